@@ -1,0 +1,183 @@
+package org.annft.theory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * The activations annft knows, and the parser from their names. Adding an activation is one new
+ * nested record here plus one line in {@link #parse(String)}.
+ *
+ * <p>Names: {@code relu}, {@code leaky_relu} (slope 0.01) or {@code leaky_relu:A} (slope A),
+ * {@code linear}, {@code tanh}, {@code sin}, {@code softplus}, {@code shifted_softplus}
+ * (softplus(z) - log 2, paper footnote 4), {@code gelu} (z Phi(z), erf form), {@code swish}
+ * (z sigmoid(z)).
+ */
+public final class Activations {
+
+    /** Every plain name {@link #parse(String)} accepts (leaky_relu also takes {@code :slope}). */
+    public static final List<String> NAMES = List.of(
+            "relu", "leaky_relu", "linear", "tanh", "sin", "softplus", "shifted_softplus", "gelu", "swish");
+
+    private static final double LOG_2 = Math.log(2.0);
+    private static final double INV_SQRT_2 = 1.0 / Math.sqrt(2.0);
+    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+
+    private Activations() {
+    }
+
+    /**
+     * Finds an activation by name (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the unknown activation and listing the known ones
+     */
+    public static Activation parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("activation: empty name; known: " + String.join(", ", NAMES));
+        }
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("leaky_relu:")) {
+            String slope = s.substring("leaky_relu:".length());
+            try {
+                return new LeakyRelu(Double.parseDouble(slope));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("activation '" + spec + "': slope '" + slope + "' is not a number");
+            }
+        }
+        switch (s) {
+            case "relu": return new Relu();
+            case "leaky_relu": return new LeakyRelu(0.01);
+            case "linear": return new Linear();
+            case "tanh": return new Tanh();
+            case "sin": return new Sin();
+            case "softplus": return new Softplus();
+            case "shifted_softplus": return new ShiftedSoftplus();
+            case "gelu": return new Gelu();
+            case "swish": return new Swish();
+            default:
+                throw new IllegalArgumentException(
+                        "unknown activation '" + spec + "'; known: " + String.join(", ", NAMES) + " (leaky_relu:SLOPE)");
+        }
+    }
+
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    /** Numerically stable log(1 + e^z). */
+    static double softplus(double z) {
+        return Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** max(0, z). Closed forms: {@code <relu^2>_K = K/2}, {@code <relu'^2>_K = 1/2}. */
+    public record Relu() implements Activation {
+        @Override public String name() { return "relu"; }
+        @Override public double value(double z) { return z > 0 ? z : 0.0; }
+        @Override public double derivative(double z) { return z > 0 ? 1.0 : 0.0; }
+        @Override public double[] kinks() { return new double[] {0.0}; }
+        @Override public void applyInPlace(double[] v, int offset, int length) {
+            for (int i = offset, end = offset + length; i < end; i++) {
+                if (!(v[i] > 0)) {
+                    v[i] = 0.0;
+                }
+            }
+        }
+        @Override public OptionalDouble closedFormSecondMoment(double k) { return OptionalDouble.of(k / 2); }
+        @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) { return OptionalDouble.of(0.5); }
+    }
+
+    /**
+     * z for z &gt; 0, a z otherwise. Closed forms: {@code <sigma^2>_K = (1+a^2) K/2},
+     * {@code <sigma'^2>_K = (1+a^2)/2}.
+     */
+    public record LeakyRelu(double slope) implements Activation {
+        public LeakyRelu {
+            if (!Double.isFinite(slope)) {
+                throw new IllegalArgumentException("leaky_relu slope must be finite, got " + slope);
+            }
+        }
+        @Override public String name() { return "leaky_relu:" + slope; }
+        @Override public double value(double z) { return z > 0 ? z : slope * z; }
+        @Override public double derivative(double z) { return z > 0 ? 1.0 : slope; }
+        @Override public double[] kinks() { return new double[] {0.0}; }
+        @Override public OptionalDouble closedFormSecondMoment(double k) {
+            return OptionalDouble.of((1 + slope * slope) * k / 2);
+        }
+        @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) {
+            return OptionalDouble.of((1 + slope * slope) / 2);
+        }
+    }
+
+    /** Identity. Closed forms: {@code <z^2>_K = K}, {@code <1>_K = 1}. */
+    public record Linear() implements Activation {
+        @Override public String name() { return "linear"; }
+        @Override public double value(double z) { return z; }
+        @Override public double derivative(double z) { return 1.0; }
+        @Override public void applyInPlace(double[] v, int offset, int length) { }
+        @Override public OptionalDouble closedFormSecondMoment(double k) { return OptionalDouble.of(k); }
+        @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) { return OptionalDouble.of(1.0); }
+    }
+
+    /** tanh(z). */
+    public record Tanh() implements Activation {
+        @Override public String name() { return "tanh"; }
+        @Override public double value(double z) { return Math.tanh(z); }
+        @Override public double derivative(double z) {
+            double t = Math.tanh(z);
+            return 1.0 - t * t;
+        }
+    }
+
+    /**
+     * sin(z). Closed forms: {@code <sin^2>_K = (1 - e^{-2K})/2}, {@code <cos^2>_K = (1 + e^{-2K})/2}.
+     */
+    public record Sin() implements Activation {
+        @Override public String name() { return "sin"; }
+        @Override public double value(double z) { return Math.sin(z); }
+        @Override public double derivative(double z) { return Math.cos(z); }
+        @Override public OptionalDouble closedFormSecondMoment(double k) {
+            return OptionalDouble.of(0.5 * (1 - Math.exp(-2 * k)));
+        }
+        @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) {
+            return OptionalDouble.of(0.5 * (1 + Math.exp(-2 * k)));
+        }
+    }
+
+    /** log(1 + e^z); derivative sigmoid(z). Has no critical point (THEORY.md). */
+    public record Softplus() implements Activation {
+        @Override public String name() { return "softplus"; }
+        @Override public double value(double z) { return softplus(z); }
+        @Override public double derivative(double z) { return sigmoid(z); }
+    }
+
+    /** log(1 + e^z) - log 2: sigma(0) = 0, so it belongs to the K*=0 class (paper footnote 4). */
+    public record ShiftedSoftplus() implements Activation {
+        @Override public String name() { return "shifted_softplus"; }
+        @Override public double value(double z) { return softplus(z) - LOG_2; }
+        @Override public double derivative(double z) { return sigmoid(z); }
+    }
+
+    /** z Phi(z) with Phi the standard normal CDF (erf form); derivative Phi(z) + z phi(z). */
+    public record Gelu() implements Activation {
+        @Override public String name() { return "gelu"; }
+        @Override public double value(double z) { return z * 0.5 * (1 + Erf.erf(z * INV_SQRT_2)); }
+        @Override public double derivative(double z) {
+            return 0.5 * (1 + Erf.erf(z * INV_SQRT_2)) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+        }
+    }
+
+    /** z sigmoid(z); derivative sigmoid(z) (1 + z (1 - sigmoid(z))). */
+    public record Swish() implements Activation {
+        @Override public String name() { return "swish"; }
+        @Override public double value(double z) { return z * sigmoid(z); }
+        @Override public double derivative(double z) {
+            double s = sigmoid(z);
+            return s * (1 + z * (1 - s));
+        }
+    }
+}
