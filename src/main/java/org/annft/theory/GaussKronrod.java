@@ -6,9 +6,13 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Globally adaptive 21-point Gauss–Kronrod quadrature on a finite interval with breakpoints
  * (the QUADPACK QAGP scheme): the interval with the largest error estimate is bisected until the
- * summed error estimate drops below {@code relativeTolerance} times the integral of |f|.
- * Breakpoints (kinks of the integrand) start as interval ends, so a kink never lies inside a
- * panel and kinked integrands converge as fast as smooth ones.
+ * summed error estimate drops below {@code relativeTolerance} times the integral of the integrand's
+ * magnitude. Breakpoints (kinks of the integrand) start as interval ends, so a kink never lies
+ * inside a panel and kinked integrands converge as fast as smooth ones.
+ *
+ * <p>The magnitude is |f| for a plain function. An integrand that is itself a computed integral
+ * reports the integral of |g| instead, so that its rounding noise (relative to that scale) is not
+ * mistaken for structure when the inner integrals cancel to nearly zero.
  */
 final class GaussKronrod {
 
@@ -46,19 +50,44 @@ final class GaussKronrod {
         this.maxPanels = maxPanels;
     }
 
+    /** An integrand writing its value to {@code out[0]} and its magnitude (normally |value|) to {@code out[1]}. */
+    @FunctionalInterface
+    interface Integrand {
+        void evaluate(double x, double[] out);
+    }
+
+    /** The integral and the integral of the integrand's magnitude. */
+    record Estimate(double value, double absolute) {
+    }
+
+    /** A plain function as an integrand of magnitude |f|. */
+    static Integrand plain(DoubleUnaryOperator f) {
+        return (x, out) -> {
+            double v = f.applyAsDouble(x);
+            out[0] = v;
+            out[1] = Math.abs(v);
+        };
+    }
+
+    /** {@link #integrate(Integrand, double[])} of a plain function; returns the integral only. */
+    double integrate(DoubleUnaryOperator f, double[] points) {
+        return integrate(plain(f), points).value();
+    }
+
     /**
      * Integral of f over [points[0], points[last]], with the sorted {@code points} as initial
      * panel ends. Returns the best estimate even if the panel budget runs out first; NaN integrands
      * give NaN.
      */
-    double integrate(DoubleUnaryOperator f, double[] points) {
+    Estimate integrate(Integrand f, double[] points) {
         PriorityQueue<Panel> panels = new PriorityQueue<>((p, q) -> Double.compare(q.error, p.error));
+        double[] buffer = new double[2];
         double result = 0;
         double error = 0;
         double absolute = 0;
         for (int i = 0; i + 1 < points.length; i++) {
             if (points[i + 1] > points[i]) {
-                Panel p = panel(f, points[i], points[i + 1]);
+                Panel p = panel(f, points[i], points[i + 1], buffer);
                 panels.add(p);
                 result += p.value;
                 error += p.error;
@@ -72,8 +101,8 @@ final class GaussKronrod {
                 panels.add(worst); // cannot bisect further in double precision
                 break;
             }
-            Panel left = panel(f, worst.lower, mid);
-            Panel right = panel(f, mid, worst.upper);
+            Panel left = panel(f, worst.lower, mid, buffer);
+            Panel right = panel(f, mid, worst.upper, buffer);
             panels.add(left);
             panels.add(right);
             result += left.value + right.value - worst.value;
@@ -82,33 +111,39 @@ final class GaussKronrod {
         }
         // Re-sum to remove the drift of the running updates.
         double sum = 0;
+        double sumAbsolute = 0;
         for (Panel p : panels) {
             sum += p.value;
+            sumAbsolute += p.absolute;
         }
-        return Double.isNaN(result) ? Double.NaN : sum;
+        return new Estimate(Double.isNaN(result) ? Double.NaN : sum, sumAbsolute);
     }
 
     private record Panel(double lower, double upper, double value, double error, double absolute) {
     }
 
     /** One 21-point Kronrod panel with the QUADPACK error estimate (qk21). */
-    private static Panel panel(DoubleUnaryOperator f, double lower, double upper) {
+    private static Panel panel(Integrand f, double lower, double upper, double[] buffer) {
         double center = 0.5 * (lower + upper);
         double half = 0.5 * (upper - lower);
-        double fCenter = f.applyAsDouble(center);
+        f.evaluate(center, buffer);
+        double fCenter = buffer[0];
         double kronrod = WGK[10] * fCenter;
         double gauss = 0;
-        double absolute = Math.abs(kronrod);
+        double absolute = WGK[10] * buffer[1];
         double[] f1 = new double[10];
         double[] f2 = new double[10];
         for (int j = 0; j < 10; j++) {
             double dx = half * XGK[j];
-            double a = f.applyAsDouble(center - dx);
-            double b = f.applyAsDouble(center + dx);
+            f.evaluate(center - dx, buffer);
+            double a = buffer[0];
+            absolute += WGK[j] * buffer[1];
+            f.evaluate(center + dx, buffer);
+            double b = buffer[0];
+            absolute += WGK[j] * buffer[1];
             f1[j] = a;
             f2[j] = b;
             kronrod += WGK[j] * (a + b);
-            absolute += WGK[j] * (Math.abs(a) + Math.abs(b));
             if (j % 2 == 1) {
                 gauss += WG[j / 2] * (a + b);
             }

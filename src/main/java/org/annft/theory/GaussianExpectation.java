@@ -86,25 +86,40 @@ public final class GaussianExpectation {
         if (perpendicular == 0) {
             return standardNormal(u -> g.applyAsDouble(sa * u, along * u), outerBreaks);
         }
-        DoubleUnaryOperator inner = u -> {
+        double[] breaks = new double[kinksB.length];
+        // The outer integrand is an inner integral; its magnitude is the inner integral of |g|.
+        GaussKronrod.Integrand outer = (u, out) -> {
             double za = sa * u;
             double shift = along * u;
-            double[] breaks = new double[kinksB.length];
             for (int i = 0; i < breaks.length; i++) {
                 breaks[i] = (kinksB[i] - shift) / perpendicular;
             }
-            return standardNormal(v -> g.applyAsDouble(za, shift + perpendicular * v), breaks);
+            GaussKronrod.Estimate inner = standardNormal(
+                    GaussKronrod.plain(v -> g.applyAsDouble(za, shift + perpendicular * v)), breaks);
+            out[0] = inner.value();
+            out[1] = inner.absolute();
         };
-        return standardNormal(inner, outerBreaks);
+        return standardNormal(outer, outerBreaks).value();
     }
 
     /** integral over |u| &lt;= RANGE of f(u) phi(u) du, panels split at the given points. */
     private static double standardNormal(DoubleUnaryOperator f, double[] breaks) {
+        return standardNormal(GaussKronrod.plain(f), breaks).value();
+    }
+
+    /** integral over |u| &lt;= RANGE of f(u) phi(u) du and of its magnitude times phi(u). */
+    private static GaussKronrod.Estimate standardNormal(GaussKronrod.Integrand f, double[] breaks) {
         double[] points = panelEnds(breaks);
-        return QUADRATURE.integrate(u -> {
+        return QUADRATURE.integrate((u, out) -> {
             double w = INV_SQRT_2PI * Math.exp(-0.5 * u * u);
-            // 0 * inf guard: f may overflow far out where the weight has already vanished.
-            return w == 0 ? 0.0 : w * f.applyAsDouble(u);
+            if (w == 0) { // 0 * inf guard: f may overflow far out where the weight has already vanished
+                out[0] = 0.0;
+                out[1] = 0.0;
+                return;
+            }
+            f.evaluate(u, out);
+            out[0] *= w;
+            out[1] *= w;
         }, points);
     }
 
