@@ -54,4 +54,12 @@ public interface Activation extends java.io.Serializable {
     default OptionalDouble closedFormDerivativeSecondMoment(double kernel) {
         return OptionalDouble.empty();
     }
+
+    /**
+     * {@code <sigma(z)^4>_K} in closed form, if one exists; empty otherwise. It enters the
+     * four-point vertex recursion (THEORY.md) through {@code <sigma^4> - <sigma^2>^2}.
+     */
+    default OptionalDouble closedFormFourthMoment(double kernel) {
+        return OptionalDouble.empty();
+    }
 }

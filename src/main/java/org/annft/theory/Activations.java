@@ -74,7 +74,10 @@ public final class Activations {
         return Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
     }
 
-    /** max(0, z). Closed forms: {@code <relu^2>_K = K/2}, {@code <relu'^2>_K = 1/2}. */
+    /**
+     * max(0, z). Closed forms: {@code <relu^2>_K = K/2}, {@code <relu'^2>_K = 1/2},
+     * {@code <relu^4>_K = 3K^2/2} (half of the Gaussian moments).
+     */
     public record Relu() implements Activation {
         @Override public String name() { return "relu"; }
         @Override public double value(double z) { return z > 0 ? z : 0.0; }
@@ -89,11 +92,12 @@ public final class Activations {
         }
         @Override public OptionalDouble closedFormSecondMoment(double k) { return OptionalDouble.of(k / 2); }
         @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) { return OptionalDouble.of(0.5); }
+        @Override public OptionalDouble closedFormFourthMoment(double k) { return OptionalDouble.of(1.5 * k * k); }
     }
 
     /**
      * z for z &gt; 0, a z otherwise. Closed forms: {@code <sigma^2>_K = (1+a^2) K/2},
-     * {@code <sigma'^2>_K = (1+a^2)/2}.
+     * {@code <sigma'^2>_K = (1+a^2)/2}, {@code <sigma^4>_K = 3 (1+a^4) K^2/2}.
      */
     public record LeakyRelu(double slope) implements Activation {
         public LeakyRelu {
@@ -111,9 +115,12 @@ public final class Activations {
         @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) {
             return OptionalDouble.of((1 + slope * slope) / 2);
         }
+        @Override public OptionalDouble closedFormFourthMoment(double k) {
+            return OptionalDouble.of(1.5 * (1 + slope * slope * slope * slope) * k * k);
+        }
     }
 
-    /** Identity. Closed forms: {@code <z^2>_K = K}, {@code <1>_K = 1}. */
+    /** Identity. Closed forms: {@code <z^2>_K = K}, {@code <1>_K = 1}, {@code <z^4>_K = 3K^2}. */
     public record Linear() implements Activation {
         @Override public String name() { return "linear"; }
         @Override public double value(double z) { return z; }
@@ -121,6 +128,7 @@ public final class Activations {
         @Override public void applyInPlace(double[] v, int offset, int length) { }
         @Override public OptionalDouble closedFormSecondMoment(double k) { return OptionalDouble.of(k); }
         @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) { return OptionalDouble.of(1.0); }
+        @Override public OptionalDouble closedFormFourthMoment(double k) { return OptionalDouble.of(3 * k * k); }
     }
 
     /** tanh(z). */
@@ -134,17 +142,25 @@ public final class Activations {
     }
 
     /**
-     * sin(z). Closed forms: {@code <sin^2>_K = (1 - e^{-2K})/2}, {@code <cos^2>_K = (1 + e^{-2K})/2}.
+     * sin(z). Closed forms from {@code <cos(a z)>_K = e^{-a^2 K/2}}: {@code <sin^2>_K = (1 - e^{-2K})/2},
+     * {@code <cos^2>_K = (1 + e^{-2K})/2}, {@code <sin^4>_K = 3/8 - e^{-2K}/2 + e^{-8K}/8}.
      */
     public record Sin() implements Activation {
         @Override public String name() { return "sin"; }
         @Override public double value(double z) { return Math.sin(z); }
         @Override public double derivative(double z) { return Math.cos(z); }
         @Override public OptionalDouble closedFormSecondMoment(double k) {
-            return OptionalDouble.of(0.5 * (1 - Math.exp(-2 * k)));
+            return OptionalDouble.of(-0.5 * Math.expm1(-2 * k)); // expm1: no cancellation at small K
         }
         @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) {
             return OptionalDouble.of(0.5 * (1 + Math.exp(-2 * k)));
+        }
+        @Override public OptionalDouble closedFormFourthMoment(double k) {
+            // The O(K) terms cancel (the result is 3K^2 + ...): below K = 1e-3 quadrature is more accurate.
+            if (k < 1e-3) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(-0.5 * Math.expm1(-2 * k) + 0.125 * Math.expm1(-8 * k));
         }
     }
 

@@ -1,0 +1,123 @@
+package org.annft.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.annft.config.AnnftConfig;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.DataSource;
+import org.annft.data.Nuclide;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code annft data}: summarizes the binding-energy data set and writes it as table {@code dataset}. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Read the AME2020 table, print a summary of the data set and write it as table 'dataset'.")
+final class DataCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--subset", paramLabel = "all|experimental", description = "Shorthand for --set data.subset=...")
+    String subset;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> settings = new ArrayList<>();
+        if (subset != null) {
+            settings.add("data.subset=\"" + subset + "\"");
+        }
+        AnnftConfig config = common.config(settings);
+        DataSource source = DataSource.fromConfig(config);
+        BindingEnergyDataSet data = source.load(w -> err.println("warning: " + w));
+        printSummary(source, data, out);
+        out.flush();
+        Job.run(common, config, "data", List.of("dataset"), err,
+                (spark, tables) -> tables.write("dataset", spark.createDataFrame(rows(data), schema(data))));
+        return 0;
+    }
+
+    static void printSummary(DataSource source, BindingEnergyDataSet data, PrintWriter out) {
+        List<Nuclide> ns = data.nuclides();
+        long estimated = ns.stream().filter(Nuclide::estimated).count();
+        out.printf(Locale.ROOT, "AME2020 table: %s%n", source.tablePath());
+        out.printf(Locale.ROOT, "data set: subset=%s inputs=%s min-z=%d min-n=%d min-a=%d -> %d nuclides "
+                        + "(%d experimental, %d estimated), %d held out for testing%n",
+                data.spec().subset().configName(), data.spec().inputs().configName(), data.spec().minZ(),
+                data.spec().minN(), data.spec().minA(), ns.size(), ns.size() - estimated, estimated, data.testCount());
+        out.printf(Locale.ROOT, "Z %d..%d   N %d..%d   A %d..%d%n",
+                ns.stream().mapToInt(Nuclide::z).min().orElse(0), ns.stream().mapToInt(Nuclide::z).max().orElse(0),
+                ns.stream().mapToInt(Nuclide::n).min().orElse(0), ns.stream().mapToInt(Nuclide::n).max().orElse(0),
+                ns.stream().mapToInt(Nuclide::a).min().orElse(0), ns.stream().mapToInt(Nuclide::a).max().orElse(0));
+        out.printf(Locale.ROOT, "binding energy B: %.3f .. %.3f MeV%n",
+                ns.stream().mapToDouble(Nuclide::bindingEnergyMev).min().orElse(0),
+                ns.stream().mapToDouble(Nuclide::bindingEnergyMev).max().orElse(0));
+        out.printf(Locale.ROOT, "MinMax scaling: Z [%.0f, %.0f]  N [%.0f, %.0f]%n",
+                data.scaler().min(0), data.scaler().max(0), data.scaler().min(1), data.scaler().max(1));
+        ns.stream().filter(x -> x.z() == 26 && x.n() == 30).findFirst().ifPresent(fe -> {
+            double[] x = data.scaledInputs(fe);
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < x.length; j++) {
+                sb.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s=%.6f",
+                        data.spec().inputs().columnNames().get(j), x[j]));
+            }
+            out.printf(Locale.ROOT, "scaled input of 56Fe: %s   (B = %.3f MeV)%n", sb, fe.bindingEnergyMev());
+        });
+    }
+
+    static StructType schema(BindingEnergyDataSet data) {
+        StructType s = new StructType()
+                .add("z", DataTypes.IntegerType, false)
+                .add("n", DataTypes.IntegerType, false)
+                .add("a", DataTypes.IntegerType, false)
+                .add("element", DataTypes.StringType, false)
+                .add("binding_energy_mev", DataTypes.DoubleType, false)
+                .add("binding_energy_per_nucleon_kev", DataTypes.DoubleType, false)
+                .add("binding_energy_per_nucleon_uncertainty_kev", DataTypes.DoubleType, false)
+                .add("mass_excess_kev", DataTypes.DoubleType, false)
+                .add("estimated", DataTypes.BooleanType, false)
+                .add("split", DataTypes.StringType, false);
+        for (String c : data.spec().inputs().columnNames()) {
+            s = s.add("input_" + c, DataTypes.DoubleType, false);
+        }
+        return s;
+    }
+
+    static List<Row> rows(BindingEnergyDataSet data) {
+        List<Row> rows = new ArrayList<>(data.size());
+        int width = data.inputWidth();
+        for (int i = 0; i < data.size(); i++) {
+            Nuclide x = data.nuclide(i);
+            Object[] v = new Object[10 + width];
+            v[0] = x.z();
+            v[1] = x.n();
+            v[2] = x.a();
+            v[3] = x.element();
+            v[4] = x.bindingEnergyMev();
+            v[5] = x.bindingEnergyPerNucleonKev();
+            v[6] = x.bindingEnergyPerNucleonUncertaintyKev();
+            v[7] = x.massExcessKev();
+            v[8] = x.estimated();
+            v[9] = data.isTest(i) ? "test" : "train";
+            for (int j = 0; j < width; j++) {
+                v[10 + j] = data.input(i, j);
+            }
+            rows.add(RowFactory.create(v));
+        }
+        return rows;
+    }
+}

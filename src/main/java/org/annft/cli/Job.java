@@ -1,0 +1,67 @@
+package org.annft.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.annft.AnnftVersion;
+import org.annft.config.AnnftConfig;
+import org.annft.spark.ResultStore;
+import org.annft.spark.RunInfo;
+import org.annft.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs one job's Spark part: starts the session, refuses to clobber existing tables, lets the body
+ * stage its tables, adds {@code run_info}, and commits all of them together. Everything that can be
+ * validated without Spark (config, data, settings) is validated by the command before it calls
+ * {@link #run}, so bad input fails fast with nothing written.
+ */
+final class Job {
+
+    /** The job's work: stage tables on {@code out}. */
+    @FunctionalInterface
+    interface Body {
+        void run(SparkSession spark, ResultStore.Commit out) throws Exception;
+    }
+
+    private Job() {
+    }
+
+    /**
+     * @param command the subcommand, e.g. {@code data}; also the default experiment name
+     * @param tables the tables the job will write (besides {@code run_info}), checked up front
+     * @return the output directory
+     */
+    static String run(CommonOptions options, AnnftConfig config, String command, List<String> tables,
+                      PrintWriter err, Body body) throws Exception {
+        String experiment = config.optionalString("experiment").orElse(command);
+        String outDir = options.outputDirectory(experiment);
+        Instant started = Instant.now();
+        // A session that already exists (an embedding application, the test suite) is reused and left running.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = SparkSessions.create("annft " + command, options.master, true);
+        try {
+            ResultStore store = new ResultStore(spark, outDir, options.overwrite);
+            List<String> all = new ArrayList<>(tables);
+            all.add("run_info");
+            store.checkWritable(all);
+            try (ResultStore.Commit out = store.begin()) {
+                body.run(spark, out);
+                RunInfo info = new RunInfo(experiment, command, config.toJson(), config.longValue("seed"),
+                        AnnftVersion.current(), spark.version(), spark.sparkContext().master(),
+                        System.getProperty("java.version"), started, Instant.now());
+                out.write("run_info", info.toTable(spark));
+                List<String> written = out.tables();
+                out.commit();
+                err.println("wrote " + String.join(", ", written) + " to " + store.root());
+                err.flush();
+            }
+            return outDir;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.annft.cli;
+
+import java.util.concurrent.Callable;
+import org.annft.AnnftVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code annft version}: annft's version and revision, the Java and Spark versions it runs with. */
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print versions of annft, Java and Spark.")
+final class VersionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (String line : new Provider().getVersion()) {
+            spec.commandLine().getOut().println(line);
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Shared with {@code annft --version}. */
+    static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            AnnftVersion v = AnnftVersion.current();
+            return new String[] {
+                "annft " + v.version() + " (revision " + v.revision() + ")",
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ", Scala " + scala.util.Properties.versionNumberString(),
+            };
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.annft.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * A binding-energy data set: the selected nuclides, their MinMax-scaled inputs (row-major,
+ * {@code size x inputWidth}), their total binding energies in MeV, and a seeded train/test split.
+ * The scaler is fitted on the whole selected set (paper Eq. 40), so every nuclide, in or out of the
+ * set, can be mapped with {@link #scaledInputs(Nuclide)}. Immutable.
+ */
+public final class BindingEnergyDataSet implements java.io.Serializable {
+
+    private final DataSetSpec spec;
+    private final List<Nuclide> nuclides;
+    private final MinMaxScaler scaler;
+    private final double[] inputs;
+    private final double[] targetsMev;
+    private final boolean[] test;
+
+    private BindingEnergyDataSet(DataSetSpec spec, List<Nuclide> nuclides, MinMaxScaler scaler,
+                                 double[] inputs, double[] targetsMev, boolean[] test) {
+        this.spec = spec;
+        this.nuclides = nuclides;
+        this.scaler = scaler;
+        this.inputs = inputs;
+        this.targetsMev = targetsMev;
+        this.test = test;
+    }
+
+    /** Selects nuclides from the table according to the spec and fits the scaler on them. */
+    public static BindingEnergyDataSet build(MassTable table, DataSetSpec spec) {
+        List<Nuclide> selected = table.nuclides().stream().filter(spec::accepts).toList();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("the data selection (" + spec + ") keeps no nuclide of " + table.source());
+        }
+        InputFeatures features = spec.inputs();
+        List<double[]> raw = new ArrayList<>(selected.size());
+        for (Nuclide x : selected) {
+            raw.add(features.rawInputs(x));
+        }
+        MinMaxScaler scaler = MinMaxScaler.fit(raw);
+        int width = features.width();
+        double[] inputs = new double[selected.size() * width];
+        double[] targets = new double[selected.size()];
+        for (int i = 0; i < selected.size(); i++) {
+            double[] row = raw.get(i);
+            for (int j = 0; j < width; j++) {
+                inputs[i * width + j] = j < InputFeatures.SCALED_COLUMNS ? scaler.scale(j, row[j]) : row[j];
+            }
+            targets[i] = selected.get(i).bindingEnergyMev();
+        }
+        return new BindingEnergyDataSet(spec, selected, scaler, inputs, targets,
+                testMask(selected.size(), spec.testFraction(), spec.splitSeed()));
+    }
+
+    /** Marks round(fraction * size) nuclides as test, chosen by a seeded Fisher-Yates shuffle. */
+    private static boolean[] testMask(int size, double fraction, long seed) {
+        boolean[] mask = new boolean[size];
+        int testCount = (int) Math.round(fraction * size);
+        if (testCount == 0) {
+            return mask;
+        }
+        int[] order = new int[size];
+        Arrays.setAll(order, i -> i);
+        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
+        for (int i = size - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        for (int i = 0; i < testCount; i++) {
+            mask[order[i]] = true;
+        }
+        return mask;
+    }
+
+    public DataSetSpec spec() {
+        return spec;
+    }
+
+    public int size() {
+        return nuclides.size();
+    }
+
+    public int inputWidth() {
+        return spec.inputs().width();
+    }
+
+    public List<Nuclide> nuclides() {
+        return nuclides;
+    }
+
+    public Nuclide nuclide(int i) {
+        return nuclides.get(i);
+    }
+
+    public MinMaxScaler scaler() {
+        return scaler;
+    }
+
+    /** Scaled input j of nuclide i. */
+    public double input(int i, int j) {
+        return inputs[i * inputWidth() + j];
+    }
+
+    /** A copy of the scaled inputs, row-major {@code size x inputWidth}. */
+    public double[] inputsRowMajor() {
+        return inputs.clone();
+    }
+
+    /** Total binding energy of nuclide i in MeV. */
+    public double targetMev(int i) {
+        return targetsMev[i];
+    }
+
+    /** A copy of the targets (total binding energies in MeV). */
+    public double[] targetsMev() {
+        return targetsMev.clone();
+    }
+
+    /** Whether nuclide i is held out for testing. */
+    public boolean isTest(int i) {
+        return test[i];
+    }
+
+    public int testCount() {
+        int c = 0;
+        for (boolean t : test) {
+            c += t ? 1 : 0;
+        }
+        return c;
+    }
+
+    /** The network input of any nuclide under this data set's features and scaler. */
+    public double[] scaledInputs(Nuclide nuclide) {
+        double[] x = spec.inputs().rawInputs(nuclide);
+        for (int j = 0; j < InputFeatures.SCALED_COLUMNS; j++) {
+            x[j] = scaler.scale(j, x[j]);
+        }
+        return x;
+    }
+}

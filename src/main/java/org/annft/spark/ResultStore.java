@@ -1,0 +1,158 @@
+package org.annft.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The output directory of an experiment: one Parquet table per subdirectory,
+ * {@code <out>/<table>}. Tables are written through a {@link Commit}: each is first written under
+ * a hidden staging directory and moved into place only when the whole job succeeded, so a job that
+ * fails midway leaves no table behind, and a reader never sees a half-written one. Works on any
+ * Hadoop file system (local, HDFS, S3A), so cluster jobs can write to shared storage.
+ */
+public final class ResultStore {
+
+    private static final String STAGING_PREFIX = "_staging-";
+
+    private final SparkSession spark;
+    private final Path root;
+    private final boolean overwrite;
+
+    public ResultStore(SparkSession spark, String outputDirectory, boolean overwrite) {
+        this.spark = spark;
+        this.root = new Path(outputDirectory);
+        this.overwrite = overwrite;
+    }
+
+    /** The output directory. */
+    public String root() {
+        return root.toString();
+    }
+
+    /** Where a table lives: {@code <out>/<table>}. */
+    public String tablePath(String table) {
+        return new Path(root, table).toString();
+    }
+
+    private FileSystem fileSystem() {
+        try {
+            return root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the file system of " + root, e);
+        }
+    }
+
+    /** Whether the table already exists. */
+    public boolean exists(String table) {
+        try {
+            return fileSystem().exists(new Path(root, table));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fails before any work is done if a table the job will write exists and overwriting was not asked for.
+     *
+     * @throws IllegalArgumentException naming the table and the {@code --overwrite} option
+     */
+    public void checkWritable(List<String> tables) {
+        if (overwrite) {
+            return;
+        }
+        for (String table : tables) {
+            if (exists(table)) {
+                throw new IllegalArgumentException("result table " + tablePath(table)
+                        + " exists; pass --overwrite to replace it, or choose another --out");
+            }
+        }
+    }
+
+    /** Reads a table back. */
+    public Dataset<Row> read(String table) {
+        return spark.read().parquet(tablePath(table));
+    }
+
+    /** Starts a set of writes that land together on {@link Commit#commit()}. */
+    public Commit begin() {
+        return new Commit();
+    }
+
+    /** Tables staged by one job; closing without {@link #commit()} discards them. */
+    public final class Commit implements AutoCloseable {
+
+        private final Path staging = new Path(root, STAGING_PREFIX + UUID.randomUUID());
+        private final Map<String, Path> staged = new LinkedHashMap<>();
+        private boolean done;
+
+        private Commit() {
+        }
+
+        /** Writes a table under staging; it becomes visible at {@link #commit()}. */
+        public void write(String table, Dataset<Row> rows) {
+            if (done) {
+                throw new IllegalStateException("commit already finished");
+            }
+            if (staged.containsKey(table)) {
+                throw new IllegalStateException("table " + table + " written twice in one commit");
+            }
+            Path target = new Path(staging, table);
+            rows.write().mode(SaveMode.ErrorIfExists).parquet(target.toString());
+            staged.put(table, target);
+        }
+
+        /** Tables written so far, in order. */
+        public List<String> tables() {
+            return new ArrayList<>(staged.keySet());
+        }
+
+        /** Moves every staged table into place (replacing old ones only when overwriting). */
+        public void commit() {
+            FileSystem fs = fileSystem();
+            try {
+                checkWritable(tables());
+                for (Map.Entry<String, Path> e : staged.entrySet()) {
+                    Path target = new Path(root, e.getKey());
+                    if (fs.exists(target)) {
+                        fs.delete(target, true);
+                    }
+                    if (!fs.rename(e.getValue(), target)) {
+                        throw new IOException("could not move " + e.getValue() + " to " + target);
+                    }
+                }
+                done = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("committing results under " + root, e);
+            } finally {
+                deleteStaging(fs);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!done) {
+                deleteStaging(fileSystem());
+                done = true;
+            }
+        }
+
+        private void deleteStaging(FileSystem fs) {
+            try {
+                fs.delete(staging, true);
+            } catch (IOException e) {
+                // Best effort: a leftover hidden staging directory is ignored by readers.
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.annft.theory;
+
+/**
+ * A critical initialization and how well it satisfies the three conditions of THEORY.md:
+ * the fixed point {@code K* = C_b + C_W <sigma^2>_{K*}}, {@code chi_par(K*) = 1} and
+ * {@code chi_perp(K*) = 1}. Residuals are {@code K* - C_b - C_W <sigma^2>_{K*}},
+ * {@code chi_par(K*) - 1} and {@code chi_perp(K*) - 1}.
+ *
+ * @param activation               the activation's name
+ * @param universalityClass        the class
+ * @param criticalWeightVariance   critical C_W; NaN for {@link CriticalityClass#NONE}
+ * @param criticalBiasVariance     critical C_b; NaN for {@link CriticalityClass#NONE}
+ * @param fixedPointKernel         K*; NaN when every K is a fixed point (scale-invariant) or none is
+ * @param residualKernel           the fixed-point residual (at K = 1 for scale-invariant); NaN for none
+ * @param residualChiParallel      chi_par - 1 there; NaN for none
+ * @param residualChiPerpendicular chi_perp - 1 there; NaN for none
+ * @param message                  why this class, in words (for none: why there is no critical point)
+ */
+public record CriticalPoint(String activation, CriticalityClass universalityClass,
+                            double criticalWeightVariance, double criticalBiasVariance, double fixedPointKernel,
+                            double residualKernel, double residualChiParallel, double residualChiPerpendicular,
+                            String message) {
+
+    public CriticalPoint {
+        if (activation == null || universalityClass == null || message == null) {
+            throw new IllegalArgumentException("activation, universalityClass and message must not be null");
+        }
+    }
+
+    /** Whether a critical initialization exists. */
+    public boolean exists() {
+        return universalityClass != CriticalityClass.NONE;
+    }
+
+    /** The largest absolute residual of the three conditions (NaN if none exists). */
+    public double maxResidual() {
+        return Math.max(Math.abs(residualKernel),
+                Math.max(Math.abs(residualChiParallel), Math.abs(residualChiPerpendicular)));
+    }
+
+    /** The critical initialization as (C_W, C_b). */
+    public Initialization initialization() {
+        if (!exists()) {
+            throw new IllegalStateException(activation + " has no critical initialization: " + message);
+        }
+        return new Initialization(criticalWeightVariance, criticalBiasVariance);
+    }
+}

@@ -1,0 +1,40 @@
+package org.annft.theory;
+
+/**
+ * The parallel and perpendicular susceptibilities (THEORY.md, "Susceptibilities and criticality";
+ * PDLT Eqs. 5.50-5.51):
+ * <pre>
+ *   chi_perp(K) = C_W &lt;sigma'(z)^2&gt;_K
+ *   chi_par(K)  = (C_W / 2K^2) &lt;sigma(z)^2 (z^2 - K)&gt;_K = (C_W / K) &lt;z sigma(z) sigma'(z)&gt;_K
+ * </pre>
+ * chi_par is the derivative of the kernel map {@code K -> C_b + C_W <sigma^2>_K}; chi_perp governs
+ * the off-diagonal kernel and the NTK.
+ */
+public final class Susceptibilities {
+
+    /** Step of the central difference for sigma''(0) in the K -> 0 limit of chi_par. */
+    private static final double STEP = 1e-5;
+
+    private Susceptibilities() {
+    }
+
+    /**
+     * chi_par(K). At {@code K = 0} the limit {@code C_W (sigma'(0)^2 + sigma(0) sigma''(0))} (from
+     * {@code d<g>_K/dK = <g''>_K / 2}), with sigma''(0) by a central difference.
+     */
+    public static double chiParallel(Activation sigma, double weightVariance, double kernel) {
+        GaussianExpectation.requireVariance("kernel", kernel);
+        if (kernel == 0) {
+            double slope = sigma.derivative(0.0);
+            double value = sigma.value(0.0);
+            double curvature = value == 0 ? 0.0 : (sigma.derivative(STEP) - sigma.derivative(-STEP)) / (2 * STEP);
+            return weightVariance * (slope * slope + value * curvature);
+        }
+        return weightVariance * GaussianMoments.parallelMoment(sigma, kernel) / kernel;
+    }
+
+    /** chi_perp(K) = C_W &lt;sigma'(z)^2&gt;_K. */
+    public static double chiPerpendicular(Activation sigma, double weightVariance, double kernel) {
+        return weightVariance * GaussianMoments.derivativeSecondMoment(sigma, kernel);
+    }
+}

@@ -1,0 +1,98 @@
+package org.annft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.annft.data.AmeTableWriter;
+import org.annft.spark.TestSpark;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DataCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path table;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeTable() throws IOException {
+        table = new AmeTableWriter()
+                .nuclide(2, 2, "He", 7073.9156)
+                .nuclide(' ', 26, 30, "Fe", "-60607.163", "0.268", "8790.3563", "0.0048")
+                .estimatedNuclide(28, 20, "Ni", 7000)
+                .nuclide(82, 126, "Pb", 7867.4530)
+                .writeTo(dir.resolve("mass.txt"));
+    }
+
+    private int run(String... args) {
+        CommandLine cl = Annft.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesTheDatasetTableAndRunInfo() {
+        SparkSession spark = TestSpark.session();
+        Path results = dir.resolve("results");
+        int code = run("data", "--ame", table.toString(), "--out", results.toString(), "--subset", "experimental");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("3 nuclides (3 experimental, 0 estimated)"), out.toString());
+        // 56Fe scaled with Z in [2, 82] and N in [2, 126].
+        assertTrue(out.toString().contains("z=0.300000, n=0.225806"), out.toString());
+
+        List<Row> rows = spark.read().parquet(results.resolve("dataset").toString()).orderBy("z").collectAsList();
+        assertEquals(3, rows.size());
+        Row fe = rows.get(1);
+        assertEquals(26, fe.<Integer>getAs("z"));
+        assertEquals(56 * 8790.3563 / 1000, fe.<Double>getAs("binding_energy_mev"), 1e-12);
+        assertEquals(24.0 / 80, fe.<Double>getAs("input_z"), 1e-15);
+        assertEquals(28.0 / 124, fe.<Double>getAs("input_n"), 1e-15);
+        assertFalse(fe.<Boolean>getAs("estimated"));
+
+        Row info = spark.read().parquet(results.resolve("run_info").toString()).first();
+        assertEquals("data", info.<String>getAs("command"));
+        assertTrue(info.<String>getAs("config_json").contains("\"subset\":\"experimental\""));
+
+        // A second run must not clobber the result without --overwrite.
+        assertEquals(2, run("data", "--ame", table.toString(), "--out", results.toString()));
+        assertTrue(err.toString().contains("--overwrite"), err.toString());
+        assertEquals(0, run("data", "--ame", table.toString(), "--out", results.toString(), "--overwrite"));
+        assertEquals(4, spark.read().parquet(results.resolve("dataset").toString()).count());
+    }
+
+    @Test
+    void badInputExitsWithTwoAndWritesNothing() throws IOException {
+        Path results = dir.resolve("bad");
+        assertEquals(2, run("data", "--ame", dir.resolve("missing.txt").toString(), "--out", results.toString()));
+        assertTrue(err.toString().contains("missing.txt") && err.toString().contains("fetch-ame2020.sh"), err.toString());
+
+        assertEquals(2, run("data", "--ame", table.toString(), "--out", results.toString(), "--set", "data.sub=all"));
+        assertTrue(err.toString().contains("unknown config key 'data.sub'"), err.toString());
+
+        assertEquals(2, run("data", "--ame", table.toString(), "--out", results.toString(), "--subset", "most"));
+        assertTrue(err.toString().contains("data.subset") && err.toString().contains("most"), err.toString());
+
+        Path broken = Files.writeString(dir.resolve("broken.txt"),
+                String.join("\n", new AmeTableWriter().nuclide(2, 2, "He", 7073.9).raw("   0    2    2    4 He    garbage").lines()));
+        assertEquals(2, run("data", "--ame", broken.toString(), "--out", results.toString()));
+        assertTrue(err.toString().contains("broken.txt:8"), err.toString());
+
+        assertEquals(2, run("data", "--no-such-option"));
+        assertFalse(Files.exists(results), "no output directory for a failed command");
+    }
+}

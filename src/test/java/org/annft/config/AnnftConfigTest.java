@@ -1,0 +1,93 @@
+package org.annft.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnnftConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String text) throws IOException {
+        return Files.writeString(dir.resolve("exp.conf"), text);
+    }
+
+    @Test
+    void fileOverridesReferenceAndSetOverridesFile() throws IOException {
+        Path f = file("seed = 5\ndata { subset = experimental, min-z = 8 }\n");
+        AnnftConfig c = AnnftConfig.load(Optional.of(f), List.of("data.min-z=10"));
+        assertEquals(5, c.longValue("seed"));
+        assertEquals("experimental", c.string("data.subset"));
+        assertEquals(10, c.intIn("data.min-z", 0, 200));
+        assertEquals("zn", c.string("data.inputs"), "untouched keys keep the reference default");
+        assertTrue(c.toJson().contains("\"min-z\":10"), c.toJson());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsFile() throws IOException {
+        Path f = file("data {\n  subset = all\n  min-zz = 3\n}\n");
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.of(f), List.of()));
+        assertTrue(e.getMessage().contains("unknown config key 'data.min-zz'"), e.getMessage());
+        assertTrue(e.getMessage().contains("exp.conf: 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.min-z"), "lists the known keys: " + e.getMessage());
+
+        InvalidSettingException top = assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.empty(), List.of("sed=3")));
+        assertTrue(top.getMessage().contains("'sed'") && top.getMessage().contains("--set sed=3"), top.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsNamedWithItsFile() throws IOException {
+        Path f = file("seed = 1\ndata.min-z = eight\n");
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.of(f), List.of()));
+        assertTrue(e.getMessage().contains("'data.min-z'") && e.getMessage().contains("expected a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("exp.conf: 2"), e.getMessage());
+
+        InvalidSettingException section = assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.empty(), List.of("data=3")));
+        assertTrue(section.getMessage().contains("'data'") && section.getMessage().contains("section"), section.getMessage());
+    }
+
+    @Test
+    void outOfRangeValueIsNamedWithItsOrigin() throws IOException {
+        Path f = file("data.min-z = -4\n");
+        AnnftConfig c = AnnftConfig.load(Optional.of(f), List.of());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> c.intIn("data.min-z", 0, 200));
+        assertTrue(e.getMessage().contains("'data.min-z'") && e.getMessage().contains("exp.conf: 1")
+                && e.getMessage().contains("-4"), e.getMessage());
+        AnnftConfig frac = AnnftConfig.load(Optional.empty(), List.of("data.test-fraction=1.5"));
+        InvalidSettingException e2 = assertThrows(InvalidSettingException.class,
+                () -> frac.doubleIn("data.test-fraction", 0, 0.99));
+        assertTrue(e2.getMessage().contains("--set data.test-fraction=1.5"), e2.getMessage());
+    }
+
+    @Test
+    void missingFileAndBadSettingSyntax() {
+        assertTrue(assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.of(dir.resolve("no.conf")), List.of()))
+                .getMessage().contains("config file not found"));
+        assertTrue(assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.empty(), List.of("seed")))
+                .getMessage().contains("expected key=value"));
+    }
+
+    @Test
+    void everyExperimentFileInConfIsValid() throws IOException {
+        try (var files = Files.list(Path.of("conf"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".conf")).toList()) {
+                AnnftConfig.load(Optional.of(f), List.of());
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.annft.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local Spark session shared by all tests of the JVM (starting one takes seconds). */
+public final class TestSpark {
+
+    private TestSpark() {
+    }
+
+    public static synchronized SparkSession session() {
+        return SparkSessions.create("annft tests", "local[2]", false);
+    }
+}
