@@ -1,5 +1,6 @@
 package org.annft.nn;
 
+import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -23,7 +24,7 @@ public final class EmpiricalNtk {
      *
      * @throws IllegalArgumentException if the network has more than one output or the inputs do not fit
      */
-    public static DMatrixRMaj compute(Mlp network, LearningRateTensor rates, DMatrixRMaj inputs, Gemm gemm) {
+    public static DMatrixRMaj compute(Mlp network, LearningRates rates, DMatrixRMaj inputs, Gemm gemm) {
         MlpArchitecture architecture = network.architecture();
         if (architecture.outputWidth() != 1) {
             throw new IllegalArgumentException("empirical NTK needs one output, network has " + architecture.outputWidth());

@@ -1,5 +1,6 @@
 package org.annft.nn;
 
+import org.annft.theory.Initialization;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -34,7 +35,7 @@ public final class Initializer {
         }
         NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(random);
         for (int l = 1; l <= architecture.outputLayer(); l++) {
-            InitSpec.LayerVariances variances = spec.layer(l);
+            Initialization variances = spec.layer(l);
             fill(parameters.weights(l), Math.sqrt(variances.weightVariance() / architecture.width(l - 1)), gaussian);
             fill(parameters.biases(l), Math.sqrt(variances.biasVariance()), gaussian);
         }

@@ -26,7 +26,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.SgdSpec, OptimizerSp
         }
 
         @Override public int epochs() { return schedule.totalEpochs(); }
-        @Override public Optimizer create(MlpArchitecture architecture) { return new Sgd(schedule, rates); }
+        @Override public Optimizer create(MlpArchitecture architecture) { return new Sgd(architecture, schedule, rates); }
         @Override public String name() { return "sgd"; }
     }
 

@@ -20,8 +20,14 @@ public record PhaseSchedule(List<Phase> phases) {
             if (epochs < 1) {
                 throw new IllegalArgumentException("phase epochs must be >= 1, got " + epochs);
             }
-            LearningRateTensor.requireRate("raw bias rate", rawBiasRate);
-            LearningRateTensor.requireRate("raw weight rate", rawWeightRate);
+            requireRate("raw bias rate", rawBiasRate);
+            requireRate("raw weight rate", rawWeightRate);
+        }
+    }
+
+    private static void requireRate(String name, double rate) {
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + rate);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.annft.nn;
 
 import java.util.List;
+import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -11,20 +12,28 @@ import org.ejml.data.DMatrixRMaj;
 public final class Sgd implements Optimizer {
 
     private final PhaseSchedule schedule;
-    private final LearningRateTensor[] tensors;
+    private final LearningRates[] tensors;
     private final int[] phaseEnds;
-    private LearningRateTensor current;
+    private LearningRates current;
 
-    /** The tensors of all phases are built here, once, from the prescription. */
-    public Sgd(PhaseSchedule schedule, LearningRatePrescription prescription) {
+    /**
+     * The tensors of all phases are built here, once, from the prescription.
+     *
+     * @throws IllegalArgumentException if a tensor does not cover exactly the network's layers
+     */
+    public Sgd(MlpArchitecture architecture, PhaseSchedule schedule, LearningRatePrescription prescription) {
         this.schedule = schedule;
         List<PhaseSchedule.Phase> phases = schedule.phases();
-        this.tensors = new LearningRateTensor[phases.size()];
+        this.tensors = new LearningRates[phases.size()];
         this.phaseEnds = new int[phases.size()];
         int end = 0;
         for (int i = 0; i < phases.size(); i++) {
             PhaseSchedule.Phase phase = phases.get(i);
             tensors[i] = prescription.tensor(phase.rawBiasRate(), phase.rawWeightRate());
+            if (tensors[i].outputLayer() != architecture.outputLayer()) {
+                throw new IllegalArgumentException("learning rates cover " + tensors[i].outputLayer()
+                        + " layers, the network has " + architecture.outputLayer());
+            }
             end += phase.epochs();
             phaseEnds[i] = end;
         }
@@ -36,7 +45,7 @@ public final class Sgd implements Optimizer {
     }
 
     /** The tensor in use since the last {@link #beginEpoch(int)}. */
-    public LearningRateTensor currentTensor() {
+    public LearningRates currentTensor() {
         return current;
     }
 
@@ -60,7 +69,7 @@ public final class Sgd implements Optimizer {
     }
 
     /** One SGD step with an explicit tensor. */
-    public static void step(Parameters parameters, Parameters gradients, LearningRateTensor rates) {
+    public static void step(Parameters parameters, Parameters gradients, LearningRates rates) {
         parameters.requireSameShape(gradients);
         MlpArchitecture architecture = parameters.architecture();
         for (int l = 1; l <= architecture.outputLayer(); l++) {

@@ -121,7 +121,8 @@ public final class TrainingBenchmark {
             targets.data[i] = Math.sin(3 * inputs.get(i, 0)) + inputs.get(i, 1);
         }
         // Tiny rates: the parameters stay put, the work per epoch is that of real training.
-        Optimizer sgd = new Sgd(PhaseSchedule.of(Integer.MAX_VALUE, 1e-9, 1e-9), LearningRatePrescription.uniform());
+        Optimizer sgd = new Sgd(architecture, PhaseSchedule.of(Integer.MAX_VALUE, 1e-9, 1e-9),
+                LearningRatePrescription.uniform(architecture.outputLayer()));
         EpochRunner runner = new EpochRunner(network, inputs, targets, Loss.MAE, sgd, settings.samples(),
                 SeedStreams.stream(7, SeedStreams.SHUFFLING), gemm);
         int[] epoch = {0};

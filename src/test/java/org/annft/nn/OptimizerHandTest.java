@@ -3,6 +3,7 @@ package org.annft.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.annft.theory.Activations;
+import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class OptimizerHandTest {
      */
     @Test
     void sgdStepsByTheLearningRateTensor() {
-        LearningRateTensor rates = LearningRateTensor.of(new double[] {0.1, 0.05}, new double[] {0.2, 0.4});
+        LearningRates rates = LearningRates.of(new double[] {0.1, 0.05}, new double[] {0.2, 0.4});
         Sgd.step(network.parameters(), gradients, rates);
         Parameters p = network.parameters();
         assertEquals(0.3476, p.weights(1).get(0, 0), 1e-15);
@@ -74,7 +75,7 @@ class OptimizerHandTest {
     void sgdSwitchesRatesAtPhaseBoundaries() {
         PhaseSchedule schedule = new PhaseSchedule(java.util.List.of(
                 new PhaseSchedule.Phase(2, 1.0, 2.0), new PhaseSchedule.Phase(3, 0.5, 0.25)));
-        Sgd sgd = new Sgd(schedule, LearningRatePrescription.uniform());
+        Sgd sgd = new Sgd(TWO_NEURONS, schedule, LearningRatePrescription.uniform(2));
         sgd.beginEpoch(2);
         assertEquals(2.0, sgd.currentTensor().lambdaW(1));
         sgd.beginEpoch(3);

@@ -19,8 +19,9 @@ class TrainerTest {
                 activation.equals("relu") ? 2.0 : 1.0, 0.0, seed);
     }
 
-    private static OptimizerSpec sgd(int epochs, double rawBias, double rawWeight) {
-        return new OptimizerSpec.SgdSpec(PhaseSchedule.of(epochs, rawBias, rawWeight), LearningRatePrescription.uniform());
+    /** SGD with the raw rates unchanged in every layer of a network of the given depth. */
+    private static OptimizerSpec sgd(int depth, int epochs, double rawBias, double rawWeight) {
+        return new OptimizerSpec.SgdSpec(PhaseSchedule.of(epochs, rawBias, rawWeight), LearningRatePrescription.uniform(depth));
     }
 
     private static double[] flatten(Parameters p) {
@@ -48,7 +49,7 @@ class TrainerTest {
         for (int run = 0; run < 3; run++) {
             Mlp net = network(16, 3, "tanh", 9);
             results[run] = TRAINER.train(net, data, Samples.empty(2, 1), spec.withShuffleSeed(shuffleSeeds[run]),
-                    sgd(20, 0.05, 0.05));
+                    sgd(3, 20, 0.05, 0.05));
             finals[run] = flatten(net.parameters());
         }
         assertEquals(results[0].lossCurve(), results[1].lossCurve());
@@ -67,8 +68,8 @@ class TrainerTest {
         TrainingSpec spec = new TrainingSpec(Loss.MSE, TrainingSpec.FULL_BATCH, 1, 1, 1000, 1e3);
         Mlp a = network(8, 2, "relu", 5);
         Mlp b = network(8, 2, "relu", 5);
-        TRAINER.train(a, data, Samples.empty(2, 1), spec, sgd(5, 0.1, 0.1));
-        TRAINER.train(b, data, Samples.empty(2, 1), spec.withBatchSize(50).withShuffleSeed(99), sgd(5, 0.1, 0.1));
+        TRAINER.train(a, data, Samples.empty(2, 1), spec, sgd(2, 5, 0.1, 0.1));
+        TRAINER.train(b, data, Samples.empty(2, 1), spec.withBatchSize(50).withShuffleSeed(99), sgd(2, 5, 0.1, 0.1));
         assertArrayEquals(flatten(a.parameters()), flatten(b.parameters()));
     }
 
@@ -107,7 +108,7 @@ class TrainerTest {
         Samples data = LiquidDrop.samples(100, 5);
         Mlp net = network(16, 3, "relu", 21);
         TrainingResult result = TRAINER.train(net, data, Samples.empty(2, 1),
-                TrainingSpec.fullBatch(Loss.MSE, 10), sgd(1000, 1e6, 1e6));
+                TrainingSpec.fullBatch(Loss.MSE, 10), sgd(3, 1000, 1e6, 1e6));
         assertEquals(TrainingResult.Status.DIVERGED, result.status());
         int epoch = result.divergenceEpoch().orElseThrow();
         assertTrue(epoch >= 1 && epoch < 1000, "divergence epoch " + epoch);
@@ -120,7 +121,7 @@ class TrainerTest {
     void sensibleRatesEndOkWithoutDivergenceEpoch() {
         Samples data = LiquidDrop.samples(100, 5);
         TrainingResult result = TRAINER.train(network(16, 3, "relu", 21), data, Samples.empty(2, 1),
-                TrainingSpec.fullBatch(Loss.MAE, 10).withTargetScale(1000), sgd(30, 0.01, 0.01));
+                TrainingSpec.fullBatch(Loss.MAE, 10).withTargetScale(1000), sgd(3, 30, 0.01, 0.01));
         assertEquals(TrainingResult.Status.OK, result.status());
         assertTrue(result.divergenceEpoch().isEmpty());
         assertTrue(Double.isNaN(result.rmsdTest()));

@@ -24,7 +24,8 @@ class ValidationTest {
         assertRejected("output width", () -> new MlpArchitecture(2, 10, 3, 0));
         assertRejected("hidden layers", () -> new MlpArchitecture(2, 10, -1, 1));
         assertRejected("depth", () -> MlpArchitecture.ofDepth(2, 10, 0, 1));
-        assertRejected("weight variance", () -> InitSpec.uniform(-1, 0, 3));
+        assertRejected("C_W", () -> InitSpec.uniform(-1, 0, 3));
+        assertRejected("no critical initialization", () -> InitSpec.critical(Activations.parse("softplus"), 3));
         assertRejected("phase epochs", () -> new PhaseSchedule.Phase(0, 1, 1));
         assertRejected("raw weight rate", () -> new PhaseSchedule.Phase(10, 1, Double.NaN));
         assertRejected("batch size", () -> new TrainingSpec(Loss.MAE, -1, 1, 0, 1, 10));
