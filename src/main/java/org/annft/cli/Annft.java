@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DataCommand.class,
             InitEnsembleCommand.class,
+            TrainCommand.class,
+            BenchCommand.class,
             VersionCommand.class,
         })
 public final class Annft implements Runnable {

@@ -24,7 +24,8 @@ public final class Adam implements Optimizer {
      * @param beta2        in [0, 1)
      * @param epsilon      finite and positive
      */
-    public record AdamSettings(double learningRate, double beta1, double beta2, double epsilon) {
+    public record AdamSettings(double learningRate, double beta1, double beta2, double epsilon)
+            implements java.io.Serializable {
         public AdamSettings {
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("adam learning rate must be finite and > 0, got " + learningRate);

@@ -6,7 +6,7 @@ import java.util.List;
  * SGD phases run one after another (paper Sec. IV: large raw rates for 5000 epochs, then rates of
  * order 1e-4). Each phase fixes its raw rates for a number of epochs.
  */
-public record PhaseSchedule(List<Phase> phases) {
+public record PhaseSchedule(List<Phase> phases) implements java.io.Serializable {
 
     /**
      * One phase.
@@ -15,7 +15,7 @@ public record PhaseSchedule(List<Phase> phases) {
      * @param rawBiasRate   {@code lambda~_b}, finite and non-negative
      * @param rawWeightRate {@code lambda~_W}, finite and non-negative
      */
-    public record Phase(int epochs, double rawBiasRate, double rawWeightRate) {
+    public record Phase(int epochs, double rawBiasRate, double rawWeightRate) implements java.io.Serializable {
         public Phase {
             if (epochs < 1) {
                 throw new IllegalArgumentException("phase epochs must be >= 1, got " + epochs);

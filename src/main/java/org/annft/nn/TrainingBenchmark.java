@@ -1,9 +1,15 @@
 package org.annft.nn;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
+import java.util.stream.Stream;
 import org.annft.theory.Activations;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -53,13 +59,14 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) {
-        run(System.out, Settings.standard());
+        run(new PrintWriter(System.out, true), Settings.standard());
     }
 
     /** Runs the benchmark and prints a report to {@code out}. */
-    public static void run(PrintStream out, Settings settings) {
+    public static void run(PrintWriter out, Settings settings) {
         Gemm blas = Gemm.blas();
         out.printf(Locale.ROOT, "gemm implementation: %s%n", blas.implementationName());
+        loadedBlasLibraries().forEach(path -> out.printf(Locale.ROOT, "loaded native library: %s%n", path));
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         out.printf(Locale.ROOT, "OPENBLAS_NUM_THREADS=%s%s%n", threads,
                 "1".equals(threads) ? "" : "  (set it to 1: each training must use exactly one thread)");
@@ -76,6 +83,7 @@ public final class TrainingBenchmark {
                     : String.format(Locale.ROOT, "%.1fx", timing.ejmlSecondsPerEpoch() / timing.secondsPerEpoch());
             out.printf(Locale.ROOT, "%8d %14s %10.2f %13.0f%% %16s %14s%n", width, format(timing.secondsPerEpoch()),
                     timing.gflops(), 100 * timing.gflops() / dgemmRate, ejml, speedup);
+            out.flush();
         }
     }
 
@@ -143,6 +151,24 @@ public final class TrainingBenchmark {
             calls++;
         }
         return best;
+    }
+
+    /**
+     * Files mapped into this process whose name contains "blas" (Linux {@code /proc/self/maps}),
+     * i.e. the JNI binding and the BLAS behind {@code libblas.so.3}; empty elsewhere.
+     */
+    static List<String> loadedBlasLibraries() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            return lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(path -> path.startsWith("/") && path.toLowerCase(Locale.ROOT).contains("blas"))
+                    .distinct().sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     private static DMatrixRMaj randomMatrix(int rows, int cols, UniformRandomProvider random) {
