@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Criticality analysis of neural networks (ANNFT) on nuclear binding energies, on Apache Spark.",
         subcommands = {
+            BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
             VersionCommand.class,
