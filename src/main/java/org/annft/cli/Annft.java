@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Criticality analysis of neural networks (ANNFT) on nuclear binding energies, on Apache Spark.",
         subcommands = {
             DataCommand.class,
+            InitEnsembleCommand.class,
             TheoryCommand.class,
             VersionCommand.class,
         })

@@ -333,6 +333,26 @@ public final class AnnftConfig {
         }
     }
 
+    /** A list of number lists, e.g. {@code [[-1.5], [0.5]]}; empty when the list is empty. */
+    public List<double[]> numberMatrix(String key) {
+        value(key);
+        List<double[]> rows = new ArrayList<>();
+        for (Object row : config.getList(key).unwrapped()) {
+            if (!(row instanceof List<?> list) || list.isEmpty()) {
+                throw invalid(key, "must be a list of non-empty number lists such as [[0.5], [1.0]]");
+            }
+            double[] r = new double[list.size()];
+            for (int i = 0; i < r.length; i++) {
+                if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                    throw invalid(key, "must be a list of non-empty number lists such as [[0.5], [1.0]]");
+                }
+                r[i] = n.doubleValue();
+            }
+            rows.add(r);
+        }
+        return rows;
+    }
+
     /** The whole resolved configuration as compact JSON, for {@code run_info}. */
     public String toJson() {
         return config.root().render(ConfigRenderOptions.concise());

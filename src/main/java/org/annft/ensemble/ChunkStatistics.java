@@ -1,0 +1,98 @@
+package org.annft.ensemble;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one chunk of an ensemble contributes, per layer l and input a (index {@code l * k + a}):
+ * the power sums {@code S_p = sum z^p} for p = 1..8 (moments up to the 4th and their standard
+ * errors), the cross sums {@code sum z_a z_b} for a &lt; b, histogram counts on fixed ranges, and
+ * the first samples when they are kept. Sums are accumulated sample by sample in a fixed order, so
+ * a chunk's numbers never depend on where it runs.
+ */
+public final class ChunkStatistics implements java.io.Serializable {
+
+    /** Highest power summed. */
+    public static final int POWERS = 8;
+
+    final ChunkTask task;
+    final int layers;
+    final int k;
+    final double[] powerSums;
+    final double[] crossSums;
+    final long[] histogram;
+    final long[] outsideRange;
+    final int bins;
+    final double[] halfRange;
+    final List<double[]> keptSamples = new ArrayList<>();
+    private final long keepBelow;
+
+    /**
+     * @param halfRange per (layer, input): histogram range is {@code [-halfRange, halfRange]}
+     * @param keepSamples global sample indices below this are kept
+     */
+    ChunkStatistics(ChunkTask task, int layers, int k, int bins, double[] halfRange, long keepSamples) {
+        this.task = task;
+        this.layers = layers;
+        this.k = k;
+        this.bins = bins;
+        this.halfRange = halfRange;
+        this.powerSums = new double[layers * k * POWERS];
+        this.crossSums = new double[layers * k * k];
+        this.histogram = new long[layers * k * bins];
+        this.outsideRange = new long[layers * k];
+        this.keepBelow = keepSamples;
+    }
+
+    /** Adds one sample: {@code z[l * k + a]}. */
+    void add(long globalSampleIndex, double[] z) {
+        for (int la = 0; la < layers * k; la++) {
+            double x = z[la];
+            double p = x;
+            int base = la * POWERS;
+            for (int q = 0; q < POWERS; q++) {
+                powerSums[base + q] += p;
+                p *= x;
+            }
+            double h = halfRange[la];
+            int bin = (int) Math.floor((x + h) / (2 * h) * bins);
+            if (bin >= 0 && bin < bins) {
+                histogram[la * bins + bin]++;
+            } else {
+                outsideRange[la]++;
+            }
+        }
+        if (k > 1) {
+            for (int l = 0; l < layers; l++) {
+                int row = l * k;
+                for (int a = 0; a < k; a++) {
+                    for (int b = a + 1; b < k; b++) {
+                        crossSums[(l * k + a) * k + b] += z[row + a] * z[row + b];
+                    }
+                }
+            }
+        }
+        if (globalSampleIndex < keepBelow) {
+            keptSamples.add(z.clone());
+        }
+    }
+
+    /** Runs a chunk task: draws its samples and accumulates them. */
+    static ChunkStatistics run(ChunkTask task, EnsembleConfiguration c, int bins, double[] halfRange, long keepSamples) {
+        ChunkStatistics stats = new ChunkStatistics(task, c.layers(), c.inputCount(), bins, halfRange, keepSamples);
+        EnsembleSampler sampler = c.newSampler();
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(task.seed());
+        double[] z = new double[c.layers() * c.inputCount()];
+        for (int s = 0; s < task.samples(); s++) {
+            sampler.sample(rng, z);
+            stats.add(task.firstSample() + s, z);
+        }
+        return stats;
+    }
+
+    /** Power sum {@code sum z^p} at layer index l (0-based) and input a. */
+    public double powerSum(int layer, int input, int power) {
+        return powerSums[(layer * k + input) * POWERS + power - 1];
+    }
+}
