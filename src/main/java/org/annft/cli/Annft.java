@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            TheoryCommand.class,
             VersionCommand.class,
         })
 public final class Annft implements Runnable {
