@@ -14,10 +14,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "Criticality analysis of neural networks (ANNFT) on nuclear binding energies, on Apache Spark.",
         subcommands = {
+            BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            TheoryCommand.class,
             TrainCommand.class,
-            BenchCommand.class,
             VersionCommand.class,
         })
 public final class Annft implements Runnable {

@@ -1,17 +1,28 @@
 package org.annft.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.annft.config.AnnftConfig;
+import org.annft.ensemble.EnsembleConfiguration;
+import org.annft.ensemble.EnsembleJob;
+import org.annft.ensemble.EnsembleSettings;
+import org.annft.ensemble.SamplerBenchmark;
+import org.annft.ensemble.SamplerKind;
 import org.annft.nn.TrainingBenchmark;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code annft bench}: benchmarks that print ratios against baselines measured in the same run. */
+/** {@code annft bench ...}: benchmarks that print rates and ratios measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks; each prints ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Train.class})
+        description = "Benchmarks; each prints its figures and the ratios against a baseline measured in the same run.",
+        subcommands = {BenchCommand.Init.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -19,7 +30,73 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark, e.g. 'bench train'");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name");
+    }
+
+    /** The Fig. 4 ensemble grid at full scale, end to end, against the raw Gaussian generator. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Runs conf/fig4.conf (8 configurations x 500,000 networks, function sampler) in local mode",
+                "and prints wall time, networks per second, and the sampler's Gaussian draws per task-second",
+                "against the raw generator's rate; then the weight sampler's cost at width 1000."})
+    static final class Init implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--weight-samples", defaultValue = "200", description = "Networks for the weight-sampler comparison (default ${DEFAULT-VALUE}).")
+        int weightSamples;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.configFile == null) {
+                common.configFile = Path.of("conf/fig4.conf");
+            }
+            AnnftConfig config = common.config(List.of());
+            EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> out.println("warning: " + w));
+            List<EnsembleConfiguration> grid = settings.configurations();
+            int cores = Runtime.getRuntime().availableProcessors();
+            out.printf(Locale.ROOT, "bench init: %d configurations x %d networks, %s sampler, %d cores%n",
+                    grid.size(), settings.samples(), settings.sampler().configName(), cores);
+            out.flush();
+
+            double raw = SamplerBenchmark.rawGaussianRate(200_000_000L);
+            out.printf(Locale.ROOT, "raw generator (XoShiRo256++, Ziggurat), one thread: %.3g draws/s (%.2f ns/draw)%n",
+                    raw, 1e9 / raw);
+
+            Path outDir = Files.createTempDirectory("annft-bench-init");
+            common.out = outDir.toString();
+            long start = System.nanoTime();
+            EnsembleJob.Summary[] summary = new EnsembleJob.Summary[1];
+            Job.run(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(),
+                    (spark, tables) -> summary[0] = EnsembleJob.run(spark, settings, 0, tables));
+            double wall = (System.nanoTime() - start) / 1e9;
+            EnsembleJob.Summary s = summary[0];
+            double perTaskSecond = s.gaussians() / s.taskSeconds();
+            out.printf(Locale.ROOT, "wall time, Spark start-up and aggregation included: %.1f s (target <= 30 s)%n", wall);
+            out.printf(Locale.ROOT, "networks per second: %.3g; Gaussian draws: %.3g%n", s.samples() / wall,
+                    (double) s.gaussians());
+            out.printf(Locale.ROOT, "sampler: %.3g draws per task-second = %.2f x the raw rate (target >= 0.50)%n",
+                    perTaskSecond, perTaskSecond / raw);
+            out.printf(Locale.ROOT, "overall: %.3g draws/s on %d cores = %.2f x (cores x raw rate)%n",
+                    s.gaussians() / wall, cores, s.gaussians() / wall / (cores * raw));
+
+            EnsembleConfiguration wide = grid.stream().filter(c -> c.width() == 1000).findFirst().orElse(grid.get(0));
+            EnsembleConfiguration weight = new EnsembleConfiguration(0, wide.activationName(), wide.cW(), wide.cB(),
+                    wide.width(), wide.hiddenLayers(), wide.inputs(), SamplerKind.WEIGHT);
+            EnsembleConfiguration function = new EnsembleConfiguration(0, wide.activationName(), wide.cW(), wide.cB(),
+                    wide.width(), wide.hiddenLayers(), wide.inputs(), SamplerKind.FUNCTION);
+            double tw = SamplerBenchmark.secondsPerSample(weight, weightSamples);
+            double tf = SamplerBenchmark.secondsPerSample(function, weightSamples * 100);
+            out.printf(Locale.ROOT, "%s width %d, %d hidden layers, one thread: weight sampler %.3g ms/network, "
+                    + "function sampler %.3g ms/network: speed-up %.0f x%n", wide.activationName(), wide.width(),
+                    wide.hiddenLayers(), tw * 1e3, tf * 1e3, tw / tf);
+            deleteRecursively(outDir);
+            return 0;
+        }
     }
 
     /** {@code annft bench train}: full-batch epoch speed against dgemm and EJML. */
@@ -53,6 +130,14 @@ final class BenchCommand implements Runnable {
             TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, seconds, !noEjml));
             out.flush();
             return 0;
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

@@ -1,13 +1,17 @@
 package org.annft.theory;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.special.Erf;
 
 /**
  * The activations annft knows, and the parser from their names. Adding an activation is one new
- * nested record here plus one line in {@link #parse(String)}.
+ * nested record here plus its entry in {@link #BY_NAME}; {@link #NAMES} and {@link #parse(String)}
+ * follow from that table.
  *
  * <p>Names: {@code relu}, {@code leaky_relu} (slope 0.01) or {@code leaky_relu:A} (slope A),
  * {@code linear}, {@code tanh}, {@code sin}, {@code softplus}, {@code shifted_softplus}
@@ -16,13 +20,24 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class Activations {
 
-    /** Every plain name {@link #parse(String)} accepts (leaky_relu also takes {@code :slope}). */
-    public static final List<String> NAMES = List.of(
-            "relu", "leaky_relu", "linear", "tanh", "sin", "softplus", "shifted_softplus", "gelu", "swish");
-
     private static final double LOG_2 = Math.log(2.0);
     private static final double INV_SQRT_2 = 1.0 / Math.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+
+    /** Plain name to activation, in the order of {@link #NAMES}. The records are immutable, hence shared. */
+    private static final Map<String, Activation> BY_NAME = table(
+            Map.entry("relu", new Relu()),
+            Map.entry("leaky_relu", new LeakyRelu(0.01)),
+            Map.entry("linear", new Linear()),
+            Map.entry("tanh", new Tanh()),
+            Map.entry("sin", new Sin()),
+            Map.entry("softplus", new Softplus()),
+            Map.entry("shifted_softplus", new ShiftedSoftplus()),
+            Map.entry("gelu", new Gelu()),
+            Map.entry("swish", new Swish()));
+
+    /** Every plain name {@link #parse(String)} accepts (leaky_relu also takes {@code :slope}). */
+    public static final List<String> NAMES = List.copyOf(BY_NAME.keySet());
 
     private Activations() {
     }
@@ -45,20 +60,21 @@ public final class Activations {
                 throw new IllegalArgumentException("activation '" + spec + "': slope '" + slope + "' is not a number");
             }
         }
-        switch (s) {
-            case "relu": return new Relu();
-            case "leaky_relu": return new LeakyRelu(0.01);
-            case "linear": return new Linear();
-            case "tanh": return new Tanh();
-            case "sin": return new Sin();
-            case "softplus": return new Softplus();
-            case "shifted_softplus": return new ShiftedSoftplus();
-            case "gelu": return new Gelu();
-            case "swish": return new Swish();
-            default:
-                throw new IllegalArgumentException(
-                        "unknown activation '" + spec + "'; known: " + String.join(", ", NAMES) + " (leaky_relu:SLOPE)");
+        Activation known = BY_NAME.get(s);
+        if (known == null) {
+            throw new IllegalArgumentException(
+                    "unknown activation '" + spec + "'; known: " + String.join(", ", NAMES) + " (leaky_relu:SLOPE)");
         }
+        return known;
+    }
+
+    @SafeVarargs
+    private static Map<String, Activation> table(Map.Entry<String, ? extends Activation>... entries) {
+        Map<String, Activation> table = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends Activation> e : entries) {
+            table.put(e.getKey(), e.getValue());
+        }
+        return Collections.unmodifiableMap(table);
     }
 
     static double sigmoid(double z) {

@@ -1,5 +1,6 @@
 package org.annft.theory;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * @param width          n, at least 1; it only scales the finite-width quantities such as V/n
  * @param initialization (C_W, C_b) of layers 1 .. L+1, in order
  */
-public record Architecture(Activation activation, int hiddenLayers, int width, List<Initialization> initialization) {
+public record Architecture(Activation activation, int hiddenLayers, int width, List<Initialization> initialization) implements Serializable {
 
     public Architecture {
         if (activation == null) {

@@ -1,5 +1,7 @@
 package org.annft.theory;
 
+import java.io.Serializable;
+
 /**
  * The optimal aspect ratio (paper Eq. 50; THEORY.md "Optimal aspect ratio"):
  * {@code r* = (4 / (20 + 3 n_out)) / nu} and the optimal width {@code n* = l_out / r*}, where
@@ -23,7 +25,7 @@ package org.annft.theory;
  * @param optimalWidth       n* = l_out / r* (not rounded)
  */
 public record AspectRatio(double nu, int outputWidth, int outputLayer, double optimalAspectRatio,
-                          double optimalWidth) {
+                          double optimalWidth) implements Serializable {
 
     /** nu of the K* = 0 class. */
     public static final double K_STAR_ZERO_NU = 2.0 / 3.0;

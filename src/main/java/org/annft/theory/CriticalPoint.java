@@ -1,5 +1,7 @@
 package org.annft.theory;
 
+import java.io.Serializable;
+
 /**
  * A critical initialization and how well it satisfies the three conditions of THEORY.md:
  * the fixed point {@code K* = C_b + C_W <sigma^2>_{K*}}, {@code chi_par(K*) = 1} and
@@ -19,7 +21,7 @@ package org.annft.theory;
 public record CriticalPoint(String activation, CriticalityClass universalityClass,
                             double criticalWeightVariance, double criticalBiasVariance, double fixedPointKernel,
                             double residualKernel, double residualChiParallel, double residualChiPerpendicular,
-                            String message) {
+                            String message) implements Serializable {
 
     public CriticalPoint {
         if (activation == null || universalityClass == null || message == null) {

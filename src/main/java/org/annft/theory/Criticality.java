@@ -64,7 +64,7 @@ public final class Criticality {
             return kStarZero(sigma, String.format(Locale.ROOT,
                     "sigma(0) = 0 and sigma'(0) = %.6g != 0: K* = 0 with C_b = 0, C_W = 1/sigma'(0)^2 satisfies"
                             + " the three conditions, but chi_par > 1 for K > 0, so a kernel K^(1) > 0 grows"
-                            + " away from 0 (marginal); no nontrivial K* in [%g, %g]%s",
+                            + " away from 0 (marginal); no nontrivial K* in [%s, %s]%s",
                     slope0, SCAN_LOW, SCAN_HIGH, scan.rejected));
         }
         return none(sigma, value0, scan);
@@ -129,9 +129,9 @@ public final class Criticality {
                         + " and C_W sigma(0)^2 = 0)", value0)
                 : "sigma'(0) = 0, so chi_perp vanishes at K* = 0";
         String ratio = scan.rejected.isEmpty()
-                ? String.format(Locale.ROOT, "stays %s 1 for every K in [%g, %g]%s, so no (C_W, C_b) makes both"
+                ? String.format(Locale.ROOT, "stays %s 1 for every K in [%s, %s]%s, so no (C_W, C_b) makes both"
                         + " susceptibilities 1", scan.sign > 0 ? "above" : "below", SCAN_LOW, SCAN_HIGH, atZero)
-                : String.format(Locale.ROOT, "reaches 1 in [%g, %g] only where C_b < 0%s",
+                : String.format(Locale.ROOT, "reaches 1 in [%s, %s] only where C_b < 0%s",
                         SCAN_LOW, SCAN_HIGH, scan.rejected);
         return new CriticalPoint(sigma.name(), CriticalityClass.NONE, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN,

@@ -1,5 +1,7 @@
 package org.annft.theory;
 
+import java.io.Serializable;
+
 /**
  * The initialization hyperparameters of one layer (THEORY.md, "Network and initialization"):
  * {@code W_ij ~ N(0, C_W / n_{l-1})}, {@code b_i ~ N(0, C_b)}.
@@ -7,7 +9,7 @@ package org.annft.theory;
  * @param weightVariance C_W, positive and finite
  * @param biasVariance   C_b, non-negative and finite
  */
-public record Initialization(double weightVariance, double biasVariance) {
+public record Initialization(double weightVariance, double biasVariance) implements Serializable {
 
     public Initialization {
         if (!(weightVariance > 0) || weightVariance == Double.POSITIVE_INFINITY) {

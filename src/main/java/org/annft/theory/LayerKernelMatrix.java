@@ -1,12 +1,15 @@
 package org.annft.theory;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * The k x k kernel {@code K^(l)_ab} and infinite-width NTK {@code Theta^(l)_ab} of one layer for
  * k inputs (THEORY.md, "Kernel recursion"; paper Eqs. 36-37). Immutable.
  */
-public final class LayerKernelMatrix {
+public final class LayerKernelMatrix implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int layer;
     private final double[][] kernel;

@@ -1,5 +1,7 @@
 package org.annft.theory;
 
+import java.io.Serializable;
+
 /**
  * The infinite-width theory of one layer for a single input, with the leading finite-width
  * prediction for one output neuron's moments (THEORY.md, "Four-point vertex"):
@@ -16,7 +18,7 @@ package org.annft.theory;
  * @param ntk              the infinite-width NTK Theta^(l); NaN when no learning rates were given
  */
 public record LayerTheory(int layer, int width, double kernel, double fourPointVertex,
-                          double chiParallel, double chiPerpendicular, double ntk) {
+                          double chiParallel, double chiPerpendicular, double ntk) implements Serializable {
 
     public LayerTheory {
         if (layer < 1) {

@@ -1,5 +1,6 @@
 package org.annft.theory;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param layers element {@code l-1} describes layer l
  */
-public record TheoryProfile(List<LayerTheory> layers) {
+public record TheoryProfile(List<LayerTheory> layers) implements Serializable {
 
     public TheoryProfile {
         if (layers == null || layers.isEmpty()) {

@@ -1,0 +1,211 @@
+package org.annft.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.annft.config.AnnftConfig;
+import org.annft.theory.Activation;
+import org.annft.theory.Activations;
+import org.annft.theory.Architecture;
+import org.annft.theory.AspectRatio;
+import org.annft.theory.CriticalPoint;
+import org.annft.theory.Criticality;
+import org.annft.theory.LearningRates;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code annft theory}: the infinite-width theory of {@code org.annft.theory} from the command line
+ * (THEORY.md). Depth is counted as in THEORY.md: {@code --depth L} hidden layers, output layer
+ * {@code l_out = L + 1}.
+ */
+@Command(name = "theory", mixinStandardHelpOptions = true,
+        description = "Infinite-width theory: per-layer kernel, four-point vertex and NTK; criticality; optimal aspect ratio.",
+        subcommands = {TheoryCommand.Kernel.class, TheoryCommand.Critical.class, TheoryCommand.AspectRatioCommand.class})
+final class TheoryCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: kernel, critical or aspect-ratio");
+    }
+
+    /** Which per-layer learning rates feed the NTK column. */
+    enum Rates {
+        /** Paper Eqs. 38-39 for the activation's criticality class. */
+        critical,
+        /** Their mean over layers, one global rate (CINT, NINT). */
+        averaged
+    }
+
+    @Command(name = "kernel", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Per-layer theory for one or more inputs: kernel K, four-point vertex V, V/n, "
+                    + "standardized excess kurtosis 3V/(nK^2), chi_parallel, chi_perpendicular and the infinite-width NTK.",
+                "Rows are layers 1 .. L+1; the last row is the (linear) output layer l_out = L + 1. "
+                    + "With --out DIR the table is written as Parquet table 'theory' (one row per input and layer) "
+                    + "and the k x k kernels as table 'theory_kernel_matrix'."})
+    static final class Kernel implements Callable<Integer> {
+
+        @Option(names = "--activation", required = true, paramLabel = "NAME",
+                description = "Activation: relu, leaky_relu[:SLOPE], linear, tanh, sin, softplus, shifted_softplus, gelu, swish.")
+        String activation;
+
+        @Option(names = "--cw", paramLabel = "C_W", description = "Weight variance C_W of every layer (default: the critical value).")
+        Double weightVariance;
+
+        @Option(names = "--cb", paramLabel = "C_b", description = "Bias variance C_b of every layer (default: the critical value).")
+        Double biasVariance;
+
+        @Option(names = "--depth", paramLabel = "L", defaultValue = "3",
+                description = "Number of hidden layers L (default ${DEFAULT-VALUE}); the output layer is l_out = L + 1.")
+        int depth;
+
+        @Option(names = "--width", paramLabel = "n", defaultValue = "120",
+                description = "Hidden width n (default ${DEFAULT-VALUE}); enters V/n and the kurtosis.")
+        int width;
+
+        @Option(names = "--input", paramLabel = "x1,x2[;x1,x2...]", defaultValue = "0.13,0.16",
+                description = "Inputs, comma-separated components, ';' between inputs (default ${DEFAULT-VALUE}, scaled 56Fe).")
+        String input;
+
+        @Option(names = "--rates", paramLabel = "critical|averaged", defaultValue = "critical",
+                description = "Learning rates of the NTK: critical per-layer rates (paper Eqs. 38-39) or their layer average (default ${DEFAULT-VALUE}).")
+        Rates rates;
+
+        @Option(names = "--raw-lambda-b", paramLabel = "RATE", defaultValue = "1.0",
+                description = "Raw bias rate lambda~_b (default ${DEFAULT-VALUE}).")
+        double rawBiasRate;
+
+        @Option(names = "--raw-lambda-w", paramLabel = "RATE", defaultValue = "1.0",
+                description = "Raw weight rate lambda~_W (default ${DEFAULT-VALUE}).")
+        double rawWeightRate;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Activation sigma = Activations.parse(activation);
+            requireAtLeastOne("--depth", depth);
+            requireAtLeastOne("--width", width);
+            double[][] inputs = TheoryTables.parseInputs(input);
+            CriticalPoint critical = Criticality.of(sigma);
+            double cw = weightVariance != null ? weightVariance : criticalValue(critical, "--cw", critical.criticalWeightVariance());
+            double cb = biasVariance != null ? biasVariance : criticalValue(critical, "--cb", critical.criticalBiasVariance());
+            if (!(cw > 0) || Double.isInfinite(cw)) {
+                throw new IllegalArgumentException("--cw (C_W) must be positive and finite, got " + cw);
+            }
+            if (!(cb >= 0) || Double.isInfinite(cb)) {
+                throw new IllegalArgumentException("--cb (C_b) must be non-negative and finite, got " + cb);
+            }
+            Architecture architecture = Architecture.uniform(sigma, depth, width, cw, cb);
+            LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), depth + 1,
+                    rawBiasRate, rawWeightRate);
+            LearningRates learningRates = rates == Rates.critical ? criticalRates : criticalRates.averaged();
+            // Validate everything before Spark starts, so that bad input leaves nothing behind.
+            AnnftConfig config = common.out == null ? null : common.config(List.of());
+            TheoryTables tables = TheoryTables.compute(architecture, inputs, learningRates);
+
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "activation %s (%s), C_W = %s, C_b = %s, L = %d hidden layers (l_out = %d), n = %d, "
+                            + "%s learning rates from lambda~_b = %s, lambda~_W = %s%n",
+                    sigma.name(), critical.universalityClass().label(), cw, cb, depth, depth + 1, width, rates,
+                    rawBiasRate, rawWeightRate);
+            tables.print(out);
+            out.flush();
+            if (config != null) {
+                Job.run(common, config, "theory", List.of(TheoryTables.LAYERS, TheoryTables.KERNEL_MATRIX),
+                        spec.commandLine().getErr(), (spark, store) -> tables.write(spark, store));
+            }
+            return 0;
+        }
+
+        private static double criticalValue(CriticalPoint critical, String option, double value) {
+            if (!critical.exists()) {
+                throw new IllegalArgumentException(critical.activation() + " has no critical point, so " + option
+                        + " has no default; pass --cw and --cb (" + critical.message() + ")");
+            }
+            return value;
+        }
+    }
+
+    @Command(name = "critical", mixinStandardHelpOptions = true,
+            description = "The criticality class of an activation, its critical C_W, C_b and K*, and the residuals of "
+                    + "K* = C_b + C_W <sigma^2>, chi_parallel = 1, chi_perpendicular = 1.")
+    static final class Critical implements Callable<Integer> {
+
+        @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation name.")
+        String activation;
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CriticalPoint critical = Criticality.of(Activations.parse(activation));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? CriticalPointFormat.json(critical) : CriticalPointFormat.text(critical));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "aspect-ratio", mixinStandardHelpOptions = true,
+            description = "The critical vertex slope nu, the optimal aspect ratio r* = (4/(20 + 3 n_out))/nu "
+                    + "(paper Eq. 50) and the optimal width n* = l_out / r*.")
+    static final class AspectRatioCommand implements Callable<Integer> {
+
+        @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation name.")
+        String activation;
+
+        @Option(names = "--depth", paramLabel = "L", defaultValue = "3",
+                description = "Number of hidden layers L (default ${DEFAULT-VALUE}, the paper's l_out = L + 1 = 4).")
+        int depth;
+
+        @Option(names = "--outputs", paramLabel = "n_out", defaultValue = "1",
+                description = "Output width n_out (default ${DEFAULT-VALUE}).")
+        int outputs;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Activation sigma = Activations.parse(activation);
+            requireAtLeastOne("--depth", depth);
+            requireAtLeastOne("--outputs", outputs);
+            CriticalPoint critical = Criticality.of(sigma);
+            AspectRatio ratio = AspectRatio.of(AspectRatio.nu(sigma, critical), depth + 1, outputs);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "activation %s (%s)%n", sigma.name(), critical.universalityClass().label());
+            if (!critical.exists()) {
+                out.println("nu, r* and n* are undefined: " + critical.message());
+            } else {
+                out.printf(Locale.ROOT, "nu = %.10g%nn_out = %d, l_out = %d (L = %d hidden layers)%n"
+                                + "r* = %.6g%nn* = l_out / r* = %.4f%n",
+                        ratio.nu(), outputs, depth + 1, depth, ratio.optimalAspectRatio(), ratio.optimalWidth());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+    }
+}

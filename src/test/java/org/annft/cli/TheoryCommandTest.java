@@ -1,0 +1,104 @@
+package org.annft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.annft.spark.TestSpark;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TheoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Annft.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void kernelPrintsTheCriticalReluTable() {
+        assertEquals(0, run("theory", "kernel", "--activation", "relu", "--depth", "3", "--width", "100",
+                "--input", "0.13,0.16"), err.toString());
+        String text = out.toString();
+        // K = 2 (0.13^2 + 0.16^2) / 2 = 0.0425 in every layer; V/K^2 = 5 (l - 1), so 3V/(nK^2) = 0.45 at l_out = 4.
+        assertTrue(text.contains("l_out = 4"), text);
+        assertTrue(text.contains("    4   4.250000e-02   2.709375e-02   2.709375e-04    4.500000e-01"), text);
+    }
+
+    @Test
+    void kernelWritesTheTheoryTables() {
+        SparkSession spark = TestSpark.session();
+        Path results = dir.resolve("theory");
+        assertEquals(0, run("theory", "kernel", "--activation", "relu", "--cw", "2", "--cb", "0", "--depth", "2",
+                "--width", "10", "--input", "0.13,0.16;0.9,0.4", "--out", results.toString()), err.toString());
+        List<Row> rows = spark.read().parquet(results.resolve("theory").toString()).orderBy("input", "layer")
+                .collectAsList();
+        assertEquals(6, rows.size());
+        Row output = rows.get(2);
+        assertEquals(3, output.<Integer>getAs("layer"));
+        assertEquals(0.0425, output.<Double>getAs("kernel"), 1e-15);
+        assertEquals(5 * 2 * 0.0425 * 0.0425 / 10, output.<Double>getAs("v_over_n"), 1e-12);
+        assertEquals(1.0, output.<Double>getAs("chi_parallel"), 1e-9);
+        List<Row> matrix = spark.read().parquet(results.resolve("theory_kernel_matrix").toString())
+                .where("input_a = 0 and input_b = 1").orderBy("layer").collectAsList();
+        assertEquals(3, matrix.size());
+        assertEquals(2 * (0.13 * 0.9 + 0.16 * 0.4) / 2, matrix.get(0).<Double>getAs("kernel"), 1e-15);
+        assertTrue(Files.isDirectory(results.resolve("run_info")));
+    }
+
+    @Test
+    void criticalPrintsJson() {
+        assertEquals(0, run("theory", "critical", "--activation", "gelu", "--json"), err.toString());
+        String json = out.toString();
+        assertTrue(json.contains("\"class\":\"NONTRIVIAL\""), json);
+        assertTrue(json.contains("\"fixed_point_kernel\":3.5615528128"), json);
+        assertEquals(0, run("theory", "critical", "--activation", "softplus"));
+        assertTrue(out.toString().contains("class: none") && out.toString().contains("sigma(0) = 0.693147"),
+                out.toString());
+    }
+
+    @Test
+    void aspectRatioReproducesThePaper() {
+        assertEquals(0, run("theory", "aspect-ratio", "--activation", "relu", "--depth", "3", "--outputs", "1"));
+        assertTrue(out.toString().contains("r* = 0.0347826"), out.toString());
+        assertTrue(out.toString().contains("n* = l_out / r* = 115.0000"), out.toString());
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesTheProblem() {
+        Path results = dir.resolve("bad");
+        assertBadInput("unknown activation 'swoosh'", "theory", "kernel", "--activation", "swoosh", "--out",
+                results.toString());
+        assertBadInput("--width must be at least 1", "theory", "kernel", "--activation", "relu", "--width", "0",
+                "--out", results.toString());
+        assertBadInput("--depth must be at least 1", "theory", "kernel", "--activation", "relu", "--depth", "0");
+        assertBadInput("component 'x' of input 2", "theory", "kernel", "--activation", "relu", "--input", "0.1,0.2;0.3,x");
+        assertBadInput("input 2 has 1 components", "theory", "kernel", "--activation", "relu", "--input", "0.1,0.2;0.3");
+        assertBadInput("pass --cw and --cb", "theory", "kernel", "--activation", "softplus");
+        assertBadInput("--cw (C_W) must be positive", "theory", "kernel", "--activation", "relu", "--cw", "-1");
+        assertBadInput("--outputs must be at least 1", "theory", "aspect-ratio", "--activation", "relu", "--outputs", "0");
+        assertBadInput("--activation", "theory", "critical");
+        assertFalse(Files.exists(results), "no output directory for a failed command");
+    }
+
+    private void assertBadInput(String fragment, String... args) {
+        assertEquals(2, run(args), String.join(" ", args));
+        assertTrue(err.toString().contains(fragment), () -> "'" + fragment + "' not in: " + err);
+    }
+}
