@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            SweepCommand.class,
             TheoryCommand.class,
             TrainCommand.class,
             VersionCommand.class,

@@ -97,14 +97,35 @@ public final class Trainer {
      * {@link TrainingSpec#targetScale()} the network was trained with (its outputs are in units of s).
      */
     public double rmsd(Mlp network, Samples samples, double targetScale) {
+        double[] predictions = predictMev(network, samples, targetScale);
+        if (predictions.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            double d = predictions[i] - samples.target(i, 0);
+            sum += d * d;
+        }
+        return Math.sqrt(sum / predictions.length);
+    }
+
+    /**
+     * The network's predictions in MeV (its output times the target scale) for every sample, in
+     * order, for a network with one output.
+     */
+    public double[] predictMev(Mlp network, Samples samples, double targetScale) {
         requireFits(network.architecture(), samples, "samples");
         if (samples.size() == 0) {
-            return Double.NaN;
+            return new double[0];
         }
         ForwardBackward workspace = new ForwardBackward(network.architecture(), Math.min(samples.size(), 4096), gemm);
         DMatrixRMaj predictions = new DMatrixRMaj(samples.size(), network.architecture().outputWidth());
         workspace.predict(network, samples.inputView(), predictions);
-        return Math.sqrt(sumOfSquaredErrors(predictions, samples.targetView(), targetScale) / predictions.getNumElements());
+        double[] out = new double[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = targetScale * predictions.get(i, 0);
+        }
+        return out;
     }
 
     private static void requireFits(MlpArchitecture architecture, Samples samples, String name) {

@@ -56,8 +56,12 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         int batchSize, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
         implements java.io.Serializable {
 
-    /** What one run produced, with the sizes of the sets it was trained and tested on. */
-    public record Outcome(TrainingRun run, long seed, int trainSize, int testSize, TrainingResult result) {
+    /**
+     * What one run produced, with the sizes of the sets it was trained and tested on and the trained
+     * network's predictions in MeV for every nuclide of the data set, in data-set order.
+     */
+    public record Outcome(TrainingRun run, long seed, int trainSize, int testSize, TrainingResult result,
+                          double[] predictionsMev) {
     }
 
     public TrainingRun {
@@ -82,7 +86,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         int outputLayer = depth;
         Initialization init = critical
                 ? parsed(c, "train.init", s -> InitSpec.critical(Activations.parse(activation), outputLayer).layer(1))
-                : new Initialization(c.doubleIn("train.c-w", Double.MIN_VALUE, 1e6), c.doubleIn("train.c-b", 0, 1e6));
+                : noncriticalInitialization(c);
         TrainingMode mode = parsed(c, "train.mode", TrainingMode::parse);
         String optimizer = c.choice("train.optimizer", List.of("sgd", "adam"));
         List<PhaseSchedule.Phase> phases = new ArrayList<>();
@@ -104,6 +108,12 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                 c.intIn("train.run", 0, Integer.MAX_VALUE));
     }
 
+    /** The (C_W, C_b) of non-critical initialization, from {@code train.noncritical.*}. */
+    public static Initialization noncriticalInitialization(AnnftConfig c) {
+        return new Initialization(c.doubleIn("train.noncritical.c-w", Double.MIN_VALUE, 1e6),
+                c.doubleIn("train.noncritical.c-b", 0, 1e6));
+    }
+
     private static <T> T parsed(AnnftConfig c, String key, Function<String, T> parser) {
         try {
             return parser.apply(c.string(key));
@@ -114,13 +124,15 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
 
     /**
      * The paper's label: {@code cict}, {@code cint}, {@code nint} (and {@code nict}) for SGD from
-     * (critical or non-critical initialization, critical or global training); {@code adam} for Adam.
+     * (critical or non-critical initialization, critical or global training); {@code adam-cint} and
+     * {@code adam-nint} for Adam, which has no critical training prescription (paper Sec. IV).
      */
     public String label() {
+        String init = criticalInit ? "ci" : "ni";
         if (optimizer.equals("adam")) {
-            return "adam";
+            return "adam-" + init + "nt";
         }
-        return (criticalInit ? "ci" : "ni") + (trainingMode == TrainingMode.CRITICAL ? "ct" : "nt");
+        return init + (trainingMode == TrainingMode.CRITICAL ? "ct" : "nt");
     }
 
     /** The depth-to-width ratio {@code r = l_out / n}. */
@@ -163,22 +175,33 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         TrainingSpec spec = new TrainingSpec(loss, batchSize, logEvery, seed, targetScale, divergenceFactor);
         Samples train = split(data, false);
         Samples test = split(data, true);
-        TrainingResult result = new Trainer(gemm).train(network, train, test, spec, optimizerSpec());
-        return new Outcome(this, seed, train.size(), test.size(), result);
+        Trainer trainer = new Trainer(gemm);
+        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec());
+        double[] predictions = trainer.predictMev(network, all(data), targetScale);
+        return new Outcome(this, seed, train.size(), test.size(), result, predictions);
     }
 
     /** The training ({@code test = false}) or test nuclides as samples: scaled inputs, binding energies in MeV. */
     static Samples split(BindingEnergyDataSet data, boolean test) {
+        return samples(data, i -> data.isTest(i) == test);
+    }
+
+    /** Every nuclide of the data set as samples. */
+    static Samples all(BindingEnergyDataSet data) {
+        return samples(data, i -> true);
+    }
+
+    private static Samples samples(BindingEnergyDataSet data, java.util.function.IntPredicate keep) {
         int width = data.inputWidth();
         int count = 0;
         for (int i = 0; i < data.size(); i++) {
-            count += data.isTest(i) == test ? 1 : 0;
+            count += keep.test(i) ? 1 : 0;
         }
         DMatrixRMaj inputs = new DMatrixRMaj(count, width);
         DMatrixRMaj targets = new DMatrixRMaj(count, 1);
         int row = 0;
         for (int i = 0; i < data.size(); i++) {
-            if (data.isTest(i) == test) {
+            if (keep.test(i)) {
                 for (int j = 0; j < width; j++) {
                     inputs.set(row, j, data.input(i, j));
                 }

@@ -20,6 +20,7 @@ public final class TrainingTables {
     public static final String RUNS = "runs";
     public static final String LOSS_CURVES = "loss_curves";
     public static final String PARAM_CHANGES = "param_changes";
+    public static final String PREDICTIONS = "predictions";
 
     private TrainingTables() {
     }
@@ -144,6 +145,28 @@ public final class TrainingTables {
                 System.arraycopy(rest, 0, v, 5, rest.length);
                 rows.add(RowFactory.create(v));
             }
+        }
+        return rows;
+    }
+
+    /**
+     * {@code predictions}: the key columns, {@code nuclide_index} (position in the data set) and
+     * {@code prediction_mev}, the trained network's binding energy for that nuclide.
+     */
+    public static StructType predictionsSchema() {
+        return keyColumns()
+                .add("nuclide_index", DataTypes.IntegerType, false)
+                .add("prediction_mev", DataTypes.DoubleType, false);
+    }
+
+    public static List<Row> predictionRows(TrainingRun.Outcome o) {
+        double[] p = o.predictionsMev();
+        List<Row> rows = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            Object[] v = keys(o.run(), 2);
+            v[5] = i;
+            v[6] = p[i];
+            rows.add(RowFactory.create(v));
         }
         return rows;
     }
