@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            QuickstartCommand.class,
             SweepCommand.class,
             TheoryCommand.class,
             TrainCommand.class,
