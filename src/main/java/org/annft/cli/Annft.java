@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            ReportCommand.class,
             TheoryCommand.class,
             VersionCommand.class,
         })
