@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ui.Drawable;
@@ -19,8 +20,10 @@ import org.jfree.chart.ui.Drawable;
  */
 final class PanelGrid {
 
-    /** Height of the title strip above the panels. */
+    /** Height of the title strip above the panels, for a title on one line. */
     static final int HEADER_HEIGHT = 34;
+    /** Each further line of a title too wide for the grid adds this much. */
+    static final int TITLE_LINE_HEIGHT = 20;
 
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
@@ -55,7 +58,9 @@ final class PanelGrid {
     BufferedImage render(List<? extends Drawable> panels) {
         int rows = rows(panels.size(), columns);
         int width = columns * panelWidth + sideWidth;
-        int height = HEADER_HEIGHT + rows * panelHeight;
+        List<String> titleLines = titleLines(width);
+        int header = HEADER_HEIGHT + (titleLines.size() - 1) * TITLE_LINE_HEIGHT;
+        int height = header + rows * panelHeight;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -63,17 +68,17 @@ final class PanelGrid {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            drawTitle(g, width);
+            drawTitle(g, titleLines, width);
             for (int i = 0; i < panels.size(); i++) {
                 Drawable panel = panels.get(i);
                 if (panel != null) {
                     Rectangle2D area = new Rectangle2D.Double((i % columns) * panelWidth,
-                            HEADER_HEIGHT + (i / columns) * panelHeight, panelWidth, panelHeight);
+                            header + (i / columns) * panelHeight, panelWidth, panelHeight);
                     panel.draw((Graphics2D) g.create(), area);
                 }
             }
             if (side != null) {
-                side.draw((Graphics2D) g.create(), new Rectangle2D.Double(columns * panelWidth, HEADER_HEIGHT,
+                side.draw((Graphics2D) g.create(), new Rectangle2D.Double(columns * panelWidth, header,
                         sideWidth, rows * panelHeight));
             }
         } finally {
@@ -82,19 +87,33 @@ final class PanelGrid {
         return image;
     }
 
-    private void drawTitle(Graphics2D g, int width) {
+    /** The title broken after commas into lines that fit the image width. */
+    private List<String> titleLines(int width) {
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics fm = scratch.getFontMetrics(TITLE);
+        scratch.dispose();
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String part : title.split("(?<=, )")) {
+            if (!line.isEmpty() && fm.stringWidth(line + part) > width - 16) {
+                lines.add(line.strip());
+                line = "";
+            }
+            line += part;
+        }
+        lines.add(line.strip());
+        return lines;
+    }
+
+    private static void drawTitle(Graphics2D g, List<String> lines, int width) {
         g.setFont(TITLE);
         g.setColor(Color.BLACK);
         FontMetrics fm = g.getFontMetrics();
-        String text = title;
-        // Long titles are shortened rather than drawn past the edge.
-        while (fm.stringWidth(text) > width - 16 && text.length() > 4) {
-            text = text.substring(0, text.length() - 2);
+        int baseline = (HEADER_HEIGHT + fm.getAscent()) / 2 - 1;
+        for (String line : lines) {
+            g.drawString(line, Math.max(8, (width - fm.stringWidth(line)) / 2), baseline);
+            baseline += TITLE_LINE_HEIGHT;
         }
-        if (!text.equals(title)) {
-            text = text.substring(0, text.length() - 1) + "…";
-        }
-        g.drawString(text, Math.max(8, (width - fm.stringWidth(text)) / 2), (HEADER_HEIGHT + fm.getAscent()) / 2 - 1);
     }
 
     /** Renders the panels to {@code files/name} and describes the result. */
