@@ -17,8 +17,11 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            QuickstartCommand.class,
             ReportCommand.class,
+            SweepCommand.class,
             TheoryCommand.class,
+            TrainCommand.class,
             VersionCommand.class,
         })
 public final class Annft implements Runnable {

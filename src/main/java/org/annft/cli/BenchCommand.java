@@ -12,6 +12,7 @@ import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
 import org.annft.ensemble.SamplerBenchmark;
 import org.annft.ensemble.SamplerKind;
+import org.annft.nn.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code annft bench ...}: benchmarks that print rates and ratios measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures and the ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Init.class})
+        subcommands = {BenchCommand.Init.class, BenchCommand.Train.class, BenchCommand.Sweep.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -93,6 +94,87 @@ final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "%s width %d, %d hidden layers, one thread: weight sampler %.3g ms/network, "
                     + "function sampler %.3g ms/network: speed-up %.0f x%n", wide.activationName(), wide.width(),
                     wide.hiddenLayers(), tw * 1e3, tf * 1e3, tw / tf);
+            deleteRecursively(outDir);
+            return 0;
+        }
+    }
+
+    /** {@code annft bench train}: full-batch epoch speed against dgemm and EJML. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Time one full-batch training epoch (forward, backward, SGD update) on one thread, float64,",
+                "against the BLAS's dgemm rate at 1000x1000 and against EJML's own products."})
+    static final class Train implements Callable<Integer> {
+
+        @Option(names = "--widths", split = ",", paramLabel = "N,N", defaultValue = "120,1000",
+                description = "Hidden widths (default ${DEFAULT-VALUE}).")
+        int[] widths;
+
+        @Option(names = "--depth", defaultValue = "4", description = "Depth l_out (default ${DEFAULT-VALUE}).")
+        int depth;
+
+        @Option(names = "--samples", defaultValue = "3558", description = "Rows of the synthetic data (default ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--seconds", defaultValue = "3", description = "Time spent per measurement (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--no-ejml", description = "Skip the EJML baseline (slow at width 1000).")
+        boolean noEjml;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, seconds, !noEjml));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Parallel efficiency of the sweep job: 32 short runs on all cores. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = {"Runs conf/bench-sweep.conf (32 short trainings) in local mode on all cores and prints the",
+                "wall time, the sum of the runs' own times and the parallel efficiency sum / (wall x cores)."})
+    static final class Sweep implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.configFile == null) {
+                common.configFile = Path.of("conf/bench-sweep.conf");
+            }
+            AnnftConfig config = common.config(List.of());
+            org.annft.sweep.SweepSettings settings = org.annft.sweep.SweepSettings.fromConfig(config);
+            org.annft.data.BindingEnergyDataSet data = org.annft.data.DataSource.fromConfig(config)
+                    .load(w -> out.println("warning: " + w));
+            Path outDir = Files.createTempDirectory("annft-bench-sweep");
+            common.out = outDir.toString();
+            long start = System.nanoTime();
+            org.annft.sweep.SweepJob.Summary[] summary = new org.annft.sweep.SweepJob.Summary[1];
+            int[] cores = new int[1];
+            Job.run(common, config, "bench-sweep", org.annft.sweep.SweepJob.tables(), spec.commandLine().getErr(), false,
+                    (spark, tables) -> {
+                        cores[0] = spark.sparkContext().defaultParallelism();
+                        summary[0] = org.annft.sweep.SweepJob.run(spark, settings, data, outDir.toString(), tables,
+                                spec.commandLine().getErr());
+                    });
+            double total = (System.nanoTime() - start) / 1e9;
+            org.annft.sweep.SweepJob.Summary s = summary[0];
+            out.printf(Locale.ROOT, "bench sweep: %d runs on %d cores%n", s.runsTrained(), cores[0]);
+            out.printf(Locale.ROOT, "training stage wall time: %.1f s; sum of the runs' own times: %.1f s%n",
+                    s.wallSeconds(), s.runSeconds());
+            out.printf(Locale.ROOT, "parallel efficiency of the training stage: %.1f%% (target >= 85%%)%n",
+                    100 * s.runSeconds() / (s.wallSeconds() * cores[0]));
+            out.printf(Locale.ROOT, "whole job (Spark start-up, training, 8 tables): %.1f s wall, efficiency %.1f%%%n",
+                    total, 100 * s.runSeconds() / (total * cores[0]));
             deleteRecursively(outDir);
             return 0;
         }

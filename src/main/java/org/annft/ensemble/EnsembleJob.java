@@ -3,6 +3,7 @@ package org.annft.ensemble;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.annft.spark.OrderedAggregates;
 import org.annft.spark.ResultStore;
 import org.annft.theory.TheoryProfile;
 import org.apache.spark.api.java.JavaRDD;
@@ -20,7 +21,8 @@ import org.apache.spark.util.LongAccumulator;
  * The initialization-ensemble job (paper Sec. III). The driver expands the grid into chunk tasks
  * and computes the theory; executors draw each chunk with its own seeded stream and reduce it to
  * power sums, cross sums and histogram counts; Spark SQL folds the chunks of every (configuration,
- * layer, input) in chunk order, so the tables are bit-identical whatever the partitioning, and
+ * layer, input) in chunk order ({@link OrderedAggregates}), so the tables are bit-identical whatever the
+ * partitioning, and
  * joins the theory by key.
  *
  * <p>Tables: {@code init_moments}, {@code init_histograms}, {@code init_covariance} (when there
@@ -66,7 +68,7 @@ public final class EnsembleJob {
             return s;
         }).setName("ensemble chunks").persist(StorageLevel.MEMORY_ONLY());
         try {
-            Dataset<Row> moments = moments(spark, chunks, configurations, theory);
+            Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings);
             out.write("init_configurations", configurationsTable(spark, configurations, settings));
             out.write("init_moments", moments);
             out.write("init_histograms", histograms(spark, chunks, configurations, halfRanges, bins, moments));
@@ -108,7 +110,8 @@ public final class EnsembleJob {
     // ---- init_moments ----
 
     private static Dataset<Row> moments(SparkSession spark, JavaRDD<ChunkStatistics> chunks,
-                                        List<EnsembleConfiguration> cs, List<EnsembleTheory> theory) {
+                                        List<EnsembleConfiguration> cs, List<EnsembleTheory> theory,
+                                        EnsembleSettings settings) {
         StructType schema = new StructType()
                 .add("config_id", DataTypes.IntegerType, false)
                 .add("chunk", DataTypes.IntegerType, false)
@@ -139,7 +142,7 @@ public final class EnsembleJob {
             return r.iterator();
         });
         spark.createDataFrame(rows, schema).createOrReplaceTempView("ensemble_chunk_moments");
-        Dataset<Row> folded = spark.sql(orderedFold("ensemble_chunk_moments",
+        Dataset<Row> folded = spark.sql(OrderedAggregates.chunkOrderedSums("ensemble_chunk_moments",
                 "config_id, layer, input_index", List.of("outside"), sums(P)));
         folded.createOrReplaceTempView("ensemble_power_sums");
         Dataset<Row> measured = spark.sql("SELECT config_id, layer, input_index, n AS samples, outside, "
@@ -185,26 +188,9 @@ public final class EnsembleJob {
                 .add("theory_kernel_from_measured", DataTypes.DoubleType, false)
                 .add("theory_v_over_n_from_measured", DataTypes.DoubleType, false);
         Dataset<Row> theoryTable = spark.createDataFrame(theoryRows, theorySchema);
-        Dataset<Row> configurations = configurationColumns(spark, cs);
+        Dataset<Row> configurations = configurationsTable(spark, cs, settings).drop("samples", "inputs");
         return configurations.join(estimates, "config_id").join(theoryTable, new String[] {"config_id", "layer", "input_index"})
                 .orderBy("config_id", "layer", "input_index");
-    }
-
-    private static Dataset<Row> configurationColumns(SparkSession spark, List<EnsembleConfiguration> cs) {
-        StructType schema = new StructType()
-                .add("config_id", DataTypes.IntegerType, false)
-                .add("activation", DataTypes.StringType, false)
-                .add("c_w", DataTypes.DoubleType, false)
-                .add("c_b", DataTypes.DoubleType, false)
-                .add("width", DataTypes.IntegerType, false)
-                .add("hidden_layers", DataTypes.IntegerType, false)
-                .add("sampler", DataTypes.StringType, false);
-        List<Row> rows = new ArrayList<>();
-        for (EnsembleConfiguration c : cs) {
-            rows.add(RowFactory.create(c.id(), c.activationName(), c.cW(), c.cB(), c.width(), c.hiddenLayers(),
-                    c.sampler().configName()));
-        }
-        return spark.createDataFrame(rows, schema);
     }
 
     private static List<String> sums(int powers) {
@@ -213,36 +199,6 @@ public final class EnsembleJob {
             s.add("s" + p);
         }
         return s;
-    }
-
-    /**
-     * SQL that adds up {@code n}, the long columns and the double columns per group, chunk by chunk
-     * in chunk order: collect_list, array_sort by chunk, then aggregate (a left fold). Floating-point
-     * sums thus never depend on how Spark partitioned or merged the chunks.
-     */
-    static String orderedFold(String view, String keys, List<String> longColumns, List<String> doubleColumns) {
-        List<String> fields = new ArrayList<>();
-        fields.add("n");
-        fields.addAll(longColumns);
-        fields.addAll(doubleColumns);
-        StringBuilder struct = new StringBuilder("struct(chunk");
-        StringBuilder zero = new StringBuilder("named_struct(");
-        StringBuilder step = new StringBuilder("named_struct(");
-        StringBuilder select = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            String f = fields.get(i);
-            boolean isDouble = doubleColumns.contains(f);
-            struct.append(", ").append(f);
-            String sep = i == 0 ? "" : ", ";
-            zero.append(sep).append("'").append(f).append("', CAST(0 AS ").append(isDouble ? "DOUBLE" : "BIGINT").append(")");
-            step.append(sep).append("'").append(f).append("', acc.").append(f).append(" + x.").append(f);
-            select.append(", t.").append(f).append(" AS ").append(f);
-        }
-        struct.append(")");
-        zero.append(")");
-        step.append(")");
-        return "SELECT " + keys + select + " FROM (SELECT " + keys + ", aggregate(array_sort(collect_list(" + struct
-                + ")), " + zero + ", (acc, x) -> " + step + ") AS t FROM " + view + " GROUP BY " + keys + ")";
     }
 
     /** Central moments c2..c8 from the raw moments r_p = S_p / n: c_p = sum_j C(p,j) r_j (-mean)^(p-j). */
@@ -330,7 +286,7 @@ public final class EnsembleJob {
             return r.iterator();
         });
         spark.createDataFrame(rows, schema).createOrReplaceTempView("ensemble_chunk_cross");
-        spark.sql(orderedFold("ensemble_chunk_cross", "config_id, layer, input_a, input_b", List.of(), List.of("sab")))
+        spark.sql(OrderedAggregates.chunkOrderedSums("ensemble_chunk_cross", "config_id, layer, input_a, input_b", List.of(), List.of("sab")))
                 .createOrReplaceTempView("ensemble_cross");
         List<Row> theoryRows = new ArrayList<>();
         for (EnsembleTheory t : theory) {

@@ -1,0 +1,74 @@
+package org.annft.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.annft.config.AnnftConfig;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.DataSource;
+import org.annft.sweep.SweepJob;
+import org.annft.sweep.SweepPlan;
+import org.annft.sweep.SweepSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code annft sweep}: training sweeps, Table I and the tables of paper Figs. 8-14. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Train a grid of networks (sweep.*, train.*, data.* keys), one Spark task per run, and write",
+            "runs, loss_curves, loss_bands, param_changes, param_change_means, predictions, residuals and table1.",
+            "Finished runs are kept under <out>/_sweep_runs: rerunning an interrupted sweep resumes it."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--plan", description = "Print the tasks and the estimated cost, then stop without training.")
+    boolean planOnly;
+
+    @Option(names = "--cores", paramLabel = "N", description = "Cores for the wall-time estimate (default: this machine's).")
+    Integer cores;
+
+    @Option(names = "--no-estimate", description = "Skip the calibration that estimates the cost before training.")
+    boolean noEstimate;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        AnnftConfig config = common.config(List.of());
+        SweepSettings settings = SweepSettings.fromConfig(config);
+        BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> err.println("warning: " + w));
+        int runs = settings.runs().size();
+        int planCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
+        if (planCores < 1) {
+            throw new IllegalArgumentException("--cores must be positive, got " + planCores);
+        }
+        err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
+                settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());
+        err.flush();
+        if (planOnly || !noEstimate) {
+            SweepPlan.calibrate(settings, data).print(err, planCores);
+        }
+        if (planOnly) {
+            return 0;
+        }
+        String experiment = config.optionalString("experiment").orElse("sweep");
+        String outDir = common.outputDirectory(experiment);
+        Job.run(common, config, "sweep", SweepJob.tables(), err, false, (spark, out) -> {
+            SweepJob.Summary s = SweepJob.run(spark, settings, data, outDir, out, err);
+            if (s.runsTrained() > 0) {
+                int executorCores = spark.sparkContext().defaultParallelism();
+                err.printf(Locale.ROOT, "sweep: trained %d runs (%d diverged) in %.1f s wall, %.1f s of run time: "
+                        + "parallel efficiency %.0f%% on %d cores%n", s.runsTrained(), s.runsDiverged(), s.wallSeconds(),
+                        s.runSeconds(), 100 * s.runSeconds() / (s.wallSeconds() * executorCores), executorCores);
+            }
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package org.annft.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.annft.config.AnnftConfig;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.DataSource;
+import org.annft.nn.Gemm;
+import org.annft.nn.TrainingResult;
+import org.annft.sweep.TrainingRun;
+import org.annft.sweep.TrainingTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code annft train}: trains one network on the binding-energy data (train.* keys). */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train one network on the AME2020 binding energies (train.*, data.*, seed keys) on one thread.",
+            "Tables: runs (one row), loss_curves, param_changes."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        AnnftConfig config = common.config(List.of());
+        TrainingRun run = TrainingRun.fromConfig(config);
+        long masterSeed = config.longValue("seed");
+        BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> err.println("warning: " + w));
+        Gemm gemm = Gemm.blas();
+        err.printf(Locale.ROOT, "train: %s %s, width %d, depth %d (r = %.4f), C_W %s, C_b %s, %s, %d nuclides (%d test), gemm %s%n",
+                run.activation(), run.label(), run.width(), run.depth(), run.aspectRatio(), run.weightVariance(),
+                run.biasVariance(), run.optimizer(), data.size(), data.testCount(), gemm.implementationName());
+        err.flush();
+        Job.run(common, config, "train", TrainingTables.names(), err, (spark, out) -> {
+            TrainingRun.Outcome outcome = run.execute(data, masterSeed, gemm);
+            TrainingResult r = outcome.result();
+            err.printf(Locale.ROOT, "train: %s after %d epochs in %.1f s: loss %.4g, RMSD %.3f MeV (train %.3f, test %.3f)%n",
+                    r.status().label(), r.epochsDone(), r.seconds(), r.finalLoss(), r.rmsdAll(), r.rmsdTrain(), r.rmsdTest());
+            err.flush();
+            List<TrainingRun.Outcome> outcomes = List.of(outcome);
+            out.write(TrainingTables.RUNS, spark.createDataFrame(TrainingTables.runsRows(outcomes), TrainingTables.runsSchema()));
+            out.write(TrainingTables.LOSS_CURVES,
+                    spark.createDataFrame(TrainingTables.lossCurveRows(outcomes), TrainingTables.lossCurvesSchema()));
+            out.write(TrainingTables.PARAM_CHANGES,
+                    spark.createDataFrame(TrainingTables.paramChangeRows(outcomes), TrainingTables.paramChangesSchema()));
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,99 @@
+package org.annft.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Adam (Kingma and Ba 2015, Algorithm 1), the optimizer the paper compares against (lr 1e-4,
+ * betas 0.9 and 0.999). For each parameter and step t:
+ * {@code m = beta1 m + (1-beta1) g}, {@code v = beta2 v + (1-beta2) g^2},
+ * {@code theta -= lr (m / (1-beta1^t)) / (sqrt(v / (1-beta2^t)) + epsilon)}.
+ * Uses the plain gradient: the learning-rate tensor does not apply.
+ */
+public final class Adam implements Optimizer {
+
+    private final AdamSettings settings;
+    private final Parameters firstMoment;
+    private final Parameters secondMoment;
+    private long steps;
+
+    /**
+     * Settings of Adam.
+     *
+     * @param learningRate lr, finite and positive
+     * @param beta1        in [0, 1)
+     * @param beta2        in [0, 1)
+     * @param epsilon      finite and positive
+     */
+    public record AdamSettings(double learningRate, double beta1, double beta2, double epsilon)
+            implements java.io.Serializable {
+        public AdamSettings {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("adam learning rate must be finite and > 0, got " + learningRate);
+            }
+            requireDecay("adam beta1", beta1);
+            requireDecay("adam beta2", beta2);
+            if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+                throw new IllegalArgumentException("adam epsilon must be finite and > 0, got " + epsilon);
+            }
+        }
+
+        /** The paper's settings: lr 1e-4, betas 0.9 and 0.999; epsilon 1e-7 is not stated there (Keras's default). */
+        public static AdamSettings paper() {
+            return new AdamSettings(1e-4, 0.9, 0.999, 1e-7);
+        }
+
+        private static void requireDecay(String name, double beta) {
+            if (!(beta >= 0 && beta < 1)) {
+                throw new IllegalArgumentException(name + " must be in [0, 1), got " + beta);
+            }
+        }
+    }
+
+    public Adam(MlpArchitecture architecture, AdamSettings settings) {
+        this.settings = settings;
+        this.firstMoment = new Parameters(architecture);
+        this.secondMoment = new Parameters(architecture);
+    }
+
+    /** Steps taken so far. */
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void beginEpoch(int epoch) {
+        // Adam has no schedule.
+    }
+
+    @Override
+    public void step(Parameters parameters, Parameters gradients) {
+        parameters.requireSameShape(gradients);
+        parameters.requireSameShape(firstMoment);
+        steps++;
+        double correction1 = 1 - Math.pow(settings.beta1(), steps);
+        double correction2 = 1 - Math.pow(settings.beta2(), steps);
+        for (int l = 1; l <= parameters.architecture().outputLayer(); l++) {
+            update(parameters.weights(l), gradients.weights(l), firstMoment.weights(l), secondMoment.weights(l),
+                    correction1, correction2);
+            update(parameters.biases(l), gradients.biases(l), firstMoment.biases(l), secondMoment.biases(l),
+                    correction1, correction2);
+        }
+    }
+
+    private void update(DMatrixRMaj theta, DMatrixRMaj gradient, DMatrixRMaj m, DMatrixRMaj v,
+            double correction1, double correction2) {
+        double beta1 = settings.beta1();
+        double beta2 = settings.beta2();
+        double rate = settings.learningRate();
+        double epsilon = settings.epsilon();
+        int size = theta.getNumElements();
+        for (int i = 0; i < size; i++) {
+            double g = gradient.data[i];
+            double mi = beta1 * m.data[i] + (1 - beta1) * g;
+            double vi = beta2 * v.data[i] + (1 - beta2) * g * g;
+            m.data[i] = mi;
+            v.data[i] = vi;
+            theta.data[i] -= rate * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.annft.nn;
+
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Training losses, averaged over all {@code m} entries of a batch (samples times outputs):
+ * MAE {@code L = (1/m) sum |f - y|} (the paper's loss, Sec. IV) and MSE
+ * {@code L = (1/m) sum (f - y)^2}.
+ */
+public enum Loss {
+
+    /** Mean absolute error; gradient {@code sign(f - y)/m}, 0 where {@code f = y}. */
+    MAE {
+        @Override
+        double term(double residual) {
+            return Math.abs(residual);
+        }
+
+        @Override
+        double termDerivative(double residual) {
+            return Math.signum(residual);
+        }
+
+        @Override
+        public double toOriginalUnits(double loss, double targetScale) {
+            return loss * targetScale;
+        }
+    },
+
+    /** Mean squared error; gradient {@code 2 (f - y)/m}. */
+    MSE {
+        @Override
+        double term(double residual) {
+            return residual * residual;
+        }
+
+        @Override
+        double termDerivative(double residual) {
+            return 2 * residual;
+        }
+
+        @Override
+        public double toOriginalUnits(double loss, double targetScale) {
+            return loss * targetScale * targetScale;
+        }
+    };
+
+    abstract double term(double residual);
+
+    abstract double termDerivative(double residual);
+
+    /**
+     * The loss in the caller's units when targets were divided by {@code targetScale}:
+     * MAE scales linearly, MSE quadratically.
+     */
+    public abstract double toOriginalUnits(double loss, double targetScale);
+
+    /**
+     * The mean loss of {@code prediction} against {@code target} (same shape); if {@code gradient}
+     * is not null it receives {@code dL/dprediction} (same shape).
+     *
+     * @throws IllegalArgumentException if the shapes differ or are empty
+     */
+    public double evaluate(DMatrixRMaj prediction, DMatrixRMaj target, DMatrixRMaj gradient) {
+        int m = prediction.getNumElements();
+        if (prediction.numRows != target.numRows || prediction.numCols != target.numCols || m == 0
+                || (gradient != null && (gradient.numRows != prediction.numRows || gradient.numCols != prediction.numCols))) {
+            throw new IllegalArgumentException("loss shapes: prediction " + prediction.numRows + "x" + prediction.numCols
+                    + ", target " + target.numRows + "x" + target.numCols
+                    + (gradient == null ? "" : ", gradient " + gradient.numRows + "x" + gradient.numCols));
+        }
+        double sum = 0;
+        double inverseCount = 1.0 / m;
+        for (int i = 0; i < m; i++) {
+            double residual = prediction.data[i] - target.data[i];
+            sum += term(residual);
+            if (gradient != null) {
+                gradient.data[i] = termDerivative(residual) * inverseCount;
+            }
+        }
+        return sum * inverseCount;
+    }
+
+    /**
+     * Parses {@code mae} or {@code mse} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the unknown loss
+     */
+    public static Loss parse(String name) {
+        String s = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+        for (Loss loss : values()) {
+            if (loss.name().equals(s)) {
+                return loss;
+            }
+        }
+        throw new IllegalArgumentException("unknown loss '" + name + "'; known: mae, mse");
+    }
+}

@@ -1,0 +1,11 @@
+package org.annft.nn;
+
+/** Updates parameters in place from the gradients of one batch. Stateful; one per training. */
+public interface Optimizer {
+
+    /** Called before the first step of epoch {@code epoch} (1-based). */
+    void beginEpoch(int epoch);
+
+    /** One update of {@code parameters} from {@code gradients} ({@code dL/dtheta} of the batch's mean loss). */
+    void step(Parameters parameters, Parameters gradients);
+}

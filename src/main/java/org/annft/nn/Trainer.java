@@ -1,0 +1,160 @@
+package org.annft.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains one network on one thread and reports a {@link TrainingResult}. A divergence (a loss that
+ * is NaN, infinite, or above {@link TrainingSpec#divergenceFactor()} times the initial loss) ends
+ * the training with status {@code DIVERGED}; it never throws for numerical reasons.
+ */
+public final class Trainer {
+
+    private final Gemm gemm;
+
+    /** A trainer whose products run on {@code gemm} (normally {@link Gemm#blas()}). */
+    public Trainer(Gemm gemm) {
+        this.gemm = gemm;
+    }
+
+    /**
+     * Trains {@code network} in place on {@code train}, and evaluates it on {@code train} and
+     * {@code test} (which may be empty).
+     *
+     * @throws IllegalArgumentException if the data do not fit the network or the training set is empty
+     */
+    public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec) {
+        long start = System.nanoTime();
+        MlpArchitecture architecture = network.architecture();
+        requireFits(architecture, train, "training set");
+        requireFits(architecture, test, "test set");
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("training set is empty");
+        }
+        Parameters initial = network.parameters().copy();
+        double scale = spec.targetScale();
+        DMatrixRMaj trainTargets = scaled(train.targetView(), scale);
+        int batchSize = spec.effectiveBatchSize(train.size());
+        EpochRunner runner = new EpochRunner(network, train.inputView(), trainTargets, spec.loss(),
+                optimizerSpec.create(architecture), batchSize,
+                SeedStreams.stream(spec.shuffleSeed(), SeedStreams.SHUFFLING), gemm);
+        ForwardBackward workspace = runner.workspace();
+        DMatrixRMaj trainPredictions = new DMatrixRMaj(train.size(), architecture.outputWidth());
+
+        Loss loss = spec.loss();
+        workspace.predict(network, train.inputView(), trainPredictions);
+        double initialLoss = loss.evaluate(trainPredictions, trainTargets, null);
+        List<TrainingResult.LossPoint> curve = new ArrayList<>();
+        curve.add(new TrainingResult.LossPoint(0, loss.toOriginalUnits(initialLoss, scale)));
+        // A perfect initial fit gives no scale for "too large": then only non-finite losses diverge.
+        double bound = initialLoss > 0 ? spec.divergenceFactor() * initialLoss : Double.POSITIVE_INFINITY;
+
+        int total = optimizerSpec.epochs();
+        int divergedAt = Double.isFinite(initialLoss) ? -1 : 0;
+        int epoch = 0;
+        while (divergedAt < 0 && epoch < total) {
+            epoch++;
+            double epochLoss = runner.runEpoch(epoch);
+            boolean diverged = !Double.isFinite(epochLoss) || epochLoss > bound;
+            if (diverged) {
+                divergedAt = epoch;
+            }
+            if (diverged || epoch % spec.logEvery() == 0 || epoch == total) {
+                curve.add(new TrainingResult.LossPoint(epoch, loss.toOriginalUnits(epochLoss, scale)));
+            }
+        }
+
+        workspace.predict(network, train.inputView(), trainPredictions);
+        double finalLoss = loss.evaluate(trainPredictions, trainTargets, null);
+        double trainSquares = sumOfSquaredErrors(trainPredictions, train.targetView(), scale);
+        double testSquares = 0;
+        if (test.size() > 0) {
+            DMatrixRMaj testPredictions = new DMatrixRMaj(test.size(), architecture.outputWidth());
+            workspace.predict(network, test.inputView(), testPredictions);
+            testSquares = sumOfSquaredErrors(testPredictions, test.targetView(), scale);
+        }
+        int outputs = architecture.outputWidth();
+        double rmsdTrain = Math.sqrt(trainSquares / ((double) train.size() * outputs));
+        double rmsdTest = test.size() == 0 ? Double.NaN : Math.sqrt(testSquares / ((double) test.size() * outputs));
+        double rmsdAll = Math.sqrt((trainSquares + testSquares) / ((double) (train.size() + test.size()) * outputs));
+        if (divergedAt < 0 && !(Double.isFinite(finalLoss) && Double.isFinite(rmsdAll))) {
+            // The last update broke the network after the last epoch's loss was taken.
+            divergedAt = epoch;
+        }
+        ParameterChanges changes = ParameterChanges.between(initial, network.parameters());
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return new TrainingResult(divergedAt < 0 ? TrainingResult.Status.OK : TrainingResult.Status.DIVERGED,
+                divergedAt < 0 ? OptionalInt.empty() : OptionalInt.of(divergedAt), epoch,
+                loss.toOriginalUnits(initialLoss, scale), loss.toOriginalUnits(finalLoss, scale),
+                rmsdAll, rmsdTrain, rmsdTest, seconds, curve, changes, gemm.implementationName());
+    }
+
+    /**
+     * Root-mean-square deviation of the network's predictions from the targets, over all samples and
+     * outputs, in the targets' units: {@code sqrt((1/m) sum (s f - y)^2)}, with {@code s} the
+     * {@link TrainingSpec#targetScale()} the network was trained with (its outputs are in units of s).
+     */
+    public double rmsd(Mlp network, Samples samples, double targetScale) {
+        double[] predictions = predictMev(network, samples, targetScale);
+        if (predictions.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            double d = predictions[i] - samples.target(i, 0);
+            sum += d * d;
+        }
+        return Math.sqrt(sum / predictions.length);
+    }
+
+    /**
+     * The network's predictions in MeV (its output times the target scale) for every sample, in
+     * order, for a network with one output.
+     */
+    public double[] predictMev(Mlp network, Samples samples, double targetScale) {
+        requireFits(network.architecture(), samples, "samples");
+        if (samples.size() == 0) {
+            return new double[0];
+        }
+        ForwardBackward workspace = new ForwardBackward(network.architecture(), Math.min(samples.size(), 4096), gemm);
+        DMatrixRMaj predictions = new DMatrixRMaj(samples.size(), network.architecture().outputWidth());
+        workspace.predict(network, samples.inputView(), predictions);
+        double[] out = new double[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = targetScale * predictions.get(i, 0);
+        }
+        return out;
+    }
+
+    private static void requireFits(MlpArchitecture architecture, Samples samples, String name) {
+        if (samples.inputWidth() != architecture.inputWidth() || samples.outputWidth() != architecture.outputWidth()) {
+            throw new IllegalArgumentException(name + " has " + samples.inputWidth() + " inputs and "
+                    + samples.outputWidth() + " targets; the network takes " + architecture.inputWidth() + " and gives "
+                    + architecture.outputWidth());
+        }
+    }
+
+    private static DMatrixRMaj scaled(DMatrixRMaj targets, double scale) {
+        DMatrixRMaj copy = targets.copy();
+        if (scale != 1.0) {
+            int size = copy.getNumElements();
+            for (int i = 0; i < size; i++) {
+                copy.data[i] /= scale;
+            }
+        }
+        return copy;
+    }
+
+    /** sum (scale f - y)^2 with f the predictions in training units, y the targets in the caller's units. */
+    private static double sumOfSquaredErrors(DMatrixRMaj predictions, DMatrixRMaj targets, double scale) {
+        double sum = 0;
+        int size = predictions.getNumElements();
+        for (int i = 0; i < size; i++) {
+            double d = scale * predictions.data[i] - targets.data[i];
+            sum += d * d;
+        }
+        return sum;
+    }
+}

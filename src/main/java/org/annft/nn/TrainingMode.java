@@ -1,0 +1,36 @@
+package org.annft.nn;
+
+import java.util.Locale;
+import org.annft.theory.Activation;
+
+/**
+ * How SGD distributes the raw rates over layers: {@code critical} (per-layer rates of paper
+ * Eqs. 38-39; with critical initialization the paper's CICT) or {@code global} (their layer average
+ * in every layer; CINT with critical, NINT with non-critical initialization).
+ */
+public enum TrainingMode {
+    CRITICAL, GLOBAL;
+
+    /** The prescription of this mode for a network. */
+    public LearningRatePrescription prescription(Activation activation, int outputLayer) {
+        return this == CRITICAL ? LearningRatePrescription.critical(activation, outputLayer)
+                : LearningRatePrescription.averagedCritical(activation, outputLayer);
+    }
+
+    /** {@code critical} or {@code global}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the unknown mode
+     */
+    public static TrainingMode parse(String name) {
+        for (TrainingMode mode : values()) {
+            if (mode.configName().equals(name)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown training mode '" + name + "'; known: critical, global");
+    }
+}

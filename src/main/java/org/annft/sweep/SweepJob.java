@@ -1,0 +1,265 @@
+package org.annft.sweep;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.annft.AnnftVersion;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.Nuclide;
+import org.annft.nn.Gemm;
+import org.annft.spark.OrderedAggregates;
+import org.annft.spark.ResultStore;
+import org.annft.theory.Activations;
+import org.annft.theory.AspectRatio;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The training-sweep job (paper Sec. IV). Every run of the grid is one Spark task (one partition
+ * each, so Spark hands runs to free cores as they finish); a task trains one network on one thread
+ * and stores its rows as a {@link RunCheckpoint}. Runs whose checkpoint exists are skipped, so an
+ * interrupted sweep resumes where it stopped. The tables are then built from the checkpoints by
+ * Spark SQL: {@code runs}, {@code loss_curves}, {@code loss_bands}, {@code param_changes},
+ * {@code param_change_means}, {@code predictions}, {@code residuals}, {@code table1}.
+ */
+public final class SweepJob {
+
+    /** Wall and compute time of the runs trained by one invocation. */
+    public record Summary(int runsTotal, int runsTrained, int runsDiverged, double wallSeconds, double runSeconds) {
+    }
+
+    private static final List<String> METRICS = List.of("initial_weight_rms", "weight_change_rmsd",
+            "relative_weight_change_rmsd", "scaled_weight_change_rmsd", "bias_change_rmsd", "initial_weight_frobenius",
+            "weight_change_frobenius", "relative_weight_change_frobenius");
+
+    private SweepJob() {
+    }
+
+    public static List<String> tables() {
+        return List.of("runs", "loss_curves", "loss_bands", "param_changes", "param_change_means", "predictions",
+                "residuals", "table1");
+    }
+
+    /** A key of the data set that changes whenever the nuclides, inputs or split change. */
+    static String dataKey(BindingEnergyDataSet data) {
+        return data.spec() + "|size=" + data.size();
+    }
+
+    /**
+     * Trains the runs that have no checkpoint yet, then writes every table.
+     *
+     * @param outputDirectory the result directory; checkpoints live in its {@code _sweep_runs}
+     */
+    public static Summary run(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
+                              String outputDirectory, ResultStore.Commit out, PrintWriter progress) {
+        List<TrainingRun> runs = settings.runs();
+        String checkpoints = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(outputDirectory),
+                RunCheckpoint.DIRECTORY).toString();
+        String version = AnnftVersion.current().toString();
+        String dataKey = dataKey(data);
+        long seed = settings.seed();
+        Map<String, TrainingRun> byName = new LinkedHashMap<>();
+        for (TrainingRun r : runs) {
+            byName.put(RunCheckpoint.fileName(r, seed, dataKey, version), r);
+        }
+        Set<String> done = RunCheckpoint.existing(checkpoints);
+        List<String> names = new ArrayList<>(byName.keySet());
+        List<String> todo = names.stream().filter(n -> !done.contains(n)).toList();
+        progress.printf(Locale.ROOT, "sweep: %d runs, %d already done, %d to train%n", runs.size(),
+                runs.size() - todo.size(), todo.size());
+        progress.flush();
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        LongAccumulator finished = jsc.sc().longAccumulator("sweep runs finished");
+        LongAccumulator diverged = jsc.sc().longAccumulator("sweep runs diverged");
+        LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run milliseconds");
+        long start = System.nanoTime();
+        if (!todo.isEmpty()) {
+            List<TrainingRun> todoRuns = todo.stream().map(byName::get).toList();
+            ProgressReporter reporter = new ProgressReporter(progress, todo.size(), finished, diverged);
+            reporter.start();
+            try {
+                jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
+                    long t0 = System.nanoTime();
+                    TrainingRun.Outcome outcome = todoRuns.get(i).execute(data, seed, Gemm.blas());
+                    RunCheckpoint.of(outcome).write(checkpoints, todo.get(i));
+                    runMillis.add((System.nanoTime() - t0) / 1_000_000);
+                    if (outcome.result().status() != org.annft.nn.TrainingResult.Status.OK) {
+                        diverged.add(1);
+                    }
+                    finished.add(1);
+                });
+            } finally {
+                reporter.stop();
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), out);
+        return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
+    }
+
+    private static void writeTables(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
+                                    List<String> checkpointPaths, ResultStore.Commit out) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(1, Math.min(checkpointPaths.size(), 4 * jsc.defaultParallelism()));
+        // Deserialized in memory only (no serializer involved); an evicted partition is read again.
+        JavaRDD<RunCheckpoint> checkpoints = jsc.parallelize(checkpointPaths, slices).map(RunCheckpoint::read)
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+        Dataset<Row> runs = spark.createDataFrame(checkpoints.flatMap(c -> c.runs().iterator()),
+                TrainingTables.runsSchema());
+        Dataset<Row> curves = spark.createDataFrame(checkpoints.flatMap(c -> c.lossCurves().iterator()),
+                TrainingTables.lossCurvesSchema());
+        Dataset<Row> changes = spark.createDataFrame(checkpoints.flatMap(c -> c.paramChanges().iterator()),
+                TrainingTables.paramChangesSchema());
+        Dataset<Row> predictions = spark.createDataFrame(checkpoints.flatMap(c -> c.predictions().iterator()),
+                TrainingTables.predictionsSchema());
+        // Every table reads these several times: read the checkpoints once.
+        List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
+        runs.createOrReplaceTempView("sweep_runs");
+        curves.createOrReplaceTempView("sweep_loss_curves");
+        changes.createOrReplaceTempView("sweep_param_changes");
+        predictions.createOrReplaceTempView("sweep_predictions");
+        nuclides(spark, data).createOrReplaceTempView("sweep_nuclides");
+        rStar(spark, settings).createOrReplaceTempView("sweep_r_star");
+        String cutoff = Double.toString(settings.cutoffMev());
+        // A run is kept for the statistics when it finished and its RMSD is a number not above the cutoff.
+        spark.sql("SELECT *, (status = 'ok' AND NOT isnan(rmsd_mev) AND rmsd_mev <= " + cutoff + ") AS kept FROM sweep_runs")
+                .createOrReplaceTempView("sweep_runs_kept");
+
+        out.write("runs", spark.sql("SELECT * FROM sweep_runs ORDER BY activation, mode, width, depth, run"));
+        out.write("loss_curves", spark.sql("SELECT * FROM sweep_loss_curves ORDER BY activation, mode, width, depth, run, epoch"));
+        out.write("loss_bands", spark.sql("SELECT activation, mode, width, depth, epoch, runs, p[1] AS loss_median, "
+                + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, width, depth, epoch, count(*) AS runs, "
+                + "percentile(loss, array(0.25, 0.5, 0.75)) AS p FROM sweep_loss_curves "
+                + "GROUP BY activation, mode, width, depth, epoch) ORDER BY activation, mode, width, depth, epoch"));
+        out.write("param_changes", spark.sql("SELECT * FROM sweep_param_changes ORDER BY activation, mode, width, depth, run, layer"));
+        out.write("param_change_means", paramChangeMeans(spark, settings.outlierIqrFactor()));
+        out.write("predictions", spark.sql("SELECT * FROM sweep_predictions ORDER BY activation, mode, width, depth, run, nuclide_index"));
+        out.write("residuals", residuals(spark));
+        out.write("table1", table1(spark, cutoff));
+        sources.forEach(Dataset::unpersist);
+        checkpoints.unpersist(false);
+    }
+
+    /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */
+    private static Dataset<Row> table1(SparkSession spark, String cutoff) {
+        String kept = "kept_rmsd";
+        spark.sql("SELECT activation, mode, width, depth, first(r) AS r, "
+                + OrderedAggregates.sortedList("CASE WHEN kept THEN rmsd_mev END") + " AS " + kept + ", "
+                + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, width, depth")
+                .createOrReplaceTempView("sweep_table1_lists");
+        spark.sql("SELECT *, " + OrderedAggregates.mean(kept) + " AS mean_rmsd_mev FROM sweep_table1_lists")
+                .createOrReplaceTempView("sweep_table1_means");
+        return spark.sql("SELECT t.activation, t.mode, t.width, t.depth, t.r, t.mean_rmsd_mev, "
+                + OrderedAggregates.populationStd(kept, "t.mean_rmsd_mev") + " AS std_rmsd_mev, "
+                + "CAST(size(" + kept + ") AS BIGINT) AS runs_kept, t.runs_total, "
+                + "1 - size(" + kept + ") / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
+                + "s.r_star, (t.r > s.r_star AND t.r < 1) AS between_r_star_and_one "
+                + "FROM sweep_table1_means t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth "
+                + "ORDER BY t.activation, t.mode, t.depth, t.width");
+    }
+
+    /**
+     * Per configuration and metric: the per-run mean over the hidden layers 1..L, then the mean and
+     * population std over the runs that are not outliers, i.e. whose value lies within
+     * {@code [Q1 - k IQR, Q3 + k IQR]} with k = {@code table.outlier-iqr-factor} (the paper excludes
+     * "outliers outside of the interquartile range" for Figs. 10-12 without a factor; Tukey's 1.5 is
+     * the default, 0 keeps only the interquartile range itself).
+     */
+    private static Dataset<Row> paramChangeMeans(SparkSession spark, double iqrFactor) {
+        String k = Double.toString(iqrFactor);
+        StringBuilder perRun = new StringBuilder("SELECT activation, mode, width, depth, run");
+        for (String m : METRICS) {
+            String list = "array_sort(collect_list(struct(layer, " + m + ")))";
+            perRun.append(", aggregate(").append(list).append(", CAST(0 AS DOUBLE), (acc, x) -> acc + x.").append(m)
+                    .append(") / count(*) AS ").append(m);
+        }
+        perRun.append(" FROM sweep_param_changes WHERE layer < depth GROUP BY activation, mode, width, depth, run");
+        spark.sql(perRun.toString()).createOrReplaceTempView("sweep_param_run_means");
+        StringBuilder stack = new StringBuilder("stack(" + METRICS.size());
+        for (String m : METRICS) {
+            stack.append(", '").append(m).append("', ").append(m);
+        }
+        stack.append(") AS (metric, value)");
+        spark.sql("SELECT activation, mode, width, depth, run, " + stack + " FROM sweep_param_run_means")
+                .createOrReplaceTempView("sweep_param_long");
+        spark.sql("SELECT l.*, q.q[0] AS q25, q.q[1] AS q75, q.runs_total FROM sweep_param_long l JOIN "
+                + "(SELECT activation, mode, width, depth, metric, percentile(value, array(0.25, 0.75)) AS q, "
+                + "count(*) AS runs_total FROM sweep_param_long GROUP BY activation, mode, width, depth, metric) q "
+                + "USING (activation, mode, width, depth, metric)").createOrReplaceTempView("sweep_param_quartiles");
+        spark.sql("SELECT activation, mode, width, depth, metric, first(runs_total) AS runs_total, "
+                + OrderedAggregates.sortedList("CASE WHEN value >= q25 - " + k + " * (q75 - q25) AND value <= q75 + " + k
+                        + " * (q75 - q25) THEN value END") + " AS kept "
+                + "FROM sweep_param_quartiles GROUP BY activation, mode, width, depth, metric")
+                .createOrReplaceTempView("sweep_param_kept");
+        spark.sql("SELECT *, " + OrderedAggregates.mean("kept") + " AS mean FROM sweep_param_kept")
+                .createOrReplaceTempView("sweep_param_kept_mean");
+        return spark.sql("SELECT activation, mode, width, depth, depth / width AS r, metric, mean, "
+                + OrderedAggregates.populationStd("kept", "mean") + " AS std, CAST(size(kept) AS BIGINT) AS runs_kept, "
+                + "runs_total FROM sweep_param_kept_mean ORDER BY activation, mode, metric, depth, width");
+    }
+
+    /** Fig. 14: per configuration and nuclide, mean and std of the kept runs' predictions, and the residual. */
+    private static Dataset<Row> residuals(SparkSession spark) {
+        spark.sql("SELECT p.activation, p.mode, p.width, p.depth, p.nuclide_index, "
+                + OrderedAggregates.sortedList("p.prediction_mev") + " AS predictions "
+                + "FROM sweep_predictions p JOIN sweep_runs_kept r ON p.activation = r.activation AND p.mode = r.mode "
+                + "AND p.width = r.width AND p.depth = r.depth AND p.run = r.run WHERE r.kept "
+                + "GROUP BY p.activation, p.mode, p.width, p.depth, p.nuclide_index")
+                .createOrReplaceTempView("sweep_prediction_lists");
+        spark.sql("SELECT *, " + OrderedAggregates.mean("predictions") + " AS prediction_mean_mev FROM sweep_prediction_lists")
+                .createOrReplaceTempView("sweep_prediction_means");
+        return spark.sql("SELECT m.activation, m.mode, m.width, m.depth, n.z, n.n, n.a, n.binding_energy_mev, "
+                + "m.prediction_mean_mev, " + OrderedAggregates.populationStd("m.predictions", "m.prediction_mean_mev")
+                + " AS prediction_std_mev, n.binding_energy_mev - m.prediction_mean_mev AS residual_mev, "
+                + "CAST(size(m.predictions) AS BIGINT) AS runs "
+                + "FROM sweep_prediction_means m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index "
+                + "ORDER BY m.activation, m.mode, m.width, m.depth, n.z, n.n");
+    }
+
+    private static Dataset<Row> nuclides(SparkSession spark, BindingEnergyDataSet data) {
+        List<Row> rows = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            Nuclide x = data.nuclide(i);
+            rows.add(RowFactory.create(i, x.z(), x.n(), x.a(), x.bindingEnergyMev()));
+        }
+        return spark.createDataFrame(rows, new StructType()
+                .add("nuclide_index", DataTypes.IntegerType, false)
+                .add("z", DataTypes.IntegerType, false)
+                .add("n", DataTypes.IntegerType, false)
+                .add("a", DataTypes.IntegerType, false)
+                .add("binding_energy_mev", DataTypes.DoubleType, false));
+    }
+
+    /** r* = (4 / (20 + 3 n_out)) / nu for every (activation, depth) of the grid (paper Eq. 50). */
+    private static Dataset<Row> rStar(SparkSession spark, SweepSettings settings) {
+        List<Row> rows = new ArrayList<>();
+        for (String a : settings.activations()) {
+            for (int depth : settings.depths()) {
+                double rStar;
+                try {
+                    rStar = AspectRatio.of(Activations.parse(a), depth, 1).optimalAspectRatio();
+                } catch (IllegalArgumentException e) {
+                    rStar = Double.NaN; // no critical point, hence no nu
+                }
+                rows.add(RowFactory.create(a, depth, rStar));
+            }
+        }
+        return spark.createDataFrame(rows, new StructType()
+                .add("activation", DataTypes.StringType, false)
+                .add("depth", DataTypes.IntegerType, false)
+                .add("r_star", DataTypes.DoubleType, false));
+    }
+}

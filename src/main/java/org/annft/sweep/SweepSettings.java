@@ -1,0 +1,77 @@
+package org.annft.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.annft.config.AnnftConfig;
+import org.annft.nn.InitSpec;
+import org.annft.theory.Activations;
+import org.annft.theory.Initialization;
+
+/**
+ * The {@code sweep.*} and {@code table.*} settings, validated, and the grid of training runs they
+ * span: activations x modes x widths x depths x run index, every run otherwise trained as the
+ * {@code train.*} keys say.
+ */
+public record SweepSettings(long seed, TrainingRun base, Initialization noncritical, List<String> activations,
+                            List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
+                            double cutoffMev, double outlierIqrFactor) implements java.io.Serializable {
+
+    public SweepSettings {
+        activations = List.copyOf(activations);
+        modes = List.copyOf(modes);
+        widths = List.copyOf(widths);
+        depths = List.copyOf(depths);
+    }
+
+    public static SweepSettings fromConfig(AnnftConfig c) {
+        List<String> activations = new ArrayList<>();
+        for (String a : c.stringList("sweep.activations")) {
+            try {
+                activations.add(Activations.parse(a).name());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key 'sweep.activations' (" + c.origin("sweep.activations")
+                        + "): " + e.getMessage());
+            }
+        }
+        List<SweepMode> modes = new ArrayList<>();
+        for (String m : c.stringList("sweep.modes")) {
+            try {
+                modes.add(SweepMode.parse(m));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config key 'sweep.modes' (" + c.origin("sweep.modes") + "): "
+                        + e.getMessage());
+            }
+        }
+        return new SweepSettings(c.longValue("seed"), TrainingRun.fromConfig(c), TrainingRun.noncriticalInitialization(c),
+                activations, modes, c.intList("sweep.widths", 1, 1_000_000), c.intList("sweep.depths", 2, 1000),
+                c.intIn("sweep.runs", 1, 1_000_000), c.doubleIn("table.cutoff-mev", 0, 1e9),
+                c.doubleIn("table.outlier-iqr-factor", 0, 1e6));
+    }
+
+    /** Every run of the grid, in nesting order. */
+    public List<TrainingRun> runs() {
+        List<TrainingRun> out = new ArrayList<>();
+        for (String activation : activations) {
+            for (SweepMode mode : modes) {
+                for (int width : widths) {
+                    for (int depth : depths) {
+                        Initialization init = mode.criticalInit()
+                                ? InitSpec.critical(Activations.parse(activation), depth).layer(1) : noncritical;
+                        for (int run = 0; run < runsPerConfiguration; run++) {
+                            out.add(new TrainingRun(activation, width, depth, mode.criticalInit(), init.weightVariance(),
+                                    init.biasVariance(), mode.trainingMode(), mode.optimizer(), base.phases(), base.adam(),
+                                    base.adamEpochs(), base.batchSize(), base.logEvery(), base.loss(), base.targetScale(),
+                                    base.divergenceFactor(), run));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Configurations in the grid (runs / runs per configuration). */
+    public int configurations() {
+        return activations.size() * modes.size() * widths.size() * depths.size();
+    }
+}

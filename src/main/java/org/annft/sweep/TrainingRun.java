@@ -1,0 +1,214 @@
+package org.annft.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.annft.config.AnnftConfig;
+import org.annft.config.Seeds;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.nn.Adam;
+import org.annft.nn.Gemm;
+import org.annft.nn.InitSpec;
+import org.annft.nn.Initializer;
+import org.annft.nn.Loss;
+import org.annft.nn.Mlp;
+import org.annft.nn.MlpArchitecture;
+import org.annft.nn.OptimizerSpec;
+import org.annft.nn.PhaseSchedule;
+import org.annft.nn.Samples;
+import org.annft.nn.SeedStreams;
+import org.annft.nn.Trainer;
+import org.annft.nn.TrainingMode;
+import org.annft.nn.TrainingResult;
+import org.annft.nn.TrainingSpec;
+import org.annft.theory.Activation;
+import org.annft.theory.Activations;
+import org.annft.theory.Initialization;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One training run on the binding-energy data, fully specified: the {@code train.*} settings (the
+ * axes a sweep grids over) plus the run index. Immutable and serializable, so a sweep can ship it
+ * to a Spark task.
+ *
+ * @param activation        activation name ({@link Activations#parse})
+ * @param width             hidden width n
+ * @param depth             l_out = L + 1 (the paper's depth; 4 = three hidden layers)
+ * @param criticalInit      critical (C_W, C_b) of the activation, else {@code weightVariance}, {@code biasVariance}
+ * @param weightVariance    C_W of every layer (resolved for critical initialization)
+ * @param biasVariance      C_b of every layer (resolved for critical initialization)
+ * @param trainingMode      critical or global learning rates (SGD only)
+ * @param optimizer         {@code sgd} or {@code adam}
+ * @param phases            SGD phases of raw rates
+ * @param adam              Adam settings
+ * @param adamEpochs        epochs of an Adam run
+ * @param batchSize         0 for full batch
+ * @param logEvery          loss-curve stride in epochs
+ * @param loss              MAE or MSE
+ * @param targetScale       targets are trained in MeV / targetScale
+ * @param divergenceFactor  loss bound, relative to the initial loss
+ * @param run               run index within its configuration
+ */
+public record TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
+        double biasVariance,
+        TrainingMode trainingMode, String optimizer, PhaseSchedule phases, Adam.AdamSettings adam, int adamEpochs,
+        int batchSize, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
+        implements java.io.Serializable {
+
+    /**
+     * What one run produced, with the sizes of the sets it was trained and tested on and the trained
+     * network's predictions in MeV for every nuclide of the data set, in data-set order.
+     */
+    public record Outcome(TrainingRun run, long seed, int trainSize, int testSize, TrainingResult result,
+                          double[] predictionsMev) {
+    }
+
+    public TrainingRun {
+        Activations.parse(activation);
+        new Initialization(weightVariance, biasVariance);
+        if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
+            throw new IllegalArgumentException("optimizer must be sgd or adam, got " + optimizer);
+        }
+        MlpArchitecture.ofDepth(1, width, depth, 1);
+    }
+
+    /**
+     * Reads and validates the {@code train.*} keys.
+     *
+     * @throws IllegalArgumentException naming the key and where it was set
+     */
+    public static TrainingRun fromConfig(AnnftConfig c) {
+        String activation = parsed(c, "train.activation", s -> Activations.parse(s).name());
+        int width = c.positiveInt("train.width");
+        int depth = c.intIn("train.depth", 1, 1000);
+        boolean critical = c.choice("train.init", List.of("critical", "noncritical")).equals("critical");
+        int outputLayer = depth;
+        Initialization init = critical
+                ? parsed(c, "train.init", s -> InitSpec.critical(Activations.parse(activation), outputLayer).layer(1))
+                : noncriticalInitialization(c);
+        TrainingMode mode = parsed(c, "train.mode", TrainingMode::parse);
+        String optimizer = c.choice("train.optimizer", List.of("sgd", "adam"));
+        List<PhaseSchedule.Phase> phases = new ArrayList<>();
+        for (AnnftConfig phase : c.objectList("train.phases")) {
+            phases.add(new PhaseSchedule.Phase(phase.positiveInt("epochs"), phase.doubleIn("lambda-b", 0, 1e12),
+                    phase.doubleIn("lambda-w", 0, 1e12)));
+        }
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("config key 'train.phases' (" + c.origin("train.phases")
+                    + "): needs at least one phase {epochs, lambda-b, lambda-w}");
+        }
+        Adam.AdamSettings adam = new Adam.AdamSettings(c.doubleIn("train.adam.learning-rate", Double.MIN_VALUE, 1e3),
+                c.doubleIn("train.adam.beta1", 0, 0.999999), c.doubleIn("train.adam.beta2", 0, 0.999999999),
+                c.doubleIn("train.adam.epsilon", Double.MIN_VALUE, 1));
+        return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode, optimizer, new PhaseSchedule(phases),
+                adam, c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
+                c.positiveInt("train.log-every"), parsed(c, "train.loss", Loss::parse),
+                c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9), c.doubleIn("train.divergence-factor", 1.000001, 1e300),
+                c.intIn("train.run", 0, Integer.MAX_VALUE));
+    }
+
+    /** The (C_W, C_b) of non-critical initialization, from {@code train.noncritical.*}. */
+    public static Initialization noncriticalInitialization(AnnftConfig c) {
+        return new Initialization(c.doubleIn("train.noncritical.c-w", Double.MIN_VALUE, 1e6),
+                c.doubleIn("train.noncritical.c-b", 0, 1e6));
+    }
+
+    private static <T> T parsed(AnnftConfig c, String key, Function<String, T> parser) {
+        try {
+            return parser.apply(c.string(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config key '" + key + "' (" + c.origin(key) + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The paper's label: {@code cict}, {@code cint}, {@code nint} (and {@code nict}) for SGD from
+     * (critical or non-critical initialization, critical or global training); {@code adam-cint} and
+     * {@code adam-nint} for Adam, which has no critical training prescription (paper Sec. IV).
+     */
+    public String label() {
+        String init = criticalInit ? "ci" : "ni";
+        if (optimizer.equals("adam")) {
+            return "adam-" + init + "nt";
+        }
+        return init + (trainingMode == TrainingMode.CRITICAL ? "ct" : "nt");
+    }
+
+    /** The depth-to-width ratio {@code r = l_out / n}. */
+    public double aspectRatio() {
+        return (double) depth / width;
+    }
+
+    /**
+     * The run's seed, from the master seed, the network (activation, width, depth, initialization)
+     * and the run index only: runs that differ only in how they train start from the same network,
+     * so CICT, CINT and Adam are compared on identical initial conditions.
+     */
+    public long seed(long masterSeed) {
+        String network = String.format(Locale.ROOT, "train/%s/n=%d/depth=%d/cw=%s/cb=%s", activation, width, depth,
+                Double.toString(weightVariance), Double.toString(biasVariance));
+        return Seeds.derive(masterSeed, network, run);
+    }
+
+    /** The network this run trains, initialized from {@code seed}. */
+    public Mlp initialNetwork(int inputWidth, long seed) {
+        Activation sigma = Activations.parse(activation);
+        Mlp network = new Mlp(MlpArchitecture.ofDepth(inputWidth, width, depth, 1), sigma);
+        Initializer.initialize(network, InitSpec.uniform(weightVariance, biasVariance, depth),
+                SeedStreams.stream(seed, SeedStreams.INITIALIZATION));
+        return network;
+    }
+
+    /** The optimizer of this run. */
+    public OptimizerSpec optimizerSpec() {
+        if (optimizer.equals("adam")) {
+            return new OptimizerSpec.AdamSpec(adam, adamEpochs);
+        }
+        return new OptimizerSpec.SgdSpec(phases, trainingMode.prescription(Activations.parse(activation), depth));
+    }
+
+    /** Trains on the data set's training nuclides and evaluates on all of them (train and test). */
+    public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm) {
+        long seed = seed(masterSeed);
+        Mlp network = initialNetwork(data.inputWidth(), seed);
+        TrainingSpec spec = new TrainingSpec(loss, batchSize, logEvery, seed, targetScale, divergenceFactor);
+        Samples train = split(data, false);
+        Samples test = split(data, true);
+        Trainer trainer = new Trainer(gemm);
+        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec());
+        double[] predictions = trainer.predictMev(network, all(data), targetScale);
+        return new Outcome(this, seed, train.size(), test.size(), result, predictions);
+    }
+
+    /** The training ({@code test = false}) or test nuclides as samples: scaled inputs, binding energies in MeV. */
+    static Samples split(BindingEnergyDataSet data, boolean test) {
+        return samples(data, i -> data.isTest(i) == test);
+    }
+
+    /** Every nuclide of the data set as samples. */
+    static Samples all(BindingEnergyDataSet data) {
+        return samples(data, i -> true);
+    }
+
+    private static Samples samples(BindingEnergyDataSet data, java.util.function.IntPredicate keep) {
+        int width = data.inputWidth();
+        int count = 0;
+        for (int i = 0; i < data.size(); i++) {
+            count += keep.test(i) ? 1 : 0;
+        }
+        DMatrixRMaj inputs = new DMatrixRMaj(count, width);
+        DMatrixRMaj targets = new DMatrixRMaj(count, 1);
+        int row = 0;
+        for (int i = 0; i < data.size(); i++) {
+            if (keep.test(i)) {
+                for (int j = 0; j < width; j++) {
+                    inputs.set(row, j, data.input(i, j));
+                }
+                targets.set(row, 0, data.targetMev(i));
+                row++;
+            }
+        }
+        return new Samples(inputs, targets);
+    }
+}

@@ -1,0 +1,121 @@
+package org.annft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.annft.config.AnnftConfig;
+import org.annft.data.AmeTableWriter;
+import org.annft.spark.TestSpark;
+import org.annft.sweep.TrainingRun;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path table;
+    private Path config;
+    private final CliRun cli = new CliRun();
+
+    /** 40 nuclides with liquid-drop binding energies, and a small, fast training config. */
+    @BeforeEach
+    void writeTableAndConfig() throws IOException {
+        AmeTableWriter writer = new AmeTableWriter();
+        for (int z = 8; z < 48; z++) {
+            int n = z + z / 4;
+            double a = z + n;
+            double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a) - 23.2 * (n - z) * (n - z) / a;
+            writer.nuclide(z, n, "X", 1000 * b / a);
+        }
+        table = writer.writeTo(dir.resolve("mass.txt"));
+        config = Files.writeString(dir.resolve("train.conf"), String.join("\n",
+                "seed = 5",
+                "data.test-fraction = 0.25",
+                "train {",
+                "  width = 8",
+                "  depth = 3",
+                "  batch-size = 10",
+                "  log-every = 10",
+                "  target-scale = 100",
+                "  phases = [{epochs = 30, lambda-b = 0.05, lambda-w = 0.05}, {epochs = 20, lambda-b = 0.01, lambda-w = 0.01}]",
+                "}"));
+    }
+
+
+    @Test
+    void trainsOneNetworkAndWritesItsTables() {
+        SparkSession spark = TestSpark.session();
+        Path results = dir.resolve("results");
+        assertEquals(0, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString()), cli.err());
+
+        List<Row> runs = spark.read().parquet(results.resolve("runs").toString()).collectAsList();
+        assertEquals(1, runs.size());
+        Row r = runs.get(0);
+        assertEquals("relu", r.<String>getAs("activation"));
+        assertEquals("cict", r.<String>getAs("mode"));
+        assertEquals(8, r.<Integer>getAs("width"));
+        assertEquals(3, r.<Integer>getAs("depth"));
+        assertEquals(3.0 / 8, r.<Double>getAs("r"));
+        assertEquals("ok", r.<String>getAs("status"));
+        assertEquals(50, r.<Integer>getAs("epochs_done"));
+        assertNull(r.getAs("divergence_epoch"));
+        assertEquals(30, r.<Integer>getAs("train_size"));
+        assertEquals(10, r.<Integer>getAs("test_size"));
+        assertEquals(2.0, r.<Double>getAs("c_w"));
+        double train = r.<Double>getAs("rmsd_train_mev");
+        double test = r.<Double>getAs("rmsd_test_mev");
+        assertEquals(Math.sqrt((30 * train * train + 10 * test * test) / 40), r.<Double>getAs("rmsd_mev"), 1e-9);
+        assertTrue(r.<Double>getAs("final_loss") < r.<Double>getAs("initial_loss"), "training must lower the loss");
+        AnnftConfig resolved = AnnftConfig.load(Optional.of(config), List.of());
+        assertEquals(TrainingRun.fromConfig(resolved).seed(5), r.<Long>getAs("seed"));
+
+        List<Row> curve = spark.read().parquet(results.resolve("loss_curves").toString()).orderBy("epoch").collectAsList();
+        assertEquals(List.of(0, 10, 20, 30, 40, 50), curve.stream().map(x -> x.<Integer>getAs("epoch")).toList());
+        assertEquals(r.<Double>getAs("initial_loss"), curve.get(0).<Double>getAs("loss"));
+
+        List<Row> changes = spark.read().parquet(results.resolve("param_changes").toString()).orderBy("layer").collectAsList();
+        assertEquals(3, changes.size());
+        assertEquals(List.of(false, true, false), changes.stream().map(x -> x.<Boolean>getAs("hidden_to_hidden")).toList());
+        assertTrue(changes.get(1).<Double>getAs("weight_change_frobenius") > 0);
+        assertEquals(8, changes.get(1).<Integer>getAs("fan_in"));
+    }
+
+    @Test
+    void badSettingsExitWithTwoAndWriteNothing() {
+        Path results = dir.resolve("bad");
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.width=0"));
+        assertTrue(cli.err().contains("train.width"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.activation=\"relu6\""));
+        assertTrue(cli.err().contains("train.activation") && cli.err().contains("relu6"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.init=\"critical\"", "--set", "train.activation=\"softplus\""));
+        assertTrue(cli.err().contains("no critical initialization"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.phases=[]"));
+        assertTrue(cli.err().contains("train.phases"), cli.err());
+        assertFalse(Files.exists(results), "no output directory for a failed command");
+    }
+
+    @Test
+    void benchTrainPrintsRatiosAgainstDgemm() {
+        assertEquals(0, cli.run("bench", "train", "--widths", "16", "--samples", "64", "--seconds", "0.05", "--no-ejml"), cli.err());
+        String report = cli.out();
+        assertTrue(report.contains("gemm implementation: dev.ludovic.netlib.blas."), report);
+        assertTrue(report.contains("dgemm 1000x1000x1000"), report);
+        assertTrue(report.lines().anyMatch(l -> l.trim().startsWith("16 ") && l.contains("%")), report);
+    }
+}
