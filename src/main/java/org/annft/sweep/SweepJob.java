@@ -18,6 +18,7 @@ import org.annft.theory.Activations;
 import org.annft.theory.AspectRatio;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The training-sweep job (paper Sec. IV). Every run of the grid is one Spark task (one partition
@@ -60,7 +62,8 @@ public final class SweepJob {
     /**
      * Trains the runs that have no checkpoint yet, then writes every table.
      *
-     * @param outputDirectory the result directory; checkpoints live in its {@code _sweep_runs}
+     * @param outputDirectory the result directory, qualified (the executors write their checkpoints
+     *     to its {@code _sweep_runs}, so it must be storage they all see: HDFS, S3A, or a shared mount)
      */
     public static Summary run(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
                               String outputDirectory, ResultStore.Commit out, PrintWriter progress) {
@@ -74,7 +77,8 @@ public final class SweepJob {
         for (TrainingRun r : runs) {
             byName.put(RunCheckpoint.fileName(r, seed, dataKey, version), r);
         }
-        Set<String> done = RunCheckpoint.existing(checkpoints);
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
+        Set<String> done = RunCheckpoint.existing(checkpoints, hadoop.value().value());
         List<String> names = new ArrayList<>(byName.keySet());
         List<String> todo = names.stream().filter(n -> !done.contains(n)).toList();
         progress.printf(Locale.ROOT, "sweep: %d runs, %d already done, %d to train%n", runs.size(),
@@ -94,7 +98,7 @@ public final class SweepJob {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
                     long t0 = System.nanoTime();
                     TrainingRun.Outcome outcome = todoRuns.get(i).execute(data, seed, Gemm.blas());
-                    RunCheckpoint.of(outcome).write(checkpoints, todo.get(i));
+                    RunCheckpoint.of(outcome).write(checkpoints, todo.get(i), hadoop.value().value());
                     runMillis.add((System.nanoTime() - t0) / 1_000_000);
                     if (outcome.result().status() != org.annft.nn.TrainingResult.Status.OK) {
                         diverged.add(1);
@@ -106,23 +110,24 @@ public final class SweepJob {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), out);
+        writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
     }
 
     private static void writeTables(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
-                                    List<String> checkpointPaths, ResultStore.Commit out) {
+                                    List<String> checkpointPaths, Broadcast<SerializableConfiguration> hadoop,
+                                    ResultStore.Commit out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(checkpointPaths.size(), 4 * jsc.defaultParallelism()));
-        JavaRDD<String> paths = jsc.parallelize(checkpointPaths, slices);
-        Dataset<Row> runs = spark.createDataFrame(paths.flatMap(p -> RunCheckpoint.read(p).runs().iterator()),
-                TrainingTables.runsSchema());
-        Dataset<Row> curves = spark.createDataFrame(paths.flatMap(p -> RunCheckpoint.read(p).lossCurves().iterator()),
+        JavaRDD<RunCheckpoint> stored = jsc.parallelize(checkpointPaths, slices)
+                .map(p -> RunCheckpoint.read(p, hadoop.value().value()));
+        Dataset<Row> runs = spark.createDataFrame(stored.flatMap(c -> c.runs().iterator()), TrainingTables.runsSchema());
+        Dataset<Row> curves = spark.createDataFrame(stored.flatMap(c -> c.lossCurves().iterator()),
                 TrainingTables.lossCurvesSchema());
-        Dataset<Row> changes = spark.createDataFrame(paths.flatMap(p -> RunCheckpoint.read(p).paramChanges().iterator()),
+        Dataset<Row> changes = spark.createDataFrame(stored.flatMap(c -> c.paramChanges().iterator()),
                 TrainingTables.paramChangesSchema());
-        Dataset<Row> predictions = spark.createDataFrame(
-                paths.flatMap(p -> RunCheckpoint.read(p).predictions().iterator()), TrainingTables.predictionsSchema());
+        Dataset<Row> predictions = spark.createDataFrame(stored.flatMap(c -> c.predictions().iterator()),
+                TrainingTables.predictionsSchema());
         runs.createOrReplaceTempView("sweep_runs");
         curves.createOrReplaceTempView("sweep_loss_curves");
         changes.createOrReplaceTempView("sweep_param_changes");
