@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             DataCommand.class,
             InitEnsembleCommand.class,
+            QuickstartCommand.class,
+            ReportCommand.class,
             SweepCommand.class,
             TheoryCommand.class,
             TrainCommand.class,

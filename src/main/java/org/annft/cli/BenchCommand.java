@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code annft bench ...}: benchmarks that print rates and ratios measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures and the ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Init.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Init.class, BenchCommand.Train.class, BenchCommand.Sweep.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -129,6 +129,53 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, seconds, !noEjml));
             out.flush();
+            return 0;
+        }
+    }
+
+    /** Parallel efficiency of the sweep job: 32 short runs on all cores. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = {"Runs conf/bench-sweep.conf (32 short trainings) in local mode on all cores and prints the",
+                "wall time, the sum of the runs' own times and the parallel efficiency sum / (wall x cores)."})
+    static final class Sweep implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (common.configFile == null) {
+                common.configFile = Path.of("conf/bench-sweep.conf");
+            }
+            AnnftConfig config = common.config(List.of());
+            org.annft.sweep.SweepSettings settings = org.annft.sweep.SweepSettings.fromConfig(config);
+            org.annft.data.BindingEnergyDataSet data = org.annft.data.DataSource.fromConfig(config)
+                    .load(w -> out.println("warning: " + w));
+            Path outDir = Files.createTempDirectory("annft-bench-sweep");
+            common.out = outDir.toString();
+            long start = System.nanoTime();
+            org.annft.sweep.SweepJob.Summary[] summary = new org.annft.sweep.SweepJob.Summary[1];
+            int[] cores = new int[1];
+            Job.run(common, config, "bench-sweep", org.annft.sweep.SweepJob.tables(), spec.commandLine().getErr(), false,
+                    (spark, tables) -> {
+                        cores[0] = spark.sparkContext().defaultParallelism();
+                        summary[0] = org.annft.sweep.SweepJob.run(spark, settings, data, outDir.toString(), tables,
+                                spec.commandLine().getErr());
+                    });
+            double total = (System.nanoTime() - start) / 1e9;
+            org.annft.sweep.SweepJob.Summary s = summary[0];
+            out.printf(Locale.ROOT, "bench sweep: %d runs on %d cores%n", s.runsTrained(), cores[0]);
+            out.printf(Locale.ROOT, "training stage wall time: %.1f s; sum of the runs' own times: %.1f s%n",
+                    s.wallSeconds(), s.runSeconds());
+            out.printf(Locale.ROOT, "parallel efficiency of the training stage: %.1f%% (target >= 85%%)%n",
+                    100 * s.runSeconds() / (s.wallSeconds() * cores[0]));
+            out.printf(Locale.ROOT, "whole job (Spark start-up, training, 8 tables): %.1f s wall, efficiency %.1f%%%n",
+                    total, 100 * s.runSeconds() / (total * cores[0]));
+            deleteRecursively(outDir);
             return 0;
         }
     }

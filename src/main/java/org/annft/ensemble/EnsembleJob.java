@@ -68,7 +68,7 @@ public final class EnsembleJob {
             return s;
         }).setName("ensemble chunks").persist(StorageLevel.MEMORY_ONLY());
         try {
-            Dataset<Row> moments = moments(spark, chunks, configurations, theory);
+            Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings);
             out.write("init_configurations", configurationsTable(spark, configurations, settings));
             out.write("init_moments", moments);
             out.write("init_histograms", histograms(spark, chunks, configurations, halfRanges, bins, moments));
@@ -110,7 +110,8 @@ public final class EnsembleJob {
     // ---- init_moments ----
 
     private static Dataset<Row> moments(SparkSession spark, JavaRDD<ChunkStatistics> chunks,
-                                        List<EnsembleConfiguration> cs, List<EnsembleTheory> theory) {
+                                        List<EnsembleConfiguration> cs, List<EnsembleTheory> theory,
+                                        EnsembleSettings settings) {
         StructType schema = new StructType()
                 .add("config_id", DataTypes.IntegerType, false)
                 .add("chunk", DataTypes.IntegerType, false)
@@ -187,26 +188,9 @@ public final class EnsembleJob {
                 .add("theory_kernel_from_measured", DataTypes.DoubleType, false)
                 .add("theory_v_over_n_from_measured", DataTypes.DoubleType, false);
         Dataset<Row> theoryTable = spark.createDataFrame(theoryRows, theorySchema);
-        Dataset<Row> configurations = configurationColumns(spark, cs);
+        Dataset<Row> configurations = configurationsTable(spark, cs, settings).drop("samples", "inputs");
         return configurations.join(estimates, "config_id").join(theoryTable, new String[] {"config_id", "layer", "input_index"})
                 .orderBy("config_id", "layer", "input_index");
-    }
-
-    private static Dataset<Row> configurationColumns(SparkSession spark, List<EnsembleConfiguration> cs) {
-        StructType schema = new StructType()
-                .add("config_id", DataTypes.IntegerType, false)
-                .add("activation", DataTypes.StringType, false)
-                .add("c_w", DataTypes.DoubleType, false)
-                .add("c_b", DataTypes.DoubleType, false)
-                .add("width", DataTypes.IntegerType, false)
-                .add("hidden_layers", DataTypes.IntegerType, false)
-                .add("sampler", DataTypes.StringType, false);
-        List<Row> rows = new ArrayList<>();
-        for (EnsembleConfiguration c : cs) {
-            rows.add(RowFactory.create(c.id(), c.activationName(), c.cW(), c.cB(), c.width(), c.hiddenLayers(),
-                    c.sampler().configName()));
-        }
-        return spark.createDataFrame(rows, schema);
     }
 
     private static List<String> sums(int powers) {

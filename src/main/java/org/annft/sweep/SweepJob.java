@@ -119,15 +119,20 @@ public final class SweepJob {
                                     ResultStore.Commit out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(checkpointPaths.size(), 4 * jsc.defaultParallelism()));
-        JavaRDD<RunCheckpoint> stored = jsc.parallelize(checkpointPaths, slices)
-                .map(p -> RunCheckpoint.read(p, hadoop.value().value()));
-        Dataset<Row> runs = spark.createDataFrame(stored.flatMap(c -> c.runs().iterator()), TrainingTables.runsSchema());
-        Dataset<Row> curves = spark.createDataFrame(stored.flatMap(c -> c.lossCurves().iterator()),
+        // Deserialized in memory only (no serializer involved); an evicted partition is read again.
+        JavaRDD<RunCheckpoint> checkpoints = jsc.parallelize(checkpointPaths, slices)
+                .map(p -> RunCheckpoint.read(p, hadoop.value().value()))
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+        Dataset<Row> runs = spark.createDataFrame(checkpoints.flatMap(c -> c.runs().iterator()),
+                TrainingTables.runsSchema());
+        Dataset<Row> curves = spark.createDataFrame(checkpoints.flatMap(c -> c.lossCurves().iterator()),
                 TrainingTables.lossCurvesSchema());
-        Dataset<Row> changes = spark.createDataFrame(stored.flatMap(c -> c.paramChanges().iterator()),
+        Dataset<Row> changes = spark.createDataFrame(checkpoints.flatMap(c -> c.paramChanges().iterator()),
                 TrainingTables.paramChangesSchema());
-        Dataset<Row> predictions = spark.createDataFrame(stored.flatMap(c -> c.predictions().iterator()),
+        Dataset<Row> predictions = spark.createDataFrame(checkpoints.flatMap(c -> c.predictions().iterator()),
                 TrainingTables.predictionsSchema());
+        // Every table reads these several times: read the checkpoints once.
+        List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
         runs.createOrReplaceTempView("sweep_runs");
         curves.createOrReplaceTempView("sweep_loss_curves");
         changes.createOrReplaceTempView("sweep_param_changes");
@@ -150,6 +155,8 @@ public final class SweepJob {
         out.write("predictions", spark.sql("SELECT * FROM sweep_predictions ORDER BY activation, mode, width, depth, run, nuclide_index"));
         out.write("residuals", residuals(spark));
         out.write("table1", table1(spark, cutoff));
+        sources.forEach(Dataset::unpersist);
+        checkpoints.unpersist(false);
     }
 
     /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */

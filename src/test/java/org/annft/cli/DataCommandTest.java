@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DataCommandTest {
 
@@ -25,8 +22,7 @@ class DataCommandTest {
     Path dir;
 
     private Path table;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     @BeforeEach
     void writeTable() throws IOException {
@@ -38,22 +34,16 @@ class DataCommandTest {
                 .writeTo(dir.resolve("mass.txt"));
     }
 
-    private int run(String... args) {
-        CommandLine cl = Annft.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void writesTheDatasetTableAndRunInfo() {
         SparkSession spark = TestSpark.session();
         Path results = dir.resolve("results");
-        int code = run("data", "--ame", table.toString(), "--out", results.toString(), "--subset", "experimental");
-        assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("3 nuclides (3 experimental, 0 estimated)"), out.toString());
+        int code = cli.run("data", "--ame", table.toString(), "--out", results.toString(), "--subset", "experimental");
+        assertEquals(0, code, cli.err());
+        assertTrue(cli.out().contains("3 nuclides (3 experimental, 0 estimated)"), cli.out());
         // 56Fe scaled with Z in [2, 82] and N in [2, 126].
-        assertTrue(out.toString().contains("z=0.300000, n=0.225806"), out.toString());
+        assertTrue(cli.out().contains("z=0.300000, n=0.225806"), cli.out());
 
         List<Row> rows = spark.read().parquet(results.resolve("dataset").toString()).orderBy("z").collectAsList();
         assertEquals(3, rows.size());
@@ -69,30 +59,30 @@ class DataCommandTest {
         assertTrue(info.<String>getAs("config_json").contains("\"subset\":\"experimental\""));
 
         // A second run must not clobber the result without --overwrite.
-        assertEquals(2, run("data", "--ame", table.toString(), "--out", results.toString()));
-        assertTrue(err.toString().contains("--overwrite"), err.toString());
-        assertEquals(0, run("data", "--ame", table.toString(), "--out", results.toString(), "--overwrite"));
+        assertEquals(2, cli.run("data", "--ame", table.toString(), "--out", results.toString()));
+        assertTrue(cli.err().contains("--overwrite"), cli.err());
+        assertEquals(0, cli.run("data", "--ame", table.toString(), "--out", results.toString(), "--overwrite"));
         assertEquals(4, spark.read().parquet(results.resolve("dataset").toString()).count());
     }
 
     @Test
     void badInputExitsWithTwoAndWritesNothing() throws IOException {
         Path results = dir.resolve("bad");
-        assertEquals(2, run("data", "--ame", dir.resolve("missing.txt").toString(), "--out", results.toString()));
-        assertTrue(err.toString().contains("missing.txt") && err.toString().contains("fetch-ame2020.sh"), err.toString());
+        assertEquals(2, cli.run("data", "--ame", dir.resolve("missing.txt").toString(), "--out", results.toString()));
+        assertTrue(cli.err().contains("missing.txt") && cli.err().contains("fetch-ame2020.sh"), cli.err());
 
-        assertEquals(2, run("data", "--ame", table.toString(), "--out", results.toString(), "--set", "data.sub=all"));
-        assertTrue(err.toString().contains("unknown config key 'data.sub'"), err.toString());
+        assertEquals(2, cli.run("data", "--ame", table.toString(), "--out", results.toString(), "--set", "data.sub=all"));
+        assertTrue(cli.err().contains("unknown config key 'data.sub'"), cli.err());
 
-        assertEquals(2, run("data", "--ame", table.toString(), "--out", results.toString(), "--subset", "most"));
-        assertTrue(err.toString().contains("data.subset") && err.toString().contains("most"), err.toString());
+        assertEquals(2, cli.run("data", "--ame", table.toString(), "--out", results.toString(), "--subset", "most"));
+        assertTrue(cli.err().contains("data.subset") && cli.err().contains("most"), cli.err());
 
         Path broken = Files.writeString(dir.resolve("broken.txt"),
                 String.join("\n", new AmeTableWriter().nuclide(2, 2, "He", 7073.9).raw("   0    2    2    4 He    garbage").lines()));
-        assertEquals(2, run("data", "--ame", broken.toString(), "--out", results.toString()));
-        assertTrue(err.toString().contains("broken.txt:8"), err.toString());
+        assertEquals(2, cli.run("data", "--ame", broken.toString(), "--out", results.toString()));
+        assertTrue(cli.err().contains("broken.txt:8"), cli.err());
 
-        assertEquals(2, run("data", "--no-such-option"));
+        assertEquals(2, cli.run("data", "--no-such-option"));
         assertFalse(Files.exists(results), "no output directory for a failed command");
     }
 }

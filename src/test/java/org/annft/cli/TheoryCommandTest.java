@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,28 +12,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TheoryCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
-    private int run(String... args) {
-        CommandLine cl = Annft.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void kernelPrintsTheCriticalReluTable() {
-        assertEquals(0, run("theory", "kernel", "--activation", "relu", "--depth", "3", "--width", "100",
-                "--input", "0.13,0.16"), err.toString());
-        String text = out.toString();
+        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--depth", "3", "--width", "100",
+                "--input", "0.13,0.16"), cli.err());
+        String text = cli.out();
         // K = 2 (0.13^2 + 0.16^2) / 2 = 0.0425 in every layer; V/K^2 = 5 (l - 1), so 3V/(nK^2) = 0.45 at l_out = 4.
         assertTrue(text.contains("l_out = 4"), text);
         assertTrue(text.contains("    4   4.250000e-02   2.709375e-02   2.709375e-04    4.500000e-01"), text);
@@ -45,8 +35,8 @@ class TheoryCommandTest {
     void kernelWritesTheTheoryTables() {
         SparkSession spark = TestSpark.session();
         Path results = dir.resolve("theory");
-        assertEquals(0, run("theory", "kernel", "--activation", "relu", "--cw", "2", "--cb", "0", "--depth", "2",
-                "--width", "10", "--input", "0.13,0.16;0.9,0.4", "--out", results.toString()), err.toString());
+        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--cw", "2", "--cb", "0", "--depth", "2",
+                "--width", "10", "--input", "0.13,0.16;0.9,0.4", "--out", results.toString()), cli.err());
         List<Row> rows = spark.read().parquet(results.resolve("theory").toString()).orderBy("input", "layer")
                 .collectAsList();
         assertEquals(6, rows.size());
@@ -64,20 +54,20 @@ class TheoryCommandTest {
 
     @Test
     void criticalPrintsJson() {
-        assertEquals(0, run("theory", "critical", "--activation", "gelu", "--json"), err.toString());
-        String json = out.toString();
+        assertEquals(0, cli.run("theory", "critical", "--activation", "gelu", "--json"), cli.err());
+        String json = cli.out();
         assertTrue(json.contains("\"class\":\"NONTRIVIAL\""), json);
         assertTrue(json.contains("\"fixed_point_kernel\":3.5615528128"), json);
-        assertEquals(0, run("theory", "critical", "--activation", "softplus"));
-        assertTrue(out.toString().contains("class: none") && out.toString().contains("sigma(0) = 0.693147"),
-                out.toString());
+        assertEquals(0, cli.run("theory", "critical", "--activation", "softplus"));
+        assertTrue(cli.out().contains("class: none") && cli.out().contains("sigma(0) = 0.693147"),
+                cli.out());
     }
 
     @Test
     void aspectRatioReproducesThePaper() {
-        assertEquals(0, run("theory", "aspect-ratio", "--activation", "relu", "--depth", "3", "--outputs", "1"));
-        assertTrue(out.toString().contains("r* = 0.0347826"), out.toString());
-        assertTrue(out.toString().contains("n* = l_out / r* = 115.0000"), out.toString());
+        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "relu", "--depth", "3", "--outputs", "1"));
+        assertTrue(cli.out().contains("r* = 0.0347826"), cli.out());
+        assertTrue(cli.out().contains("n* = l_out / r* = 115.0000"), cli.out());
     }
 
     @Test
@@ -98,7 +88,7 @@ class TheoryCommandTest {
     }
 
     private void assertBadInput(String fragment, String... args) {
-        assertEquals(2, run(args), String.join(" ", args));
-        assertTrue(err.toString().contains(fragment), () -> "'" + fragment + "' not in: " + err);
+        assertEquals(2, cli.run(args), String.join(" ", args));
+        assertTrue(cli.err().contains(fragment), () -> "'" + fragment + "' not in: " + cli.err());
     }
 }

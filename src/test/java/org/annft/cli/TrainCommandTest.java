@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TrainCommandTest {
 
@@ -30,8 +27,7 @@ class TrainCommandTest {
 
     private Path table;
     private Path config;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     /** 40 nuclides with liquid-drop binding energies, and a small, fast training config. */
     @BeforeEach
@@ -57,18 +53,12 @@ class TrainCommandTest {
                 "}"));
     }
 
-    private int run(String... args) {
-        CommandLine cl = Annft.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void trainsOneNetworkAndWritesItsTables() {
         SparkSession spark = TestSpark.session();
         Path results = dir.resolve("results");
-        assertEquals(0, run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString()), err.toString());
+        assertEquals(0, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString()), cli.err());
 
         List<Row> runs = spark.read().parquet(results.resolve("runs").toString()).collectAsList();
         assertEquals(1, runs.size());
@@ -105,25 +95,25 @@ class TrainCommandTest {
     @Test
     void badSettingsExitWithTwoAndWriteNothing() {
         Path results = dir.resolve("bad");
-        assertEquals(2, run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "train.width=0"));
-        assertTrue(err.toString().contains("train.width"), err.toString());
-        assertEquals(2, run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+        assertTrue(cli.err().contains("train.width"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "train.activation=\"relu6\""));
-        assertTrue(err.toString().contains("train.activation") && err.toString().contains("relu6"), err.toString());
-        assertEquals(2, run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+        assertTrue(cli.err().contains("train.activation") && cli.err().contains("relu6"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "train.init=\"critical\"", "--set", "train.activation=\"softplus\""));
-        assertTrue(err.toString().contains("no critical initialization"), err.toString());
-        assertEquals(2, run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+        assertTrue(cli.err().contains("no critical initialization"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "train.phases=[]"));
-        assertTrue(err.toString().contains("train.phases"), err.toString());
+        assertTrue(cli.err().contains("train.phases"), cli.err());
         assertFalse(Files.exists(results), "no output directory for a failed command");
     }
 
     @Test
     void benchTrainPrintsRatiosAgainstDgemm() {
-        assertEquals(0, run("bench", "train", "--widths", "16", "--samples", "64", "--seconds", "0.05", "--no-ejml"), err.toString());
-        String report = out.toString();
+        assertEquals(0, cli.run("bench", "train", "--widths", "16", "--samples", "64", "--seconds", "0.05", "--no-ejml"), cli.err());
+        String report = cli.out();
         assertTrue(report.contains("gemm implementation: dev.ludovic.netlib.blas."), report);
         assertTrue(report.contains("dgemm 1000x1000x1000"), report);
         assertTrue(report.lines().anyMatch(l -> l.trim().startsWith("16 ") && l.contains("%")), report);

@@ -1,0 +1,120 @@
+package org.annft.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the report of a results directory: finds the tables, lets every figure family draw from
+ * each directory that holds its tables, notes the families whose tables are missing, and writes
+ * {@code DIR/report/index.html} with the PNGs and {@code table1.csv}. The report is assembled in a
+ * staging directory and replaces the previous one only when complete.
+ */
+public final class Report {
+
+    /** What was written. */
+    public record Summary(Path index, int figures, List<String> missingTables) {
+    }
+
+    private final List<FigureFamily> families;
+
+    /** The report with every figure family of the paper, in the paper's order. */
+    public Report() {
+        this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new LossCurves(),
+                new ParameterChanges(), new RmsdVsAspectRatio(), new ResidualMaps(), new TableOne()));
+    }
+
+    Report(List<FigureFamily> families) {
+        this.families = List.copyOf(families);
+    }
+
+    /**
+     * Writes {@code dir/report}.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a directory or holds no result tables
+     */
+    public Summary write(SparkSession spark, Path dir) throws Exception {
+        // JFreeChart draws through AWT, which must not look for a display.
+        System.setProperty("java.awt.headless", "true");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("report directory " + dir + " does not exist or is not a directory");
+        }
+        Tables tables = Tables.scan(spark, dir);
+        if (tables.sources().isEmpty()) {
+            throw new IllegalArgumentException("no result tables under " + dir
+                    + " (looked in it and in its immediate subdirectories)");
+        }
+        Path staging = dir.resolve(".report-staging-" + UUID.randomUUID());
+        Files.createDirectories(staging);
+        try {
+            List<Section> sections = new ArrayList<>();
+            for (FigureFamily family : families) {
+                sections.add(section(family, tables, staging));
+            }
+            List<String> missing = missingTables(tables);
+            new ReportWriter().write(staging.resolve("index.html"), tables, sections, missing);
+            Path report = dir.resolve(Tables.REPORT_DIRECTORY);
+            deleteRecursively(report);
+            Files.move(staging, report, StandardCopyOption.ATOMIC_MOVE);
+            int figures = sections.stream().mapToInt(s -> s.figures().size()).sum();
+            return new Summary(report.resolve("index.html"), figures, missing);
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private static Section section(FigureFamily family, Tables tables, Path out) throws Exception {
+        List<TableSource> sources = tables.withAll(family.tables());
+        if (sources.isEmpty()) {
+            return Section.note(family.heading(), "Skipped: no table " + String.join(" + ", family.tables())
+                    + " under " + tables.dir() + ".");
+        }
+        Section section = new Section(family.heading(), List.of(), "", List.of());
+        for (TableSource source : sources) {
+            try {
+                section = section.plus(family.render(source, new FigureFiles(out, source.label())));
+            } catch (Exception e) {
+                // A table of another schema (an older or foreign job) costs its figure, not the report.
+                if (!(e instanceof AnalysisException)) {
+                    throw e;
+                }
+                section = section.plus(Section.note(family.heading(), "Skipped for " + source.displayName()
+                        + ": the table does not have the expected columns (" + e.getMessage().lines().findFirst().orElse("") + ")."));
+            }
+        }
+        return section;
+    }
+
+    private List<String> missingTables(Tables tables) {
+        Set<String> expected = new LinkedHashSet<>();
+        families.forEach(f -> expected.addAll(f.tables()));
+        expected.removeAll(tables.names());
+        return List.copyOf(expected);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

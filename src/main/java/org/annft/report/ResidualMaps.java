@@ -1,0 +1,166 @@
+package org.annft.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.Drawable;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+/**
+ * Paper Fig. 14: binding-energy residuals (experiment minus mean prediction) on the nuclear chart,
+ * N across and Z up, one panel per width, one figure per (activation, mode, depth), with one
+ * diverging colour scale symmetric around zero shared by all panels and a colour bar.
+ */
+public final class ResidualMaps implements FigureFamily {
+
+    public static final int PANEL_WIDTH = 440;
+    public static final int PANEL_HEIGHT = 340;
+    public static final int COLOUR_BAR_WIDTH = 110;
+    /** The scale saturates at this quantile of |residual|, so a few outliers do not wash out the rest. */
+    static final double SCALE_QUANTILE = 0.99;
+
+    /** One width's residuals. */
+    private record Map2d(int width, double r, long runs, double[] n, double[] z, double[] residual) {
+        double rmsd() {
+            return Math.sqrt(Arrays.stream(residual).filter(Double::isFinite).map(x -> x * x).average().orElse(Double.NaN));
+        }
+    }
+
+    @Override
+    public String heading() {
+        return "Fig. 14: binding-energy residuals on the nuclear chart";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("residuals");
+    }
+
+    @Override
+    public Section render(TableSource source, FigureFiles files) throws Exception {
+        List<Row> rows = Rows.collectSorted(source.read("residuals")
+                .select("activation", "mode", "width", "depth", "z", "n", "residual_mev", "runs"),
+                "activation", "mode", "depth", "width");
+        Map<List<Object>, Map<Integer, List<Row>>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.<Integer>getAs("depth")),
+                    k -> new TreeMap<>()).computeIfAbsent(r.getAs("width"), w -> new ArrayList<>()).add(r);
+        }
+        List<Figure> figures = new ArrayList<>();
+        for (Map.Entry<List<Object>, Map<Integer, List<Row>>> e : groups.entrySet()) {
+            String activation = (String) e.getKey().get(0);
+            String mode = (String) e.getKey().get(1);
+            int depth = (Integer) e.getKey().get(2);
+            List<Map2d> maps = e.getValue().entrySet().stream().map(w -> map(w.getKey(), depth, w.getValue())).toList();
+            figures.add(figure(activation, mode, depth, maps, source, files));
+        }
+        return new Section(heading(), figures, "", List.of());
+    }
+
+    private static Map2d map(int width, int depth, List<Row> rows) {
+        double[] n = rows.stream().mapToDouble(r -> r.<Integer>getAs("n")).toArray();
+        double[] z = rows.stream().mapToDouble(r -> r.<Integer>getAs("z")).toArray();
+        double[] residual = rows.stream().mapToDouble(r -> r.<Double>getAs("residual_mev")).toArray();
+        long runs = rows.stream().mapToLong(r -> r.<Long>getAs("runs")).max().orElse(0);
+        return new Map2d(width, (double) depth / width, runs, n, z, residual);
+    }
+
+    /** The shared scale: the {@link #SCALE_QUANTILE} quantile of |residual| over every panel. */
+    static double scaleLimit(List<double[]> residuals) {
+        double[] all = residuals.stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).map(Math::abs)
+                .sorted().toArray();
+        if (all.length == 0) {
+            return 1;
+        }
+        double q = all[(int) Math.ceil(SCALE_QUANTILE * (all.length - 1))];
+        return niceCeiling(q > 0 ? q : Math.max(all[all.length - 1], 1e-9));
+    }
+
+    /** The next of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten: colour-bar ticks land on round values. */
+    static double niceCeiling(double x) {
+        double decade = Math.pow(10, Math.floor(Math.log10(x)));
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (m * decade >= x * (1 - 1e-12)) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
+    }
+
+    private Figure figure(String activation, String mode, int depth, List<Map2d> maps, TableSource source,
+                          FigureFiles files) throws Exception {
+        DivergingPaintScale scale = new DivergingPaintScale(scaleLimit(maps.stream().map(Map2d::residual).toList()));
+        double nMax = maps.stream().flatMapToDouble(m -> Arrays.stream(m.n())).max().orElse(1) + 2;
+        double zMax = maps.stream().flatMapToDouble(m -> Arrays.stream(m.z())).max().orElse(1) + 2;
+        List<JFreeChart> panels = new ArrayList<>();
+        for (int i = 0; i < maps.size(); i++) {
+            panels.add(panel(Labels.letter(i), maps.get(i), scale, nMax, zMax));
+        }
+        String title = "Fig. 14: residuals, " + Labels.activation(activation) + " " + Labels.mode(mode) + ", l_out = " + depth;
+        long runsMin = maps.stream().mapToLong(Map2d::runs).min().orElse(0);
+        long runsMax = maps.stream().mapToLong(Map2d::runs).max().orElse(0);
+        String caption = title + ". Residual B_exp - B_pred (MeV) of every nuclide, B_pred the mean prediction of "
+                + (runsMin == runsMax ? runsMin : runsMin + " to " + runsMax) + " trained networks, on the nuclear chart "
+                + "(N across, Z up); one panel per width n with r = l_out / n and the RMSD of the mean prediction. "
+                + "One colour scale for all panels, symmetric around zero: red where the networks underbind, blue where "
+                + "they overbind; it saturates at +-" + Labels.number(scale.getUpperBound()) + " MeV (the "
+                + Math.round(SCALE_QUANTILE * 100) + "th percentile of |residual|, rounded up)."
+                + TrainingProtocol.describe(source.runInfo(), List.of(mode)) + " " + source.citation();
+        PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT,
+                colourBar(scale), COLOUR_BAR_WIDTH);
+        return grid.write(panels, files, files.name("fig14", activation, mode, "depth" + depth), caption);
+    }
+
+    private static JFreeChart panel(String letter, Map2d m, DivergingPaintScale scale, double nMax, double zMax) {
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("residual", new double[][] {m.n(), m.z(), m.residual()});
+        NumberAxis n = ChartStyle.linear("neutron number N");
+        n.setRange(-0.5, nMax);
+        NumberAxis z = ChartStyle.linear("proton number Z");
+        z.setRange(-0.5, zMax);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        renderer.setBlockWidth(1);
+        renderer.setBlockHeight(1);
+        renderer.setBlockAnchor(RectangleAnchor.CENTER);
+        XYPlot plot = ChartStyle.plot(n, z);
+        plot.setDataset(data);
+        plot.setRenderer(renderer);
+        plot.setBackgroundPaint(new Color(0xfc, 0xfc, 0xfc));
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return ChartStyle.chart(letter + " n = " + m.width() + ", r = " + Labels.number(m.r()) + ", RMSD "
+                + Labels.fixed(m.rmsd(), 2) + " MeV", plot, false);
+    }
+
+    /** The one colour bar of the figure, drawn in the grid's right-hand strip. */
+    private static Drawable colourBar(DivergingPaintScale scale) {
+        NumberAxis axis = ChartStyle.linear("residual B_exp - B_pred (MeV)");
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(18);
+        legend.setSubdivisionCount(200);
+        legend.setAxisOffset(4);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setMargin(new RectangleInsets(40, 10, 60, 10));
+        legend.setBackgroundPaint(Color.WHITE);
+        return (Graphics2D g, Rectangle2D area) -> legend.draw(g, area);
+    }
+}

@@ -1,0 +1,62 @@
+package org.annft.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One directory of result tables (what one job wrote): its tables by name and the job's
+ * {@code run_info}, which captions cite for configuration and protocol.
+ *
+ * @param label the directory relative to the report directory; empty for the report directory itself
+ * @param runInfo the job's run description, if its {@code run_info} table is present
+ */
+public record TableSource(SparkSession spark, Path dir, String label, Set<String> tables,
+                          Optional<RunDescription> runInfo) {
+
+    /** Reads the directory's {@code run_info} (once: every caption cites it). */
+    static TableSource of(SparkSession spark, Path dir, String label, Set<String> tables) {
+        Optional<RunDescription> info = tables.contains("run_info")
+                ? spark.read().parquet(dir.resolve("run_info").toString()).collectAsList().stream().findFirst()
+                        .map(RunDescription::of)
+                : Optional.empty();
+        return new TableSource(spark, dir, label, tables, info);
+    }
+
+    /** Whether this directory holds the table. */
+    public boolean has(String table) {
+        return tables.contains(table);
+    }
+
+    /** Whether this directory holds all the tables. */
+    public boolean hasAll(List<String> names) {
+        return tables.containsAll(names);
+    }
+
+    /** The table; it must exist. */
+    public Dataset<Row> read(String table) {
+        if (!has(table)) {
+            throw new IllegalStateException("no table " + table + " in " + dir);
+        }
+        return spark.read().parquet(dir.resolve(table).toString());
+    }
+
+    /** The table, if present. */
+    public Optional<Dataset<Row>> readIfPresent(String table) {
+        return has(table) ? Optional.of(read(table)) : Optional.empty();
+    }
+
+    /** The sentence that ends every caption: where the tables are and which job wrote them. */
+    public String citation() {
+        return "Source: " + displayName() + runInfo.map(i -> ", " + i.provenance()).orElse("") + ".";
+    }
+
+    /** How captions name this source: its label, or the directory name for the report directory itself. */
+    public String displayName() {
+        return label.isEmpty() ? String.valueOf(dir.getFileName()) : label;
+    }
+}

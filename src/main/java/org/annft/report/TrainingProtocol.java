@@ -1,0 +1,69 @@
+package org.annft.report;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The training protocol of a sweep in one sentence, for the captions of Figs. 8-14 and Table I:
+ * SGD phases and raw rates, Adam settings, batch size, loss, data set — whichever of them the
+ * job's configuration records.
+ */
+final class TrainingProtocol {
+
+    private TrainingProtocol() {
+    }
+
+    /**
+     * E.g. " Protocol: SGD 5000 epochs at raw rates lambda~_b = 0.01, lambda~_W = 0.01, then ...; mini-batches
+     * of 32; MAE loss; data set all (inputs zn)." The SGD and Adam settings appear only when the
+     * figure shows modes trained with them (every resolved configuration records both).
+     */
+    static String describe(Optional<RunDescription> run, Collection<String> modes) {
+        if (run.isEmpty()) {
+            return "";
+        }
+        RunDescription r = run.get();
+        boolean adam = modes.isEmpty() || modes.stream().anyMatch(m -> m.startsWith("adam"));
+        boolean sgd = modes.isEmpty() || modes.stream().anyMatch(m -> !m.startsWith("adam"));
+        List<String> parts = new ArrayList<>();
+        if (sgd) {
+            phases(r).ifPresent(parts::add);
+        }
+        r.find("learning-rate").filter(x -> adam).ifPresent(lr -> parts.add("Adam learning rate " + lr
+                + r.find("beta1").map(b -> ", betas " + b + r.find("beta2").map(c -> ", " + c).orElse("")).orElse("")));
+        r.find("batch-size").ifPresent(b -> parts.add(b.equals("0") ? "full batch" : "mini-batches of " + b));
+        r.find("loss").ifPresent(l -> parts.add(l.toUpperCase(java.util.Locale.ROOT) + " loss"));
+        r.find("subset").ifPresent(s -> parts.add("data set " + s + r.find("inputs").filter(i -> !i.startsWith("["))
+                .map(i -> " (inputs " + i + ")").orElse("")));
+        r.find("test-fraction").filter(f -> !f.equals("0") && !f.equals("0.0"))
+                .ifPresent(f -> parts.add("test fraction " + f));
+        return parts.isEmpty() ? "" : " Protocol: " + String.join("; ", parts) + ".";
+    }
+
+    /** The loss unit: MeV for mean absolute error (the paper's), MeV^2 for mean squared error. */
+    static String lossUnit(Optional<RunDescription> run) {
+        return run.flatMap(r -> r.find("loss")).filter(l -> l.equalsIgnoreCase("mse")).isPresent() ? "MeV^2" : "MeV";
+    }
+
+    private static Optional<String> phases(RunDescription r) {
+        Optional<String> path = r.findPath("phases");
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Config c = r.config();
+            List<String> steps = new ArrayList<>();
+            for (Config phase : c.getConfigList(path.get())) {
+                steps.add(phase.getString("epochs") + " epochs at raw rates lambda~_b = " + phase.getString("lambda-b")
+                        + ", lambda~_W = " + phase.getString("lambda-w"));
+            }
+            return Optional.of("SGD " + String.join(", then ", steps));
+        } catch (ConfigException e) {
+            return r.setting(path.get()).map(p -> "SGD phases " + p);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.annft.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every figure family renders from small synthetic tables: the PNGs decode, with the grid the data asks for. */
+class FiguresTest {
+
+    private static final int HEADER = PanelGrid.HEADER_HEIGHT;
+
+    @TempDir
+    Path dir;
+
+    private final SparkSession spark = ReportFixtures.spark();
+
+    private SyntheticTables tables() {
+        return new SyntheticTables(spark, dir.resolve("tables"));
+    }
+
+    /** Renders the family from the tables written so far, into dir/out. */
+    private List<Figure> render(FigureFamily family) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        TableSource source = Tables.scan(spark, dir.resolve("tables")).sources().get(0);
+        return family.render(source, new FigureFiles(out, source.label())).figures();
+    }
+
+    /** The PNG exists, decodes, and has the size the figure reports and the test expects. */
+    private BufferedImage image(Figure figure, int width, int height) throws Exception {
+        Path file = dir.resolve("out").resolve(figure.file());
+        assertTrue(Files.isRegularFile(file), figure.file());
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertNotNull(image, "PNG decodes: " + figure.file());
+        assertEquals(width, image.getWidth(), "width of " + figure.file());
+        assertEquals(height, image.getHeight(), "height of " + figure.file());
+        assertEquals(width, figure.width());
+        assertEquals(height, figure.height());
+        return image;
+    }
+
+    @Test
+    void fig4HasOnePanelPerActivationAndWidth() throws Exception {
+        tables().histograms(List.of("relu", "softplus"), List.of(10, 120, 1000), 2.0);
+        List<Figure> figures = render(new OutputHistograms());
+        assertEquals(1, figures.size());
+        assertEquals("fig4-cw2-cb0.png", figures.get(0).file());
+        // Columns: the two activations; rows: the three widths.
+        image(figures.get(0), 2 * OutputHistograms.PANEL_WIDTH, HEADER + 3 * OutputHistograms.PANEL_HEIGHT);
+        assertTrue(figures.get(0).caption().contains("C_W = 2, C_b = 0"), figures.get(0).caption());
+    }
+
+    @Test
+    void fig5IsACornerPlotOfTheInputs() throws Exception {
+        SyntheticTables t = tables();
+        t.samples(0, 2, 3, 600);
+        t.configurations(0, 2, 3);
+        List<Figure> figures = render(new CornerPlots());
+        assertEquals(1, figures.size());
+        image(figures.get(0), 3 * CornerPlots.PANEL_SIZE, HEADER + 3 * CornerPlots.PANEL_SIZE);
+        String caption = figures.get(0).caption();
+        assertTrue(caption.contains("first 600 of 20000 networks") && caption.contains("2 hidden layers"), caption);
+    }
+
+    @Test
+    void figs6And7HaveOnePanelPerActivationAndWeightVariance() throws Exception {
+        tables().moments(List.of("relu", "softplus"), List.of(1.0, 2.0, 3.0), 240, 8);
+        List<Figure> figures = render(new DepthProfiles());
+        assertEquals(List.of("fig6-width240.png", "fig7-width240.png"), figures.stream().map(Figure::file).toList());
+        for (Figure f : figures) {
+            image(f, 2 * DepthProfiles.PANEL_WIDTH, HEADER + 3 * DepthProfiles.PANEL_HEIGHT);
+        }
+        assertTrue(figures.get(0).caption().contains("preactivation of layer d + 1"), figures.get(0).caption());
+    }
+
+    @Test
+    void figs8And9HaveOneFigurePerActivationAndOnePanelPerDepth() throws Exception {
+        tables().lossBands(List.of("relu", "tanh"), List.of("cict", "cint", "nint"), List.of(2, 3, 5, 9));
+        List<Figure> figures = render(new LossCurves());
+        assertEquals(List.of("fig8-relu.png", "fig9-tanh.png"), figures.stream().map(Figure::file).toList());
+        for (Figure f : figures) {
+            image(f, 2 * LossCurves.PANEL_WIDTH, HEADER + 2 * LossCurves.PANEL_HEIGHT);
+            assertTrue(f.caption().contains("CICT, CINT, NINT") && f.caption().contains("100 runs per curve"), f.caption());
+        }
+    }
+
+    @Test
+    void figs10To12ShowThreeMetricsAgainstWidthAndDepth() throws Exception {
+        tables().parameterChangeMeans(List.of(4, 10, 120), List.of(2, 4, 8));
+        List<Figure> figures = render(new ParameterChanges());
+        assertEquals(List.of("fig10-depth4.png", "fig11-depth4.png", "fig12-width120.png"),
+                figures.stream().map(Figure::file).toList());
+        for (Figure f : figures) {
+            image(f, 3 * ParameterChanges.PANEL_WIDTH, HEADER + ParameterChanges.PANEL_HEIGHT);
+        }
+    }
+
+    @Test
+    void fig13IsOnePanelPerActivationModeAndDepth() throws Exception {
+        tables().tableOne();
+        List<Figure> figures = render(new RmsdVsAspectRatio());
+        assertEquals(1, figures.size());
+        image(figures.get(0), RmsdVsAspectRatio.PANEL_WIDTH, HEADER + RmsdVsAspectRatio.PANEL_HEIGHT);
+        assertTrue(figures.get(0).caption().contains("cutoff (100 MeV)"), figures.get(0).caption());
+    }
+
+    @Test
+    void fig14SharesOneDivergingScaleAcrossWidths() throws Exception {
+        // Width 10: +30 MeV below N = 55, -30 MeV above; width 120: the same pattern ten times weaker.
+        tables().residuals(List.of(10, 120), (n, z, width) -> (n < 55 ? 30.0 : -30.0) * (width == 10 ? 1 : 0.1));
+        List<Figure> figures = render(new ResidualMaps());
+        assertEquals(1, figures.size());
+        BufferedImage image = image(figures.get(0), 2 * ResidualMaps.PANEL_WIDTH + ResidualMaps.COLOUR_BAR_WIDTH,
+                HEADER + ResidualMaps.PANEL_HEIGHT);
+
+        Tint strong = Tint.of(image, 0);
+        assertTrue(strong.red > 200 && strong.blue > 200, "both signs drawn strongly: " + strong);
+        // Positive residuals (low N, left) and negative ones (high N, right) sit on opposite ends of the scale.
+        assertTrue(strong.redMeanX < strong.blueMeanX, "red at low N, blue at high N: " + strong);
+
+        // One shared scale: the weak panel stays pale instead of being stretched to full colour.
+        Tint weak = Tint.of(image, 1);
+        assertEquals(0, weak.red + weak.blue, "the weak panel has no strongly coloured cells: " + weak);
+        assertTrue(weak.paleWarm > 200 && weak.paleCool > 200, "but it is tinted both ways: " + weak);
+    }
+
+    /** Counts the strongly and faintly tinted pixels in one panel of the first row. */
+    private record Tint(int red, int blue, double redMeanX, double blueMeanX, int paleWarm, int paleCool) {
+        static Tint of(BufferedImage image, int panel) {
+            int red = 0;
+            int blue = 0;
+            long redX = 0;
+            long blueX = 0;
+            int paleWarm = 0;
+            int paleCool = 0;
+            for (int x = panel * ResidualMaps.PANEL_WIDTH; x < (panel + 1) * ResidualMaps.PANEL_WIDTH; x++) {
+                for (int y = HEADER; y < HEADER + ResidualMaps.PANEL_HEIGHT; y++) {
+                    int rgb = image.getRGB(x, y);
+                    int warmth = ((rgb >> 16) & 0xff) - (rgb & 0xff);
+                    if (warmth > 80) {
+                        red++;
+                        redX += x;
+                    } else if (warmth < -80) {
+                        blue++;
+                        blueX += x;
+                    } else if (warmth > 8) {
+                        paleWarm++;
+                    } else if (warmth < -8) {
+                        paleCool++;
+                    }
+                }
+            }
+            return new Tint(red, blue, red == 0 ? Double.NaN : (double) redX / red,
+                    blue == 0 ? Double.NaN : (double) blueX / blue, paleWarm, paleCool);
+        }
+    }
+}

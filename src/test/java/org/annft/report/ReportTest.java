@@ -1,0 +1,107 @@
+package org.annft.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.annft.cli.Annft;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The whole report: tables found in DIR and its subdirectories, missing ones noted, the page consistent. */
+class ReportTest {
+
+    private static final Pattern IMAGE = Pattern.compile("<img src=\"([^\"]+)\"");
+
+    @TempDir
+    Path dir;
+
+    private final SparkSession spark = ReportFixtures.spark();
+
+    /** Every image the page references exists and decodes; returns their names. */
+    private static List<String> images(Path report, String html) throws Exception {
+        Matcher m = IMAGE.matcher(html);
+        List<String> names = new java.util.ArrayList<>();
+        while (m.find()) {
+            Path png = report.resolve(m.group(1));
+            assertNotNull(ImageIO.read(png.toFile()), "decodes: " + png);
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void aDirectoryWithOnlyMomentsGivesFigs6And7AndNotesTheMissingTables() throws Exception {
+        new SyntheticTables(spark, dir).moments(List.of("relu"), List.of(2.0), 240, 4);
+        Report.Summary summary = new Report().write(spark, dir);
+
+        assertEquals(dir.resolve("report/index.html"), summary.index());
+        assertEquals(2, summary.figures());
+        String html = Files.readString(summary.index());
+        assertEquals(List.of("fig6-width240.png", "fig7-width240.png"), images(dir.resolve("report"), html));
+        for (String missing : List.of("init_histograms", "init_samples", "loss_bands", "param_change_means", "table1",
+                "residuals")) {
+            assertTrue(summary.missingTables().contains(missing), missing);
+            assertTrue(html.contains("Skipped: no table " + missing), "note for " + missing);
+        }
+        assertFalse(Files.exists(dir.resolve("report/table1.csv")));
+    }
+
+    @Test
+    void tablesInSubdirectoriesGiveEveryFigureAndARerunReplacesTheReport() throws Exception {
+        SyntheticTables ensemble = new SyntheticTables(spark, dir.resolve("ensemble"));
+        ensemble.histograms(List.of("relu"), List.of(10, 120), 2.0);
+        ensemble.moments(List.of("relu"), List.of(2.0), 120, 4);
+        ensemble.samples(0, 1, 2, 200);
+        ensemble.configurations(0, 1, 2);
+        ensemble.runInfo("init-ensemble", SyntheticTables.ENSEMBLE_CONFIG);
+        SyntheticTables sweep = new SyntheticTables(spark, dir.resolve("sweep"));
+        sweep.lossBands(List.of("relu"), List.of("cict", "nint"), List.of(2, 4));
+        sweep.parameterChangeMeans(List.of(10, 120), List.of(2, 4));
+        sweep.tableOne();
+        sweep.residuals(List.of(10, 120), SyntheticTables::paperLikeResidual);
+        sweep.runInfo("sweep", SyntheticTables.SWEEP_CONFIG);
+        Files.createDirectories(dir.resolve("report"));
+        Files.writeString(dir.resolve("report/stale.png"), "from an earlier report");
+
+        StringWriter err = new StringWriter();
+        CommandLine cl = Annft.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("report", dir.toString()), err.toString());
+
+        Path report = dir.resolve("report");
+        String html = Files.readString(report.resolve("index.html"));
+        List<String> names = images(report, html);
+        assertEquals(List.of("fig4-ensemble-cw2-cb0.png", "fig5-ensemble-config0.png", "fig6-ensemble-width120.png",
+                "fig7-ensemble-width120.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png", "fig11-sweep-depth4.png",
+                "fig12-sweep-width120.png", "fig13-sweep.png", "fig14-sweep-relu-cict-depth4.png"), names);
+        assertFalse(html.contains("Tables not found"), "nothing missing");
+        assertTrue(Files.isRegularFile(report.resolve("table1.csv")));
+        assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
+        // Captions carry the protocol from run_info.
+        assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
+        assertTrue(err.toString().contains("10 figures"), err.toString());
+    }
+
+    @Test
+    void aDirectoryWithoutTablesIsBadInput() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Annft.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(Annft.BAD_INPUT, cl.execute("report", dir.toString()));
+        assertTrue(err.toString().contains("no result tables under"), err.toString());
+        assertEquals(Annft.BAD_INPUT, cl.execute("report", dir.resolve("absent").toString()));
+        assertFalse(Files.exists(dir.resolve("report")));
+    }
+}

@@ -1,0 +1,234 @@
+package org.annft.report;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.annft.spark.RunInfo;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Small result tables with the columns the jobs write and plausible, paper-like values, written
+ * as Parquet for the report tests: the ensemble tables (Figs. 4-7) and the sweep tables (Figs.
+ * 8-14, Table I).
+ */
+final class SyntheticTables {
+
+    static final DataType S = DataTypes.StringType;
+    static final DataType I = DataTypes.IntegerType;
+    static final DataType L = DataTypes.LongType;
+    static final DataType D = DataTypes.DoubleType;
+    static final DataType B = DataTypes.BooleanType;
+
+    /** The rows of Table I of the paper (ReLU CICT, l_out = 4): width, mean, std, runs kept. */
+    static final double[][] PAPER_TABLE_ONE = {
+        {1, 71.9549, 0.0000, 100}, {4, 68.9716, 11.2120, 100}, {10, 55.9824, 25.3620, 99}, {20, 35.2627, 31.6383, 99},
+        {40, 6.0500, 12.0067, 99}, {80, 2.7189, 0.3137, 100}, {115, 2.5392, 0.2326, 100}, {120, 2.5250, 0.2221, 100},
+        {240, 2.7347, 0.1328, 100}, {1000, 3.6029, 0.1780, 100}, {2000, 4.0420, 0.1850, 84},
+    };
+    static final double R_STAR = 0.0348;
+
+    private final SparkSession spark;
+    private final Path dir;
+
+    SyntheticTables(SparkSession spark, Path dir) {
+        this.spark = spark;
+        this.dir = dir;
+    }
+
+    /** A schema from alternating names and types. */
+    static StructType schema(Object... namesAndTypes) {
+        StructType s = new StructType();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            s = s.add((String) namesAndTypes[i], (DataType) namesAndTypes[i + 1], true);
+        }
+        return s;
+    }
+
+    void write(String table, StructType schema, List<Row> rows) {
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve(table).toString());
+    }
+
+    void runInfo(String command, String configJson) {
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        write("run_info", RunInfo.SCHEMA, List.of(RowFactory.create("synthetic", command, configJson, 7L, "0.1.0", "abc1234",
+                "4.1.1", "local[2]", "17", Timestamp.from(t), Timestamp.from(t.plusSeconds(12)), 12.0)));
+    }
+
+    // ---- ensemble tables ----
+
+    /** Histograms of the last layer (and of layer 1, which Fig. 4 must ignore) for each (activation, width). */
+    void histograms(List<String> activations, List<Integer> widths, double cW) {
+        List<Row> rows = new ArrayList<>();
+        int id = 0;
+        for (String a : activations) {
+            for (int w : widths) {
+                for (int layer : new int[] {1, 3}) {
+                    double sigma = a.equals("relu") ? 0.5 : 2.0;
+                    for (int b = 0; b < 50; b++) {
+                        double lo = -4 * sigma + 8 * sigma * b / 50;
+                        double hi = lo + 8 * sigma / 50;
+                        double c = (lo + hi) / 2;
+                        double gauss = Math.exp(-c * c / (2 * sigma * sigma)) / Math.sqrt(2 * Math.PI * sigma * sigma);
+                        double density = gauss * (1 + (1.0 / w) * (c * c / (sigma * sigma) - 1));
+                        long count = Math.round(density * (hi - lo) * 10000);
+                        rows.add(RowFactory.create(id, a, cW, 0.0, w, 2, "function", layer, 0, b, lo, hi, count,
+                                count / (10000 * (hi - lo)), gauss));
+                    }
+                }
+                id++;
+            }
+        }
+        write("init_histograms", schema("config_id", I, "activation", S, "c_w", D, "c_b", D, "width", I,
+                "hidden_layers", I, "sampler", S, "layer", I, "input_index", I, "bin", I, "bin_low", D, "bin_high", D,
+                "count", L, "density", D, "gaussian_density", D), rows);
+    }
+
+    /** Correlated outputs at {@code inputs} inputs for one ReLU configuration of width 120. */
+    void samples(int configId, int hiddenLayers, int inputs, int count) {
+        Random random = new Random(11);
+        List<Row> rows = new ArrayList<>();
+        for (long s = 0; s < count; s++) {
+            double common = random.nextGaussian();
+            for (int layer : new int[] {1, hiddenLayers + 1}) {
+                for (int a = 0; a < inputs; a++) {
+                    double value = (a + 1) * (0.8 * common + 0.6 * random.nextGaussian());
+                    rows.add(RowFactory.create(configId, s, layer, a, value));
+                }
+            }
+        }
+        write("init_samples", schema("config_id", I, "sample", L, "layer", I, "input_index", I, "value", D), rows);
+    }
+
+    void configurations(int configId, int hiddenLayers, int inputs) {
+        List<String> labels = new ArrayList<>();
+        for (int a = 0; a < inputs; a++) {
+            labels.add("[" + (a - 1.5) + "]");
+        }
+        write("init_configurations", schema("config_id", I, "activation", S, "c_w", D, "c_b", D, "width", I,
+                "hidden_layers", I, "sampler", S, "samples", L, "inputs", DataTypes.createArrayType(S)),
+                List.of(RowFactory.create(configId, "relu", 2.0, 0.0, 120, hiddenLayers, "function", 20000L,
+                        scala.jdk.javaapi.CollectionConverters.asScala(labels).toSeq())));
+    }
+
+    /** Moments against depth for each (activation, C_W) at one width, with the theory columns. */
+    void moments(List<String> activations, List<Double> cWs, int width, int hiddenLayers) {
+        List<Row> rows = new ArrayList<>();
+        int id = 0;
+        for (String a : activations) {
+            for (double cW : cWs) {
+                for (int layer = 1; layer <= hiddenLayers + 1; layer++) {
+                    double growth = a.equals("relu") ? cW / 2 : 0.9 + cW / 4;
+                    double kernel = 0.08 * Math.pow(growth, layer - 1);
+                    double v = 5 * kernel * kernel * (layer - 1) / width * Math.pow(growth, layer - 1);
+                    double m2 = kernel * (1 + 0.01 * Math.sin(layer));
+                    double vMeasured = v + 0.2 * v * Math.cos(layer) - (layer == 2 ? 2 * v : 0);
+                    rows.add(RowFactory.create(id, a, cW, 0.0, width, hiddenLayers, "function", layer, 0, 20000L, 0.0,
+                            m2, 3 * m2 * m2 + 3 * vMeasured, 3 * vMeasured, vMeasured, 0.01, 0.01 * m2, 0.3 * v + 1e-12,
+                            kernel, v, kernel * 1.01, v * 1.02));
+                }
+                id++;
+            }
+        }
+        write("init_moments", schema("config_id", I, "activation", S, "c_w", D, "c_b", D, "width", I,
+                "hidden_layers", I, "sampler", S, "layer", I, "input_index", I, "samples", L, "mean", D, "m2", D, "m4", D,
+                "k4", D, "v_over_n", D, "kurtosis_excess", D, "m2_se", D, "v_over_n_se", D, "theory_kernel", D,
+                "theory_v_over_n", D, "theory_kernel_from_measured", D, "theory_v_over_n_from_measured", D), rows);
+    }
+
+    // ---- sweep tables ----
+
+    /** Median and quartiles of the loss per epoch, for each activation, mode and depth at width 100. */
+    void lossBands(List<String> activations, List<String> modes, List<Integer> depths) {
+        List<Row> rows = new ArrayList<>();
+        for (String a : activations) {
+            for (int m = 0; m < modes.size(); m++) {
+                for (int depth : depths) {
+                    double floor = 2 + 3 * m + 10.0 / depth;
+                    for (int epoch = 0; epoch <= 20000; epoch += 100) {
+                        double median = floor + 300 * Math.exp(-epoch / (300.0 * (m + 1)));
+                        rows.add(RowFactory.create(a, modes.get(m), 100, depth, epoch, 100L, median, 0.8 * median, 1.3 * median));
+                    }
+                }
+            }
+        }
+        write("loss_bands", schema("activation", S, "mode", S, "width", I, "depth", I, "epoch", I, "runs", L,
+                "loss_median", D, "loss_q25", D, "loss_q75", D), rows);
+    }
+
+    /** The eight metrics against width at depth 4 and against depth at width 120. */
+    void parameterChangeMeans(List<Integer> widths, List<Integer> depths) {
+        String[] metrics = {"initial_weight_rms", "weight_change_rmsd", "relative_weight_change_rmsd",
+            "scaled_weight_change_rmsd", "bias_change_rmsd", "initial_weight_frobenius", "weight_change_frobenius",
+            "relative_weight_change_frobenius"};
+        List<int[]> shapes = new ArrayList<>();
+        widths.forEach(w -> shapes.add(new int[] {w, 4}));
+        depths.stream().filter(d -> d != 4 || !widths.contains(120)).forEach(d -> shapes.add(new int[] {120, d}));
+        List<Row> rows = new ArrayList<>();
+        for (String mode : List.of("cict", "cint")) {
+            for (int[] s : shapes) {
+                for (int k = 0; k < metrics.length; k++) {
+                    double mean = (k + 1) * Math.pow(s[0], k % 3 - 1.0) * (mode.equals("cict") ? 1 : 1.5) * Math.sqrt(s[1]);
+                    rows.add(RowFactory.create("relu", mode, s[0], s[1], (double) s[1] / s[0], metrics[k], mean, 0.1 * mean,
+                            95L, 100L));
+                }
+            }
+        }
+        write("param_change_means", schema("activation", S, "mode", S, "width", I, "depth", I, "r", D, "metric", S,
+                "mean", D, "std", D, "runs_kept", L, "runs_total", L), rows);
+    }
+
+    /** Table I of the paper, with its asterisks where r* < r < 1. */
+    void tableOne() {
+        List<Row> rows = new ArrayList<>();
+        for (double[] p : PAPER_TABLE_ONE) {
+            int width = (int) p[0];
+            double r = 4.0 / width;
+            rows.add(RowFactory.create("relu", "cict", width, 4, r, p[1], p[2], (long) p[3], 100L, 1 - p[3] / 100, 100.0,
+                    R_STAR, r > R_STAR && r < 1));
+        }
+        write("table1", schema("activation", S, "mode", S, "width", I, "depth", I, "r", D, "mean_rmsd_mev", D,
+                "std_rmsd_mev", D, "runs_kept", L, "runs_total", L, "failed_fraction", D, "cutoff_mev", D, "r_star", D,
+                "between_r_star_and_one", B), rows);
+    }
+
+    /** Residuals on a nuclear chart: {@code residual.apply(n, z, width)} in MeV. */
+    void residuals(List<Integer> widths, Residual residual) {
+        List<Row> rows = new ArrayList<>();
+        for (int width : widths) {
+            for (int z = 8; z <= 100; z++) {
+                for (int n = z; n <= (int) (1.5 * z) + 8; n++) {
+                    double b = 8.0 * (n + z);
+                    double res = residual.at(n, z, width);
+                    rows.add(RowFactory.create("relu", "cict", width, 4, z, n, n + z, b, b - res, 0.5, res, 20L));
+                }
+            }
+        }
+        write("residuals", schema("activation", S, "mode", S, "width", I, "depth", I, "z", I, "n", I, "a", I,
+                "binding_energy_mev", D, "prediction_mean_mev", D, "prediction_std_mev", D, "residual_mev", D, "runs", L), rows);
+    }
+
+    /** A residual pattern. */
+    @FunctionalInterface
+    interface Residual {
+        double at(int n, int z, int width);
+    }
+
+    /** Paper-like residuals: large and structured for narrow networks, small for wide ones. */
+    static double paperLikeResidual(int n, int z, int width) {
+        double scale = width <= 10 ? 25 : width >= 1000 ? 4 : 2;
+        return scale * Math.sin(n / 9.0) * Math.cos(z / 13.0) + (Math.abs(n - 82) < 2 || Math.abs(z - 50) < 2 ? scale : 0);
+    }
+
+    static final String SWEEP_CONFIG = "{\"seed\":7,\"data\":{\"subset\":\"all\",\"inputs\":\"zn\",\"test-fraction\":0.0},"
+            + "\"train\":{\"batch-size\":32,\"loss\":\"mae\",\"phases\":[{\"epochs\":5000,\"lambda-b\":0.01,\"lambda-w\":0.01},"
+            + "{\"epochs\":15000,\"lambda-b\":0.001,\"lambda-w\":0.001}],\"adam\":{\"learning-rate\":1e-4,\"beta1\":0.9,\"beta2\":0.999}}}";
+    static final String ENSEMBLE_CONFIG = "{\"seed\":7,\"ensemble\":{\"samples\":20000,\"sampler\":\"function\"}}";
+}

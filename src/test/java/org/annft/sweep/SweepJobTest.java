@@ -1,0 +1,199 @@
+package org.annft.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.annft.data.AmeTableWriter;
+import org.annft.data.Ame2020Reader;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.DataSetSpec;
+import org.annft.nn.Adam;
+import org.annft.nn.Loss;
+import org.annft.nn.PhaseSchedule;
+import org.annft.nn.TrainingMode;
+import org.annft.spark.ResultStore;
+import org.annft.spark.SparkSessions;
+import org.annft.spark.TestSpark;
+import org.annft.theory.AspectRatio;
+import org.annft.theory.Activations;
+import org.annft.theory.Initialization;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Small sweeps in local mode on a synthetic liquid-drop table: tables, failures, resume, determinism. */
+class SweepJobTest {
+
+    private static BindingEnergyDataSet data;
+
+    @TempDir
+    Path dir;
+
+    /** 8 <= Z <= 40, N from Z to 1.3 Z + 4 in steps of 2: B from the semi-empirical mass formula. */
+    @BeforeAll
+    static void dataSet(@TempDir Path tableDir) throws IOException {
+        AmeTableWriter w = new AmeTableWriter();
+        for (int z = 8; z <= 40; z += 2) {
+            for (int n = z; n <= 1.3 * z + 4; n += 2) {
+                int a = z + n;
+                double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
+                        - 23.2 * (n - z) * (n - z) / (double) a;
+                w.nuclide(z, n, "X", 1000 * b / a);
+            }
+        }
+        data = BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(tableDir.resolve("t.txt"))), DataSetSpec.all());
+    }
+
+    private static SweepSettings settings(List<SweepMode> modes, List<Integer> widths, int runs, double rate,
+                                          int epochs, double cutoff) {
+        TrainingRun base = new TrainingRun("relu", 8, 3, true, 2.0, 0.0, TrainingMode.CRITICAL, "sgd",
+                PhaseSchedule.of(epochs, rate, rate), new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), epochs,
+                16, 10, Loss.MAE, 100.0, 1e3, 0);
+        return new SweepSettings(7, base, new Initialization(1.0, 0.0), List.of("relu"), modes, widths, List.of(3),
+                runs, cutoff, 1.5);
+    }
+
+    private SweepJob.Summary sweep(SparkSession spark, SweepSettings s, Path out) {
+        ResultStore store = new ResultStore(spark, out.toString(), true);
+        try (ResultStore.Commit c = store.begin()) {
+            SweepJob.Summary summary = SweepJob.run(spark, s, data, out.toString(), c, new PrintWriter(new StringWriter()));
+            c.commit();
+            return summary;
+        }
+    }
+
+    private static List<Row> table(SparkSession spark, Path out, String table, String... drop) {
+        return spark.read().parquet(out.resolve(table).toString()).drop(drop).collectAsList();
+    }
+
+    @Test
+    void table1IsTheAggregationOfRunsAndResumeReusesFinishedRuns() {
+        SparkSession spark = TestSpark.session();
+        Path out = dir.resolve("t1");
+        SweepSettings first = settings(List.of(SweepMode.CICT, SweepMode.NINT), List.of(4, 12), 4, 0.02, 40, 1e9);
+        SweepJob.Summary s1 = sweep(spark, first, out);
+        assertEquals(16, s1.runsTrained());
+        List<Row> runs = table(spark, out, "runs");
+        double[] rmsd = runs.stream().mapToDouble(r -> r.<Double>getAs("rmsd_mev")).sorted().toArray();
+        double cutoff = rmsd[rmsd.length / 2];
+
+        // Same grid with a cutoff at the median RMSD: every run is reused, only the aggregation changes.
+        SweepSettings second = settings(List.of(SweepMode.CICT, SweepMode.NINT), List.of(4, 12), 4, 0.02, 40, cutoff);
+        SweepJob.Summary s2 = sweep(spark, second, out);
+        assertEquals(0, s2.runsTrained(), "a rerun into the same output trains nothing");
+        assertEquals(runs, table(spark, out, "runs"));
+
+        Map<String, List<Row>> byConfiguration = new TreeMap<>();
+        for (Row r : runs) {
+            byConfiguration.computeIfAbsent(r.getAs("mode") + "/" + r.getAs("width"), k -> new ArrayList<>()).add(r);
+        }
+        List<Row> table1 = table(spark, out, "table1");
+        assertEquals(4, table1.size());
+        double rStar = AspectRatio.of(Activations.parse("relu"), 3, 1).optimalAspectRatio();
+        for (Row t : table1) {
+            List<Row> group = byConfiguration.get(t.getAs("mode") + "/" + t.getAs("width"));
+            double[] kept = group.stream().filter(r -> r.getAs("status").equals("ok"))
+                    .mapToDouble(r -> r.<Double>getAs("rmsd_mev")).filter(x -> !Double.isNaN(x) && x <= cutoff).toArray();
+            assertEquals(group.size(), t.<Long>getAs("runs_total"));
+            assertEquals(kept.length, t.<Long>getAs("runs_kept"));
+            assertEquals(1.0 - (double) kept.length / group.size(), t.<Double>getAs("failed_fraction"), 1e-15);
+            assertEquals(cutoff, t.<Double>getAs("cutoff_mev"), 0);
+            double r = 3.0 / t.<Integer>getAs("width");
+            assertEquals(r, t.<Double>getAs("r"), 1e-15);
+            assertEquals(rStar, t.<Double>getAs("r_star"), 1e-15);
+            assertEquals(r > rStar && r < 1, t.<Boolean>getAs("between_r_star_and_one"));
+            if (kept.length == 0) {
+                assertTrue(t.isNullAt(t.fieldIndex("mean_rmsd_mev")));
+            } else {
+                double mean = Arrays.stream(kept).average().orElseThrow();
+                double var = Arrays.stream(kept).map(x -> (x - mean) * (x - mean)).sum() / kept.length;
+                assertEquals(mean, t.<Double>getAs("mean_rmsd_mev"), 1e-12 * mean);
+                assertEquals(Math.sqrt(var), t.<Double>getAs("std_rmsd_mev"), 1e-9 * mean);
+            }
+        }
+        // Residuals: experimental minus the mean prediction of the kept runs.
+        Row fe = spark.read().parquet(out.resolve("residuals").toString())
+                .where("mode = 'cict' AND width = 12 AND z = 26 AND n = 30").first();
+        assertEquals(fe.<Double>getAs("binding_energy_mev") - fe.<Double>getAs("prediction_mean_mev"),
+                fe.<Double>getAs("residual_mev"), 1e-12);
+    }
+
+    @Test
+    void divergingRunsAreRowsThatTable1CountsAsFailed() {
+        SparkSession spark = TestSpark.session();
+        Path out = dir.resolve("diverge");
+        SweepJob.Summary s = sweep(spark, settings(List.of(SweepMode.CICT), List.of(8), 3, 1e6, 30, 100), out);
+        assertEquals(3, s.runsDiverged());
+        for (Row r : table(spark, out, "runs")) {
+            assertEquals("diverged", r.getAs("status"));
+            assertFalse(r.isNullAt(r.fieldIndex("divergence_epoch")));
+        }
+        Row t = table(spark, out, "table1").get(0);
+        assertEquals(0L, t.<Long>getAs("runs_kept"));
+        assertEquals(3L, t.<Long>getAs("runs_total"));
+        assertEquals(1.0, t.<Double>getAs("failed_fraction"), 0);
+    }
+
+    @Test
+    void criticalTrainingReachesALowerLossThanNonCritical() {
+        SparkSession spark = TestSpark.session();
+        Path out = dir.resolve("cict-nint");
+        sweep(spark, settings(List.of(SweepMode.CICT, SweepMode.NINT), List.of(16), 5, 0.02, 60, 1e9), out);
+        Map<String, Double> median = new TreeMap<>();
+        for (Row r : spark.sql("SELECT mode, percentile(final_loss, 0.5) AS m FROM parquet.`" + out.resolve("runs")
+                + "` GROUP BY mode").collectAsList()) {
+            median.put(r.getString(0), r.getDouble(1));
+        }
+        // Stated margin: CICT's median final MAE at most half of NINT's.
+        assertTrue(median.get("cict") < 0.5 * median.get("nint"), "median final loss " + median);
+    }
+
+    @Test
+    void tablesDoNotDependOnCoresAndAnInterruptedSweepResumesToTheSameTables() throws IOException {
+        SweepSettings s = settings(List.of(SweepMode.CICT, SweepMode.CINT), List.of(4, 8), 3, 0.02, 30, 60);
+        Path reference = dir.resolve("two-cores");
+        SparkSession two = TestSpark.session();
+        sweep(two, s, reference);
+        List<String> tables = SweepJob.tables();
+
+        // Interrupted: only some runs had finished (their checkpoints exist), one was being written.
+        Path resumed = dir.resolve("resumed");
+        Path checkpoints = Files.createDirectories(resumed.resolve(RunCheckpoint.DIRECTORY));
+        List<Path> done;
+        try (var files = Files.list(reference.resolve(RunCheckpoint.DIRECTORY))) {
+            done = files.filter(p -> p.toString().endsWith(".run")).sorted().toList();
+        }
+        for (int i = 0; i < done.size(); i += 2) {
+            Files.copy(done.get(i), checkpoints.resolve(done.get(i).getFileName()));
+        }
+        Files.writeString(checkpoints.resolve("." + done.get(1).getFileName() + ".partial.tmp"), "half a file");
+        two.stop();
+
+        SparkSession one = SparkSessions.create("annft tests, one core", "local[1]", false);
+        Path oneCore = dir.resolve("one-core");
+        sweep(one, s, oneCore);
+        SweepJob.Summary resumedSummary = sweep(one, s, resumed);
+        assertEquals(done.size() / 2, resumedSummary.runsTrained(), "only the unfinished runs are trained");
+        for (String t : tables) {
+            // Wall-clock seconds are the only column that may differ between two trainings of a run.
+            String[] drop = t.equals("runs") ? new String[] {"seconds"} : new String[0];
+            List<Row> expected = table(one, reference, t, drop);
+            assertEquals(expected, table(one, oneCore, t, drop), t + ": one core vs two");
+            assertEquals(expected, table(one, resumed, t, drop), t + ": resumed vs uninterrupted");
+        }
+        one.stop();
+    }
+}
