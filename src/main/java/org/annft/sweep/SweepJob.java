@@ -80,7 +80,10 @@ public final class SweepJob {
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
         Set<String> done = RunCheckpoint.existing(checkpoints, hadoop.value().value());
         List<String> names = new ArrayList<>(byName.keySet());
-        List<String> todo = names.stream().filter(n -> !done.contains(n)).toList();
+        // Most expensive runs first: Spark starts partitions in order, so the long runs do not end up
+        // alone at the end (longest-processing-time-first scheduling).
+        List<String> todo = names.stream().filter(n -> !done.contains(n))
+                .sorted(java.util.Comparator.comparingDouble((String n) -> -cost(byName.get(n)))).toList();
         progress.printf(Locale.ROOT, "sweep: %d runs, %d already done, %d to train%n", runs.size(),
                 runs.size() - todo.size(), todo.size());
         progress.flush();
@@ -89,10 +92,12 @@ public final class SweepJob {
         LongAccumulator finished = jsc.sc().longAccumulator("sweep runs finished");
         LongAccumulator diverged = jsc.sc().longAccumulator("sweep runs diverged");
         LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run milliseconds");
+        org.apache.spark.util.DoubleAccumulator costDone = jsc.sc().doubleAccumulator("sweep cost finished");
         long start = System.nanoTime();
         if (!todo.isEmpty()) {
             List<TrainingRun> todoRuns = todo.stream().map(byName::get).toList();
-            ProgressReporter reporter = new ProgressReporter(progress, todo.size(), finished, diverged);
+            double totalCost = todoRuns.stream().mapToDouble(SweepJob::cost).sum();
+            ProgressReporter reporter = new ProgressReporter(progress, todo.size(), totalCost, finished, diverged, costDone);
             reporter.start();
             try {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
@@ -103,6 +108,7 @@ public final class SweepJob {
                     if (outcome.result().status() != org.annft.nn.TrainingResult.Status.OK) {
                         diverged.add(1);
                     }
+                    costDone.add(cost(todoRuns.get(i)));
                     finished.add(1);
                 });
             } finally {
@@ -112,6 +118,12 @@ public final class SweepJob {
         double wall = (System.nanoTime() - start) / 1e9;
         writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
+    }
+
+    /** Relative cost of a run for scheduling and progress: epochs times multiply-adds per sample. */
+    static double cost(TrainingRun run) {
+        double perSample = run.width() * (2.0 + (run.depth() - 2) * run.width() + 1);
+        return SweepPlan.epochs(run) * perSample;
     }
 
     private static void writeTables(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
