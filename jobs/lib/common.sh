@@ -43,6 +43,8 @@ needs_build() {
 build_if_needed() {
   if needs_build "${1:-}"; then
     echo "annft: building (mvn package, tests skipped) ..." >&2
+    # target/lib is rebuilt from scratch: no jar of an older dependency version may stay on the classpath.
+    rm -rf "$root/target/lib"
     (cd "$root" && mvn -B -q -DskipTests package) >&2
   fi
 }
