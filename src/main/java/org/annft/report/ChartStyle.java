@@ -36,6 +36,7 @@ final class ChartStyle {
     static final Color PINK = new Color(0xe3, 0x77, 0xc2);
     static final Color PURPLE = new Color(0x94, 0x67, 0xbd);
     static final Color ORANGE = new Color(0xff, 0x7f, 0x0e);
+    static final Color BROWN = new Color(0x8c, 0x56, 0x4b);
     static final Color GREY = new Color(0x7f, 0x7f, 0x7f);
     static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     static final Color HISTOGRAM = new Color(0x9e, 0xc5, 0xe8);
@@ -125,12 +126,13 @@ final class ChartStyle {
         return finite > 1 && max / min > LOG_SCALE_SPAN;
     }
 
-    /** The paper's colours for the training modes (CICT blue, CINT red, NINT green); Adam in purple and orange. */
+    /** The paper's colours for the training modes (CICT blue, CINT red, NINT green); NICT brown, Adam purple and orange. */
     static Color modeColor(String mode) {
         return switch (mode) {
             case "cict" -> BLUE;
             case "cint" -> RED;
             case "nint" -> GREEN;
+            case "nict" -> BROWN;
             case "adam-cint" -> PURPLE;
             case "adam-nint" -> ORANGE;
             default -> GREY;

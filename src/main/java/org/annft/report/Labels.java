@@ -12,7 +12,7 @@ final class Labels {
             "relu", "ReLU", "tanh", "Tanh", "softplus", "Softplus", "gelu", "GELU", "swish", "SWISH",
             "sigmoid", "Sigmoid", "linear", "Linear", "sin", "Sine");
 
-    private static final List<String> MODES = List.of("cict", "cint", "nint", "adam-cint", "adam-nint");
+    private static final List<String> MODES = List.of("cict", "cint", "nint", "nict", "adam-cint", "adam-nint");
 
     private Labels() {
     }
@@ -28,7 +28,7 @@ final class Labels {
         return mode.startsWith("adam-") ? "Adam " + mode.substring(5).toUpperCase(Locale.ROOT) : mode.toUpperCase(Locale.ROOT);
     }
 
-    /** Orders training modes as the paper lists them: CICT, CINT, NINT, then Adam; unknown modes last. */
+    /** Orders training modes as the paper lists them: CICT, CINT, NINT, then NICT and Adam; unknown modes last. */
     static final Comparator<String> MODE_ORDER = Comparator.<String>comparingInt(
             m -> MODES.contains(m) ? MODES.indexOf(m) : MODES.size()).thenComparing(Comparator.naturalOrder());
 

@@ -111,10 +111,8 @@ public final class LossCurves implements FigureFamily {
         List<String> modeNames = modes.stream().map(Labels::mode).toList();
         String caption = title + ". Training loss against epochs for " + String.join(", ", modeNames)
                 + ": line = median over runs, shaded band = interquartile range (25% to 75%), "
-                + (runsMin == runsMax ? runsMin : runsMin + " to " + runsMax) + " runs per curve; log loss axis. "
-                + "CICT: critical initialization and critical (per-layer) learning rates; CINT: critical initialization, "
-                + "one global rate (the layer average of the critical rates); NINT: non-critical initialization and the "
-                + "global rate; Adam: the global rate with Adam." + TrainingProtocol.describe(source.runInfo(), modes)
+                + (runsMin == runsMax ? runsMin : runsMin + " to " + runsMax) + " runs per curve; log loss axis."
+                + TrainingProtocol.describe(source.runInfo(), modes)
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
         return grid.write(panels, files, files.name(figureName.replace("Figs. ", "fig").replace("Fig. ", "fig"), activation),

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,17 +15,28 @@ import java.util.Optional;
  */
 final class TrainingProtocol {
 
+    private static final Map<String, String> MODES = Map.of(
+            "cict", "CICT: critical initialization, critical per-layer learning rates (paper Eqs. 38-39)",
+            "cint", "CINT: critical initialization, one global rate (the layer average of the critical rates)",
+            "nint", "NINT: non-critical initialization, the global rate",
+            "nict", "NICT: non-critical initialization, critical per-layer rates",
+            "adam-cint", "Adam CINT: critical initialization, Adam with the global rate",
+            "adam-nint", "Adam NINT: non-critical initialization, Adam with the global rate");
+
     private TrainingProtocol() {
     }
 
     /**
-     * E.g. " Protocol: SGD 5000 epochs at raw rates lambda~_b = 0.01, lambda~_W = 0.01, then ...; mini-batches
-     * of 32; MAE loss; data set all (inputs zn)." The SGD and Adam settings appear only when the
-     * figure shows modes trained with them (every resolved configuration records both).
+     * What the modes shown mean, then the protocol, e.g. " CICT: critical initialization, ...;
+     * NINT: .... Protocol: SGD 5000 epochs at raw rates lambda~_b = 0.01, lambda~_W = 0.01, then
+     * ...; mini-batches of 32; MAE loss; data set all (inputs zn)." The SGD and Adam settings
+     * appear only when the figure shows modes trained with them (every resolved configuration
+     * records both).
      */
     static String describe(Optional<RunDescription> run, Collection<String> modes) {
+        String meaning = modes(modes);
         if (run.isEmpty()) {
-            return "";
+            return meaning.isEmpty() ? "" : " " + meaning;
         }
         RunDescription r = run.get();
         boolean adam = modes.isEmpty() || modes.stream().anyMatch(m -> m.startsWith("adam"));
@@ -32,6 +44,10 @@ final class TrainingProtocol {
         List<String> parts = new ArrayList<>();
         if (sgd) {
             phases(r).ifPresent(parts::add);
+        }
+        if (modes.stream().anyMatch(m -> m.replace("adam-", "").startsWith("ni"))) {
+            r.find("noncritical.c-w").ifPresent(cW -> parts.add("non-critical initialization C_W = " + cW
+                    + r.find("noncritical.c-b").map(cB -> ", C_b = " + cB).orElse("")));
         }
         r.find("learning-rate").filter(x -> adam).ifPresent(lr -> parts.add("Adam learning rate " + lr
                 + r.find("beta1").map(b -> ", betas " + b + r.find("beta2").map(c -> ", " + c).orElse("")).orElse("")));
@@ -41,7 +57,13 @@ final class TrainingProtocol {
                 .map(i -> " (inputs " + i + ")").orElse("")));
         r.find("test-fraction").filter(f -> !f.equals("0") && !f.equals("0.0"))
                 .ifPresent(f -> parts.add("test fraction " + f));
-        return parts.isEmpty() ? "" : " Protocol: " + String.join("; ", parts) + ".";
+        return (meaning.isEmpty() ? "" : " " + meaning) + (parts.isEmpty() ? "" : " Protocol: " + String.join("; ", parts) + ".");
+    }
+
+    private static String modes(Collection<String> modes) {
+        List<String> known = modes.stream().distinct().sorted(Labels.MODE_ORDER).map(MODES::get)
+                .filter(java.util.Objects::nonNull).toList();
+        return known.isEmpty() ? "" : String.join("; ", known) + ".";
     }
 
     /** The loss unit: MeV for mean absolute error (the paper's), MeV^2 for mean squared error. */
