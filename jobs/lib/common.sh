@@ -55,14 +55,16 @@ build_if_needed() {
 spark_home="$root/target/spark-home"
 prepare_spark_home() {
   build_if_needed
-  local list="$root/target/spark-home.classpath" jar
-  if [ -d "$spark_home/jars" ] && [ "$spark_home/jars" -nt "$list" ]; then
+  local wanted jar
+  wanted="$(tr ':' '\n' < "$root/target/spark-home.classpath" | xargs -n 1 basename | sort)"
+  # Rebuilt only when the list changed: a running cluster keeps launching executors from it.
+  if [ -f "$spark_home/RELEASE" ] && [ "$(ls "$spark_home/jars" 2>/dev/null | sort)" = "$wanted" ]; then
     return 0
   fi
   rm -rf "$spark_home"
   mkdir -p "$spark_home/jars" "$spark_home/conf"
-  tr ':' '\n' < "$list" | while read -r jar; do
-    [ -n "$jar" ] && ln -s "$root/target/lib/$(basename "$jar")" "$spark_home/jars/"
+  for jar in $wanted; do
+    ln -s "$root/target/lib/$jar" "$spark_home/jars/"
   done
   echo "Spark 4.1.1 (Scala 2.13): the jars of annft's Maven build (target/lib), no scripts" > "$spark_home/RELEASE"
   cat > "$spark_home/conf/log4j2.properties" <<'EOF'
