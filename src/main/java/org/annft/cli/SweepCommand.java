@@ -58,10 +58,8 @@ final class SweepCommand implements Callable<Integer> {
         if (planOnly) {
             return 0;
         }
-        String experiment = config.optionalString("experiment").orElse("sweep");
-        String outDir = common.outputDirectory(experiment);
         Job.run(common, config, "sweep", SweepJob.tables(), err, false, (spark, out) -> {
-            SweepJob.Summary s = SweepJob.run(spark, settings, data, outDir, out, err);
+            SweepJob.Summary s = SweepJob.run(spark, settings, data, out.root(), out, err);
             if (s.runsTrained() > 0) {
                 int executorCores = spark.sparkContext().defaultParallelism();
                 err.printf(Locale.ROOT, "sweep: trained %d runs (%d diverged) in %.1f s wall, %.1f s of run time: "

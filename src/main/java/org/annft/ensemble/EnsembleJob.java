@@ -68,7 +68,8 @@ public final class EnsembleJob {
             return s;
         }).setName("ensemble chunks").persist(StorageLevel.MEMORY_ONLY());
         try {
-            Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings);
+            // Small, and read again by the histogram and covariance tables.
+            Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings).cache();
             out.write("init_configurations", configurationsTable(spark, configurations, settings));
             out.write("init_moments", moments);
             out.write("init_histograms", histograms(spark, chunks, configurations, halfRanges, bins, moments));
@@ -154,7 +155,7 @@ public final class EnsembleJob {
                 + "sqrt((36 * c2 * c2 * (c4 - c2 * c2) - 12 * c2 * (c6 - c2 * c4) + (c8 - c4 * c4)) / samples) / 3 AS v_over_n_se, "
                 + "sqrt(((c8 - c4 * c4) / pow(c2, 4) - 4 * c4 * (c6 - c2 * c4) / pow(c2, 5) "
                 + "+ 4 * c4 * c4 * (c4 - c2 * c2) / pow(c2, 6)) / samples) AS kurtosis_excess_se, "
-                + "outside AS outside_histogram FROM ensemble_central");
+                + "outside AS outside_histogram FROM ensemble_central").cache();
 
         // Theory from the inputs, and from the measured first layer (tiny: one row per configuration and input).
         List<Row> firstLayer = estimates.where("layer = 1").select("config_id", "input_index", "m2", "v_over_n")

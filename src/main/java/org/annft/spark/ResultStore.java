@@ -19,7 +19,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code <out>/<table>}. Tables are written through a {@link Commit}: each is first written under
  * a hidden staging directory and moved into place only when the whole job succeeded, so a job that
  * fails midway leaves no table behind, and a reader never sees a half-written one. Works on any
- * Hadoop file system (local, HDFS, S3A), so cluster jobs can write to shared storage.
+ * Hadoop file system (local, HDFS, S3A), so cluster jobs can write to shared storage. The directory
+ * is qualified on the driver ({@code results/x} becomes {@code file:/abs/results/x}), so a path
+ * handed to executors means the same place in their working directories.
  */
 public final class ResultStore {
 
@@ -31,11 +33,19 @@ public final class ResultStore {
 
     public ResultStore(SparkSession spark, String outputDirectory, boolean overwrite) {
         this.spark = spark;
-        this.root = new Path(outputDirectory);
+        this.root = qualified(new Path(outputDirectory), spark);
         this.overwrite = overwrite;
     }
 
-    /** The output directory. */
+    private static Path qualified(Path path, SparkSession spark) {
+        try {
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the file system of " + path, e);
+        }
+    }
+
+    /** The output directory, qualified with its file system and, if it was relative, the driver's working directory. */
     public String root() {
         return root.toString();
     }
@@ -110,6 +120,11 @@ public final class ResultStore {
             Path target = new Path(staging, table);
             rows.write().mode(SaveMode.ErrorIfExists).parquet(target.toString());
             staged.put(table, target);
+        }
+
+        /** The output directory the tables land in (see {@link ResultStore#root()}). */
+        public String root() {
+            return ResultStore.this.root();
         }
 
         /** Tables written so far, in order. */

@@ -28,7 +28,9 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 // Small result tables: one shuffle partition per core is plenty, and keeps local runs fast.
                 .config("spark.sql.shuffle.partitions", "8")
-                .config("spark.sql.adaptive.enabled", "true");
+                .config("spark.sql.adaptive.enabled", "true")
+                // annft's plans are wide (many columns); printing them in full is harmless.
+                .config("spark.sql.debug.maxToStringFields", "500");
         if (master != null && System.getProperty("spark.master") == null) {
             builder = builder.master(master);
             if (master.startsWith("local")) {

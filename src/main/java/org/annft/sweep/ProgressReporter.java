@@ -6,7 +6,8 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Prints the progress of a running sweep on stderr every few seconds while it changes: runs done
- * out of the total, runs diverged so far, elapsed time and the time left at the rate so far.
+ * out of the total, runs diverged so far, elapsed time and the time left, estimated from the share
+ * of the total cost (epochs times multiply-adds per sample) finished so far.
  * Accumulators reach the driver as tasks finish, so a daemon thread can read them while the job runs.
  */
 final class ProgressReporter {
@@ -17,14 +18,19 @@ final class ProgressReporter {
     private final int total;
     private final LongAccumulator finished;
     private final LongAccumulator diverged;
+    private final double totalCost;
+    private final org.apache.spark.util.DoubleAccumulator costDone;
     private final long start = System.nanoTime();
     private Thread thread;
 
-    ProgressReporter(PrintWriter out, int total, LongAccumulator finished, LongAccumulator diverged) {
+    ProgressReporter(PrintWriter out, int total, double totalCost, LongAccumulator finished, LongAccumulator diverged,
+                     org.apache.spark.util.DoubleAccumulator costDone) {
         this.out = out;
         this.total = total;
+        this.totalCost = totalCost;
         this.finished = finished;
         this.diverged = diverged;
+        this.costDone = costDone;
     }
 
     void start() {
@@ -62,7 +68,8 @@ final class ProgressReporter {
     private synchronized void report() {
         long done = finished.value();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        String left = done == 0 ? "unknown" : duration(elapsed / done * (total - done));
+        double costFinished = costDone.value();
+        String left = costFinished <= 0 ? "unknown" : duration(elapsed / costFinished * (totalCost - costFinished));
         out.printf(Locale.ROOT, "sweep: %d/%d runs done, %d diverged, %s elapsed, about %s left%n", done, total,
                 diverged.value(), duration(elapsed), left);
         out.flush();

@@ -23,7 +23,9 @@ import org.apache.spark.sql.Row;
  * that determines the run (its settings, the master seed, the data set and the annft version), so
  * an interrupted sweep rerun into the same output skips exactly the runs whose results it already
  * has. Files appear atomically (written under a temporary name, then renamed), so a run killed
- * while writing leaves no checkpoint and is trained again.
+ * while writing leaves no checkpoint and is trained again. File system access goes through the
+ * job's Hadoop configuration (Spark's, with its {@code spark.hadoop.*} settings, shipped to the
+ * executors), so checkpoints reach the same storage as the result tables (HDFS, S3A).
  */
 public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> paramChanges, List<Row> predictions)
         implements java.io.Serializable {
@@ -44,17 +46,13 @@ public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> para
                 run.width(), run.depth(), run.run(), hash, SUFFIX);
     }
 
-    private static FileSystem fileSystem(Path path) throws IOException {
-        return path.getFileSystem(new Configuration());
-    }
-
     /** Writes the checkpoint atomically into {@code directory}. */
-    public void write(String directory, String name) {
+    public void write(String directory, String name, Configuration hadoop) {
         Path dir = new Path(directory);
         Path target = new Path(dir, name);
         Path temporary = new Path(dir, "." + name + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            FileSystem fs = fileSystem(dir);
+            FileSystem fs = dir.getFileSystem(hadoop);
             fs.mkdirs(dir);
             try (FSDataOutputStream stream = fs.create(temporary, true);
                  ObjectOutputStream out = new ObjectOutputStream(stream)) {
@@ -70,9 +68,9 @@ public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> para
     }
 
     /** Reads a checkpoint. */
-    public static RunCheckpoint read(String file) {
+    public static RunCheckpoint read(String file, Configuration hadoop) {
         Path path = new Path(file);
-        try (ObjectInputStream in = new ObjectInputStream(fileSystem(path).open(path))) {
+        try (ObjectInputStream in = new ObjectInputStream(path.getFileSystem(hadoop).open(path))) {
             return (RunCheckpoint) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e.getMessage(), e);
@@ -80,11 +78,11 @@ public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> para
     }
 
     /** Names of the checkpoints present in {@code directory} (none if it does not exist). */
-    public static Set<String> existing(String directory) {
+    public static Set<String> existing(String directory, Configuration hadoop) {
         Path dir = new Path(directory);
         Set<String> names = new HashSet<>();
         try {
-            FileSystem fs = fileSystem(dir);
+            FileSystem fs = dir.getFileSystem(hadoop);
             if (!fs.exists(dir)) {
                 return names;
             }

@@ -18,6 +18,7 @@ import org.annft.theory.Activations;
 import org.annft.theory.AspectRatio;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The training-sweep job (paper Sec. IV). Every run of the grid is one Spark task (one partition
@@ -60,7 +62,8 @@ public final class SweepJob {
     /**
      * Trains the runs that have no checkpoint yet, then writes every table.
      *
-     * @param outputDirectory the result directory; checkpoints live in its {@code _sweep_runs}
+     * @param outputDirectory the result directory, qualified (the executors write their checkpoints
+     *     to its {@code _sweep_runs}, so it must be storage they all see: HDFS, S3A, or a shared mount)
      */
     public static Summary run(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
                               String outputDirectory, ResultStore.Commit out, PrintWriter progress) {
@@ -74,9 +77,13 @@ public final class SweepJob {
         for (TrainingRun r : runs) {
             byName.put(RunCheckpoint.fileName(r, seed, dataKey, version), r);
         }
-        Set<String> done = RunCheckpoint.existing(checkpoints);
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
+        Set<String> done = RunCheckpoint.existing(checkpoints, hadoop.value().value());
         List<String> names = new ArrayList<>(byName.keySet());
-        List<String> todo = names.stream().filter(n -> !done.contains(n)).toList();
+        // Most expensive runs first: Spark starts partitions in order, so the long runs do not end up
+        // alone at the end (longest-processing-time-first scheduling).
+        List<String> todo = names.stream().filter(n -> !done.contains(n))
+                .sorted(java.util.Comparator.comparingDouble((String n) -> -cost(byName.get(n)))).toList();
         progress.printf(Locale.ROOT, "sweep: %d runs, %d already done, %d to train%n", runs.size(),
                 runs.size() - todo.size(), todo.size());
         progress.flush();
@@ -85,20 +92,23 @@ public final class SweepJob {
         LongAccumulator finished = jsc.sc().longAccumulator("sweep runs finished");
         LongAccumulator diverged = jsc.sc().longAccumulator("sweep runs diverged");
         LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run milliseconds");
+        org.apache.spark.util.DoubleAccumulator costDone = jsc.sc().doubleAccumulator("sweep cost finished");
         long start = System.nanoTime();
         if (!todo.isEmpty()) {
             List<TrainingRun> todoRuns = todo.stream().map(byName::get).toList();
-            ProgressReporter reporter = new ProgressReporter(progress, todo.size(), finished, diverged);
+            double totalCost = todoRuns.stream().mapToDouble(SweepJob::cost).sum();
+            ProgressReporter reporter = new ProgressReporter(progress, todo.size(), totalCost, finished, diverged, costDone);
             reporter.start();
             try {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
                     long t0 = System.nanoTime();
                     TrainingRun.Outcome outcome = todoRuns.get(i).execute(data, seed, Gemm.blas());
-                    RunCheckpoint.of(outcome).write(checkpoints, todo.get(i));
+                    RunCheckpoint.of(outcome).write(checkpoints, todo.get(i), hadoop.value().value());
                     runMillis.add((System.nanoTime() - t0) / 1_000_000);
                     if (outcome.result().status() != org.annft.nn.TrainingResult.Status.OK) {
                         diverged.add(1);
                     }
+                    costDone.add(cost(todoRuns.get(i)));
                     finished.add(1);
                 });
             } finally {
@@ -106,16 +116,24 @@ public final class SweepJob {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), out);
+        writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
     }
 
+    /** Relative cost of a run for scheduling and progress: epochs times multiply-adds per sample. */
+    static double cost(TrainingRun run) {
+        double perSample = run.width() * (2.0 + (run.depth() - 2) * run.width() + 1);
+        return SweepPlan.epochs(run) * perSample;
+    }
+
     private static void writeTables(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
-                                    List<String> checkpointPaths, ResultStore.Commit out) {
+                                    List<String> checkpointPaths, Broadcast<SerializableConfiguration> hadoop,
+                                    ResultStore.Commit out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(checkpointPaths.size(), 4 * jsc.defaultParallelism()));
         // Deserialized in memory only (no serializer involved); an evicted partition is read again.
-        JavaRDD<RunCheckpoint> checkpoints = jsc.parallelize(checkpointPaths, slices).map(RunCheckpoint::read)
+        JavaRDD<RunCheckpoint> checkpoints = jsc.parallelize(checkpointPaths, slices)
+                .map(p -> RunCheckpoint.read(p, hadoop.value().value()))
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
         Dataset<Row> runs = spark.createDataFrame(checkpoints.flatMap(c -> c.runs().iterator()),
                 TrainingTables.runsSchema());
