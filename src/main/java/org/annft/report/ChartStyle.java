@@ -3,9 +3,11 @@ package org.annft.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Polygon;
+import java.awt.Shape;
 import java.awt.Stroke;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -92,16 +94,9 @@ final class ChartStyle {
         return axis;
     }
 
-    /** A base-10 log axis with ticks at powers of ten, labelled as plain numbers where short. */
+    /** A base-10 log axis with ticks at powers of ten (or 1, 2, 5 times them on short ranges). */
     static LogAxis log(String label) {
-        LogAxis axis = new LogAxis(label);
-        axis.setBase(10);
-        axis.setSmallestValue(1e-300);
-        // Whole exponent steps: ticks at powers of ten only, never at 10^0.5.
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
-        axis.setNumberFormatOverride(new LogTickFormat());
-        axis.setMinorTickMarksVisible(true);
-        return styled(axis);
+        return styled(new DecadeLogAxis(label));
     }
 
     /** Log when every value is positive and they span more than {@link #LOG_SCALE_SPAN}; linear otherwise. */
@@ -139,9 +134,33 @@ final class ChartStyle {
         };
     }
 
-    /** SGD modes solid, Adam dashed. */
+    /**
+     * Line styles that keep coinciding modes visible (for ReLU the critical rates are the same in
+     * every layer, so CICT and CINT train identically): CICT thick and solid, the global-rate
+     * modes dashed on top of it, Adam dotted.
+     */
     static Stroke modeStroke(String mode) {
-        return mode.startsWith("adam") ? dashed(1.6f) : solid(1.6f);
+        return switch (mode) {
+            case "cict" -> solid(2.4f);
+            case "cint", "nict" -> dashed(1.6f);
+            default -> mode.startsWith("adam") ? dotted(2.0f) : solid(1.6f);
+        };
+    }
+
+    /** Marker shapes per mode, for the same reason. */
+    static Shape modeShape(String mode) {
+        return switch (mode) {
+            case "cict" -> new Ellipse2D.Double(-4, -4, 8, 8);
+            case "cint" -> new Rectangle2D.Double(-3, -3, 6, 6);
+            case "nint" -> triangle(1);
+            case "nict" -> new Polygon(new int[] {0, 4, 0, -4}, new int[] {-4, 0, 4, 0}, 4);
+            case "adam-cint" -> triangle(-1);
+            default -> new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        };
+    }
+
+    private static Shape triangle(int up) {
+        return new Polygon(new int[] {-4, 0, 4}, new int[] {3 * up, -4 * up, 3 * up}, 3);
     }
 
     private static <A extends ValueAxis> A styled(A axis) {
@@ -161,36 +180,5 @@ final class ChartStyle {
 
     static Stroke dotted(float width) {
         return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1.5f, 3f}, 0f);
-    }
-
-    /**
-     * Tick labels of a log axis: plain numbers between 0.001 and 10^4 (0.01, 1, 100), powers of
-     * ten as 1e-5 beyond them.
-     */
-    static final class LogTickFormat extends java.text.NumberFormat {
-        private static final long serialVersionUID = 1L;
-        private final DecimalFormat plain = new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
-
-        @Override
-        public StringBuffer format(double value, StringBuffer out, java.text.FieldPosition pos) {
-            double exponent = Math.log10(value);
-            long e = Math.round(exponent);
-            boolean power = Math.abs(exponent - e) < 1e-6;
-            if (power && (e < -3 || e > 4)) {
-                return out.append("1e").append(e);
-            }
-            return out.append(power || (value >= 1e-3 && value < 1e5) ? plain.format(value)
-                    : String.format(Locale.ROOT, "%.2g", value));
-        }
-
-        @Override
-        public StringBuffer format(long value, StringBuffer out, java.text.FieldPosition pos) {
-            return format((double) value, out, pos);
-        }
-
-        @Override
-        public Number parse(String source, java.text.ParsePosition pos) {
-            throw new UnsupportedOperationException("tick labels are not parsed");
-        }
     }
 }

@@ -104,26 +104,25 @@ public final class ParameterChanges implements FigureFamily {
         for (int i = 0; i < layout.metrics().size(); i++) {
             Metric metric = layout.metrics().get(i);
             List<Mean> rows = means.stream().filter(m -> m.metric().equals(metric.column())).toList();
-            double[] xs = rows.stream().mapToDouble(varied::applyAsInt).toArray();
-            ValueAxis x = layout.againstWidth() ? ChartStyle.scaled("width n", xs) : ChartStyle.integer("depth l_out");
+            ValueAxis x = layout.againstWidth() ? ChartStyle.log("width n") : ChartStyle.integer("depth l_out");
             ValueAxis y = ChartStyle.scaled(metric.label(), rows.stream().mapToDouble(Mean::mean).toArray());
             XYPanel panel = new XYPanel(x, y);
             Map<List<String>, List<Mean>> series = new LinkedHashMap<>();
             rows.stream().sorted(Comparator.comparing(Mean::activation).thenComparing(Mean::mode, Labels.MODE_ORDER)
                             .thenComparingInt(varied))
                     .forEach(m -> series.computeIfAbsent(List.of(m.activation(), m.mode()), k -> new ArrayList<>()).add(m));
-            boolean severalActivations = series.keySet().stream().map(k -> k.get(0)).distinct().count() > 1;
+            String firstActivation = series.keySet().iterator().next().get(0);
             for (Map.Entry<List<String>, List<Mean>> s : series.entrySet()) {
                 String activation = s.getKey().get(0);
                 String mode = s.getKey().get(1);
                 List<Mean> points = s.getValue();
+                // A second activation is told apart by thin dotted lines; the modes keep their colours and markers.
                 panel.errorBars(Labels.activation(activation) + " " + Labels.mode(mode),
                         points.stream().mapToDouble(varied::applyAsInt).toArray(),
                         points.stream().mapToDouble(Mean::mean).toArray(),
-                        points.stream().mapToDouble(Mean::std).toArray(), ChartStyle.modeColor(mode), true);
-                if (severalActivations && !activation.equals(series.keySet().iterator().next().get(0))) {
-                    panel.plot().getRenderer(panel.plot().getDatasetCount() - 1).setSeriesStroke(0, ChartStyle.dashed(1.2f));
-                }
+                        points.stream().mapToDouble(Mean::std).toArray(), ChartStyle.modeColor(mode), true,
+                        ChartStyle.modeShape(mode),
+                        activation.equals(firstActivation) ? ChartStyle.modeStroke(mode) : ChartStyle.dotted(1.2f));
             }
             panels.add(panel.chart(Labels.letter(i) + " " + metric.title(), true));
         }

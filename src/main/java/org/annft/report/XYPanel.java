@@ -44,6 +44,12 @@ final class XYPanel {
 
     /** Points y ± error, joined by a thin line when {@code joined}. */
     XYPanel errorBars(String name, double[] x, double[] y, double[] error, Color color, boolean joined) {
+        return errorBars(name, x, y, error, color, joined, DOT, ChartStyle.solid(1.2f));
+    }
+
+    /** Points y ± error drawn with the given marker, joined by lines of the given stroke when {@code joined}. */
+    XYPanel errorBars(String name, double[] x, double[] y, double[] error, Color color, boolean joined, Shape shape,
+                      Stroke stroke) {
         YIntervalSeries s = new YIntervalSeries(name);
         for (int i = 0; i < x.length; i++) {
             if (usable(y[i])) {
@@ -58,9 +64,9 @@ final class XYPanel {
         r.setDrawXError(false);
         r.setDefaultLinesVisible(joined);
         r.setSeriesLinesVisible(0, joined);
-        r.setSeriesShape(0, DOT);
+        r.setSeriesShape(0, shape);
         r.setSeriesPaint(0, color);
-        r.setSeriesStroke(0, ChartStyle.solid(1.2f));
+        r.setSeriesStroke(0, stroke);
         r.setErrorPaint(color);
         r.setCapLength(5);
         return add(data, r);
