@@ -25,6 +25,8 @@ public final class ChunkStatistics implements java.io.Serializable {
     final int bins;
     final double[] halfRange;
     final List<double[]> keptSamples = new ArrayList<>();
+    /** Standard-normal draws the chunk took (for throughput figures). */
+    long gaussians;
     private final long keepBelow;
 
     /**
@@ -88,6 +90,7 @@ public final class ChunkStatistics implements java.io.Serializable {
             sampler.sample(rng, z);
             stats.add(task.firstSample() + s, z);
         }
+        stats.gaussians = sampler.gaussiansPerSample() * task.samples();
         return stats;
     }
 

@@ -64,7 +64,7 @@ public final class EnsembleJob {
             EnsembleConfiguration c = configurations.get(task.configurationId());
             ChunkStatistics s = ChunkStatistics.run(task, c, bins, halfRanges.get(c.id()), keep);
             nanos.add(System.nanoTime() - start);
-            gaussians.add(c.newSampler().gaussiansPerSample() * task.samples());
+            gaussians.add(s.gaussians);
             return s;
         }).setName("ensemble chunks").persist(StorageLevel.MEMORY_ONLY());
         try {
