@@ -71,12 +71,19 @@ final class BenchCommand implements Runnable {
             common.out = outDir.toString();
             long start = System.nanoTime();
             EnsembleJob.Summary[] summary = new EnsembleJob.Summary[1];
+            long[] sessionReady = new long[1];
             Job.run(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(),
-                    (spark, tables) -> summary[0] = EnsembleJob.run(spark, settings, 0, tables));
+                    (spark, tables) -> {
+                        sessionReady[0] = System.nanoTime();
+                        summary[0] = EnsembleJob.run(spark, settings, 0, tables);
+                    });
             double wall = (System.nanoTime() - start) / 1e9;
             EnsembleJob.Summary s = summary[0];
             double perTaskSecond = s.gaussians() / s.taskSeconds();
             out.printf(Locale.ROOT, "wall time, Spark start-up and aggregation included: %.1f s (target <= 30 s)%n", wall);
+            out.printf(Locale.ROOT, "  Spark start-up %.1f s, sampling %.1f s, tables %.1f s, commit and stop %.1f s%n",
+                    (sessionReady[0] - start) / 1e9, s.samplingSeconds(), s.tableSeconds(),
+                    wall - (sessionReady[0] - start) / 1e9 - s.samplingSeconds() - s.tableSeconds());
             out.printf(Locale.ROOT, "networks per second: %.3g; Gaussian draws: %.3g%n", s.samples() / wall,
                     (double) s.gaussians());
             out.printf(Locale.ROOT, "sampler: %.3g draws per task-second = %.2f x the raw rate (target >= 0.50)%n",

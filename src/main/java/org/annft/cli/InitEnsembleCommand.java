@@ -41,9 +41,10 @@ final class InitEnsembleCommand implements Callable<Integer> {
             long start = System.nanoTime();
             EnsembleJob.Summary s = EnsembleJob.run(spark, settings, partitions, out);
             double wall = (System.nanoTime() - start) / 1e9;
-            err.printf(Locale.ROOT, "init-ensemble: %d networks, %.3g Gaussian draws in %.1f s (%.1f task-seconds, "
-                    + "%.3g draws per task-second)%n", s.samples(), (double) s.gaussians(), wall, s.taskSeconds(),
-                    s.gaussians() / s.taskSeconds());
+            err.printf(Locale.ROOT, "init-ensemble: %d networks, %.3g Gaussian draws in %.1f s: sampling %.1f s "
+                    + "(%.1f task-seconds, %.3g draws per task-second), tables %.1f s%n", s.samples(),
+                    (double) s.gaussians(), wall, s.samplingSeconds(), s.taskSeconds(), s.gaussians() / s.taskSeconds(),
+                    s.tableSeconds());
         });
         return 0;
     }

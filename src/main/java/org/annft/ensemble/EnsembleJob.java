@@ -30,8 +30,15 @@ import org.apache.spark.util.LongAccumulator;
  */
 public final class EnsembleJob {
 
-    /** Throughput figures of one run. */
-    public record Summary(long samples, long gaussians, double taskSeconds, int tasks) {
+    /**
+     * Throughput figures of one run.
+     *
+     * @param taskSeconds time spent in the chunk tasks, summed over tasks
+     * @param samplingSeconds wall time of the sampling stage
+     * @param tableSeconds wall time of the aggregation and the table writes
+     */
+    public record Summary(long samples, long gaussians, double taskSeconds, int tasks, double samplingSeconds,
+                          double tableSeconds) {
     }
 
     private static final int P = ChunkStatistics.POWERS;
@@ -68,6 +75,10 @@ public final class EnsembleJob {
             return s;
         }).setName("ensemble chunks").persist(StorageLevel.MEMORY_ONLY());
         try {
+            // Sampled once, as a stage of its own, so that its wall time is known apart from the tables'.
+            long samplingStart = System.nanoTime();
+            chunks.count();
+            long tablesStart = System.nanoTime();
             // Small, and read again by the histogram and covariance tables.
             Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings).cache();
             out.write("init_configurations", configurationsTable(spark, configurations, settings));
@@ -79,10 +90,11 @@ public final class EnsembleJob {
             if (keep > 0) {
                 out.write("init_samples", samples(spark, chunks));
             }
+            return new Summary(settings.samples() * configurations.size(), gaussians.value(), nanos.value() / 1e9,
+                    tasks.size(), (tablesStart - samplingStart) / 1e9, (System.nanoTime() - tablesStart) / 1e9);
         } finally {
             chunks.unpersist(false);
         }
-        return new Summary(settings.samples() * configurations.size(), gaussians.value(), nanos.value() / 1e9, tasks.size());
     }
 
     // ---- init_configurations ----

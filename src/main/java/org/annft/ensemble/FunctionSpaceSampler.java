@@ -82,26 +82,50 @@ final class FunctionSpaceSampler implements EnsembleSampler {
         }
     }
 
-    /** k = 1: the covariance is a scalar and its factor a square root. */
+    /**
+     * k = 1: the covariance is a scalar and its factor a square root. The three loops (draw,
+     * activation, sum of squares) are separate methods so that each is compiled on its own profile,
+     * whatever mix of activations a JVM has seen.
+     */
     private void sampleSingleInput(double[] out) {
-        double scale = firstLayer.entry(0, 0);
-        for (int i = 0; i < width; i++) {
-            z[i] = scale * gaussian.sample();
-        }
+        drawScaled(width, firstLayer.entry(0, 0));
         out[0] = z[0];
         for (int l = 1; l <= hiddenLayers; l++) {
             activation.applyInPlace(z, 0, width);
-            double sumOfSquares = 0;
-            for (int i = 0; i < width; i++) {
-                sumOfSquares += z[i] * z[i];
-            }
-            double s = Math.sqrt(Math.max(cB + cW * sumOfSquares / width, 0.0));
-            int next = l < hiddenLayers ? width : 1;
-            for (int i = 0; i < next; i++) {
-                z[i] = s * gaussian.sample();
-            }
+            double s = Math.sqrt(Math.max(cB + cW * sumOfSquares(z, width) / width, 0.0));
+            drawScaled(l < hiddenLayers ? width : 1, s);
             out[l] = z[0];
         }
+    }
+
+    /** z_i = scale u_i, i &lt; count, with u_i standard normal. */
+    private void drawScaled(int count, double scale) {
+        ZigguratSampler.NormalizedGaussian g = gaussian;
+        for (int i = 0; i < count; i++) {
+            z[i] = scale * g.sample();
+        }
+    }
+
+    /**
+     * sum_i v_i^2 over four interleaved partial sums: a single running sum would wait for each
+     * addition to finish before the next. The order is fixed, so the result is reproducible.
+     */
+    static double sumOfSquares(double[] v, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += v[i] * v[i];
+            s1 += v[i + 1] * v[i + 1];
+            s2 += v[i + 2] * v[i + 2];
+            s3 += v[i + 3] * v[i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += v[i] * v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** G_ab = C_b + (C_W / n) sum_j sigma_{j;a} sigma_{j;b}, with the activations in z. */

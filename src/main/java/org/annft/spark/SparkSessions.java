@@ -35,6 +35,7 @@ public final class SparkSessions {
             builder = builder.master(master);
             if (master.startsWith("local")) {
                 builder = builder.config("spark.ui.enabled", "false")
+                        .config("spark.hadoop.fs.file.impl", LocalFileSystemWithoutShell.class.getName())
                         .config("spark.driver.host", "127.0.0.1")
                         .config("spark.driver.bindAddress", "127.0.0.1");
             }
