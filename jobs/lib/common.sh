@@ -30,7 +30,7 @@ spark_java_options=(
 # Spark job loads (Spark, Hadoop, Parquet, annft; about 170 MB in target/cds), once per build and
 # JVM, which takes about 40 s. Every later run maps that archive instead of loading and verifying
 # the classes again: about 3 s less Spark start-up and 2 s less first-query time per run (README,
-# Performance). Off by default, because a single run does not earn back the 40 s.
+# Benchmarks). Off by default, because a single run does not earn back the 40 s.
 class_archive() {
   echo "$root/target/cds/annft-$({ readlink -f "$(command -v "$java")"; "$java" -version 2>&1; } | cksum | cut -d ' ' -f 1).jsa"
 }

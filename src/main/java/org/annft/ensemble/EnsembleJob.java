@@ -82,10 +82,12 @@ public final class EnsembleJob {
             // Small, and read again by the histogram and covariance tables.
             Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings).cache();
             out.write("init_configurations", configurationsTable(spark, configurations, settings));
-            out.write("init_moments", moments);
-            out.write("init_histograms", histograms(spark, chunks, configurations, halfRanges, bins, moments));
+            out.writeSorted("init_moments", moments, "config_id", "layer", "input_index");
+            out.writeSorted("init_histograms", histograms(spark, chunks, configurations, halfRanges, bins, moments),
+                    "config_id", "layer", "input_index", "bin");
             if (configurations.get(0).inputCount() > 1) {
-                out.write("init_covariance", covariances(spark, chunks, theory, moments));
+                out.writeSorted("init_covariance", covariances(spark, chunks, theory, moments),
+                        "config_id", "layer", "input_a", "input_b");
             }
             if (keep > 0) {
                 out.write("init_samples", samples(spark, chunks));
@@ -202,8 +204,7 @@ public final class EnsembleJob {
                 .add("theory_v_over_n_from_measured", DataTypes.DoubleType, false);
         Dataset<Row> theoryTable = spark.createDataFrame(theoryRows, theorySchema);
         Dataset<Row> configurations = configurationsTable(spark, cs, settings).drop("samples", "inputs");
-        return configurations.join(estimates, "config_id").join(theoryTable, new String[] {"config_id", "layer", "input_index"})
-                .orderBy("config_id", "layer", "input_index");
+        return configurations.join(estimates, "config_id").join(theoryTable, new String[] {"config_id", "layer", "input_index"});
     }
 
     private static List<String> sums(int powers) {
@@ -270,8 +271,7 @@ public final class EnsembleJob {
                 + "exp(-pow((h.bin_low + h.bin_high) / 2 - m.mean, 2) / (2 * m.m2)) / sqrt(2 * pi() * m.m2) AS gaussian_density "
                 + "FROM (SELECT config_id, layer, input_index, bin, first(bin_low) AS bin_low, first(bin_high) AS bin_high, "
                 + "sum(count) AS count FROM ensemble_chunk_histograms GROUP BY config_id, layer, input_index, bin) h "
-                + "JOIN ensemble_moments m ON h.config_id = m.config_id AND h.layer = m.layer AND h.input_index = m.input_index "
-                + "ORDER BY h.config_id, h.layer, h.input_index, h.bin");
+                + "JOIN ensemble_moments m ON h.config_id = m.config_id AND h.layer = m.layer AND h.input_index = m.input_index");
     }
 
     // ---- init_covariance ----
@@ -331,8 +331,7 @@ public final class EnsembleJob {
                 + "JOIN ensemble_moments ma ON c.config_id = ma.config_id AND c.layer = ma.layer AND c.input_a = ma.input_index "
                 + "JOIN ensemble_moments mb ON c.config_id = mb.config_id AND c.layer = mb.layer AND c.input_b = mb.input_index "
                 + "JOIN ensemble_cross_theory t ON c.config_id = t.config_id AND c.layer = t.layer "
-                + "AND c.input_a = t.input_a AND c.input_b = t.input_b "
-                + "ORDER BY c.config_id, c.layer, c.input_a, c.input_b");
+                + "AND c.input_a = t.input_a AND c.input_b = t.input_b");
     }
 
     // ---- init_samples ----

@@ -122,6 +122,18 @@ public final class ResultStore {
             staged.put(table, target);
         }
 
+        /**
+         * Writes a small table as one file sorted by the given columns: a single partition sorted in
+         * place. A global ORDER BY would first sample the rows for its range partitioning (a Spark job
+         * of its own) and write a file per partition, seconds of overhead for a table of a few
+         * thousand rows. Large tables (loss curves, predictions) keep ORDER BY and are written in parallel.
+         */
+        public void writeSorted(String table, Dataset<Row> rows, String... sortColumns) {
+            write(table, rows.repartition(1).sortWithinPartitions(
+                    java.util.Arrays.stream(sortColumns).map(org.apache.spark.sql.functions::col)
+                            .toArray(org.apache.spark.sql.Column[]::new)));
+        }
+
         /** The output directory the tables land in (see {@link ResultStore#root()}). */
         public String root() {
             return ResultStore.this.root();

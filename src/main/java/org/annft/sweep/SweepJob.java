@@ -156,17 +156,19 @@ public final class SweepJob {
         spark.sql("SELECT *, (status = 'ok' AND NOT isnan(rmsd_mev) AND rmsd_mev <= " + cutoff + ") AS kept FROM sweep_runs")
                 .createOrReplaceTempView("sweep_runs_kept");
 
-        out.write("runs", spark.sql("SELECT * FROM sweep_runs ORDER BY activation, mode, width, depth, run"));
+        out.writeSorted("runs", spark.table("sweep_runs"), "activation", "mode", "width", "depth", "run");
         out.write("loss_curves", spark.sql("SELECT * FROM sweep_loss_curves ORDER BY activation, mode, width, depth, run, epoch"));
-        out.write("loss_bands", spark.sql("SELECT activation, mode, width, depth, epoch, runs, p[1] AS loss_median, "
+        out.writeSorted("loss_bands", spark.sql("SELECT activation, mode, width, depth, epoch, runs, p[1] AS loss_median, "
                 + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, width, depth, epoch, count(*) AS runs, "
                 + "percentile(loss, array(0.25, 0.5, 0.75)) AS p FROM sweep_loss_curves "
-                + "GROUP BY activation, mode, width, depth, epoch) ORDER BY activation, mode, width, depth, epoch"));
-        out.write("param_changes", spark.sql("SELECT * FROM sweep_param_changes ORDER BY activation, mode, width, depth, run, layer"));
-        out.write("param_change_means", paramChangeMeans(spark, settings.outlierIqrFactor()));
+                + "GROUP BY activation, mode, width, depth, epoch)"), "activation", "mode", "width", "depth", "epoch");
+        out.writeSorted("param_changes", spark.table("sweep_param_changes"),
+                "activation", "mode", "width", "depth", "run", "layer");
+        out.writeSorted("param_change_means", paramChangeMeans(spark, settings.outlierIqrFactor()),
+                "activation", "mode", "metric", "depth", "width");
         out.write("predictions", spark.sql("SELECT * FROM sweep_predictions ORDER BY activation, mode, width, depth, run, nuclide_index"));
-        out.write("residuals", residuals(spark));
-        out.write("table1", table1(spark, cutoff));
+        out.writeSorted("residuals", residuals(spark), "activation", "mode", "width", "depth", "z", "n");
+        out.writeSorted("table1", table1(spark, cutoff), "activation", "mode", "depth", "width");
         sources.forEach(Dataset::unpersist);
         checkpoints.unpersist(false);
     }
@@ -185,8 +187,7 @@ public final class SweepJob {
                 + "CAST(size(" + kept + ") AS BIGINT) AS runs_kept, t.runs_total, "
                 + "1 - size(" + kept + ") / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
                 + "s.r_star, (t.r > s.r_star AND t.r < 1) AS between_r_star_and_one "
-                + "FROM sweep_table1_means t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth "
-                + "ORDER BY t.activation, t.mode, t.depth, t.width");
+                + "FROM sweep_table1_means t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth");
     }
 
     /**
@@ -226,7 +227,7 @@ public final class SweepJob {
                 .createOrReplaceTempView("sweep_param_kept_mean");
         return spark.sql("SELECT activation, mode, width, depth, depth / width AS r, metric, mean, "
                 + OrderedAggregates.populationStd("kept", "mean") + " AS std, CAST(size(kept) AS BIGINT) AS runs_kept, "
-                + "runs_total FROM sweep_param_kept_mean ORDER BY activation, mode, metric, depth, width");
+                + "runs_total FROM sweep_param_kept_mean");
     }
 
     /** Fig. 14: per configuration and nuclide, mean and std of the kept runs' predictions, and the residual. */
@@ -243,8 +244,7 @@ public final class SweepJob {
                 + "m.prediction_mean_mev, " + OrderedAggregates.populationStd("m.predictions", "m.prediction_mean_mev")
                 + " AS prediction_std_mev, n.binding_energy_mev - m.prediction_mean_mev AS residual_mev, "
                 + "CAST(size(m.predictions) AS BIGINT) AS runs "
-                + "FROM sweep_prediction_means m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index "
-                + "ORDER BY m.activation, m.mode, m.width, m.depth, n.z, n.n");
+                + "FROM sweep_prediction_means m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index");
     }
 
     private static Dataset<Row> nuclides(SparkSession spark, BindingEnergyDataSet data) {
