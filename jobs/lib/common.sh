@@ -26,42 +26,6 @@ spark_java_options=(
   --enable-native-access=ALL-UNNAMED
 )
 
-# Class-data sharing (JDK CDS), with ANNFT_CDS=on: a small ensemble job archives the classes a
-# Spark job loads (Spark, Hadoop, Parquet, annft; about 170 MB in target/cds), once per build and
-# JVM, which takes about 40 s. Every later run maps that archive instead of loading and verifying
-# the classes again: about 3 s less Spark start-up and 2 s less first-query time per run (README,
-# Benchmarks). Off by default, because a single run does not earn back the 40 s.
-class_archive() {
-  echo "$root/target/cds/annft-$({ readlink -f "$(command -v "$java")"; "$java" -version 2>&1; } | cksum | cut -d ' ' -f 1).jsa"
-}
-
-# Sets cds_options: the JVM options that map the archive, after writing it if it is missing or stale.
-class_data_sharing() {
-  cds_options=()
-  [ "${ANNFT_CDS:-off}" = on ] || return 0
-  local archive out
-  archive="$(class_archive)"
-  if [ ! -f "$archive" ] || [ "$(annft_jar)" -nt "$archive" ]; then
-    echo "annft: archiving the classes of a Spark job for faster start-up (ANNFT_CDS=on; once per build) ..." >&2
-    mkdir -p "$root/target/cds"
-    out="$(mktemp -d)"
-    # Two inputs, so that the covariance table's classes are archived too; no data file needed.
-    if "$java" -Xmx"${ANNFT_DRIVER_MEMORY:-8g}" "${spark_java_options[@]}" -XX:ArchiveClassesAtExit="$archive.$$" \
-         -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$(annft_jar):$root/target/lib/*" org.annft.cli.Annft init-ensemble \
-         --master 'local[2]' --out "$out" --set ensemble.samples=2000 --set 'ensemble.widths=[8]' \
-         --set 'ensemble.raw-inputs=[[0.3, 0.7], [0.6, 0.2]]' --set ensemble.keep-samples=10 >/dev/null 2>&1 \
-       && [ -s "$archive.$$" ]; then
-      mv -f "$archive.$$" "$archive"
-    else
-      rm -f "$archive.$$"
-      echo "annft: the class archive could not be written; running without it" >&2
-    fi
-    rm -rf "$out"
-  fi
-  [ -f "$archive" ] && cds_options=(-XX:SharedArchiveFile="$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-  return 0
-}
-
 # The application jar (without Spark) and the cluster jar; empty when not built.
 annft_jar() { ls "$root"/target/annft-*[0-9T].jar 2>/dev/null | head -n 1; }
 cluster_jar() { ls "$root"/target/annft-*-cluster.jar 2>/dev/null | head -n 1; }
