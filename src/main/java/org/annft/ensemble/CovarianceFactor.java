@@ -45,14 +45,29 @@ final class CovarianceFactor {
         }
     }
 
-    /** Writes {@code L u} into {@code z[offset .. offset + k)}. */
-    void apply(double[] u, double[] z, int offset) {
-        for (int a = 0; a < k; a++) {
-            double s = 0;
-            for (int p = 0; p <= a; p++) {
-                s += lower[a * k + p] * u[p];
+    /**
+     * Replaces the k rows {@code v[a * stride .. a * stride + count)} by L times them:
+     * {@code row_a <- sum_{p <= a} L_ap row_p}, i.e. {@code L u} for each column u. Rows are done
+     * from the last up, since row a reads rows 0..a, which the rows below it have not overwritten
+     * yet; each step is a scaled row added to another, a contiguous loop.
+     */
+    void applyToRows(double[] v, int stride, int count) {
+        for (int a = k - 1; a >= 0; a--) {
+            int row = a * stride;
+            double diagonal = lower[a * k + a];
+            for (int i = row; i < row + count; i++) {
+                v[i] *= diagonal;
             }
-            z[offset + a] = s;
+            for (int p = 0; p < a; p++) {
+                double c = lower[a * k + p];
+                if (c == 0) {
+                    continue;
+                }
+                int from = p * stride;
+                for (int i = 0; i < count; i++) {
+                    v[row + i] += c * v[from + i];
+                }
+            }
         }
     }
 
