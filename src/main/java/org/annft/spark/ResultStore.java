@@ -3,16 +3,19 @@ package org.annft.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The output directory of an experiment: one Parquet table per subdirectory,
@@ -129,9 +132,8 @@ public final class ResultStore {
          * thousand rows. Large tables (loss curves, predictions) keep ORDER BY and are written in parallel.
          */
         public void writeSorted(String table, Dataset<Row> rows, String... sortColumns) {
-            write(table, rows.repartition(1).sortWithinPartitions(
-                    java.util.Arrays.stream(sortColumns).map(org.apache.spark.sql.functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new)));
+            Column[] order = Arrays.stream(sortColumns).map(functions::col).toArray(Column[]::new);
+            write(table, rows.repartition(1).sortWithinPartitions(order));
         }
 
         /** The output directory the tables land in (see {@link ResultStore#root()}). */

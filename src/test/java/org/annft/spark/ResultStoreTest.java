@@ -41,6 +41,27 @@ class ResultStoreTest {
         assertEquals(List.of("a", "b"), listing());
     }
 
+    /** A small table written sorted is one Parquet file whose rows come back in key order. */
+    @Test
+    void sortedTablesAreOneFileInKeyOrder() throws IOException {
+        ResultStore store = new ResultStore(spark, out.toString(), false);
+        try (ResultStore.Commit c = store.begin()) {
+            c.writeSorted("t", spark.range(40).repartition(4).selectExpr("id % 5 AS k", "-id AS v"), "k", "v");
+            c.commit();
+        }
+        try (Stream<Path> files = Files.list(out.resolve("t"))) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
+        }
+        List<Row> rows = store.read("t").collectAsList();
+        assertEquals(40, rows.size());
+        for (int i = 1; i < rows.size(); i++) {
+            Row a = rows.get(i - 1);
+            Row b = rows.get(i);
+            assertTrue(a.getLong(0) < b.getLong(0) || a.getLong(0) == b.getLong(0) && a.getLong(1) < b.getLong(1),
+                    "row " + i + " out of order: " + a + " then " + b);
+        }
+    }
+
     @Test
     void aJobThatFailsMidwayLeavesNoTable() {
         ResultStore store = new ResultStore(spark, out.toString(), false);
