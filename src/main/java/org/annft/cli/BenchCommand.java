@@ -3,16 +3,21 @@ package org.annft.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.annft.config.AnnftConfig;
+import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.DataSource;
 import org.annft.ensemble.EnsembleConfiguration;
 import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
 import org.annft.ensemble.SamplerBenchmark;
 import org.annft.ensemble.SamplerKind;
 import org.annft.nn.TrainingBenchmark;
+import org.annft.sweep.SweepJob;
+import org.annft.sweep.SweepSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,10 +57,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if (common.configFile == null) {
-                common.configFile = Path.of("conf/fig4.conf");
-            }
-            AnnftConfig config = common.config(List.of());
+            AnnftConfig config = config(common, "conf/fig4.conf");
             EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> out.println("warning: " + w));
             List<EnsembleConfiguration> grid = settings.configurations();
             int cores = Runtime.getRuntime().availableProcessors();
@@ -67,12 +69,10 @@ final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "raw generator (XoShiRo256++, Ziggurat), one thread: %.3g draws/s (%.2f ns/draw)%n",
                     raw, 1e9 / raw);
 
-            Path outDir = Files.createTempDirectory("annft-bench-init");
-            common.out = outDir.toString();
             long start = System.nanoTime();
             EnsembleJob.Summary[] summary = new EnsembleJob.Summary[1];
             long[] sessionReady = new long[1];
-            Job.run(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(),
+            runInTemporaryOutput(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(), true,
                     (spark, tables) -> {
                         sessionReady[0] = System.nanoTime();
                         summary[0] = EnsembleJob.run(spark, settings, 0, tables);
@@ -101,7 +101,6 @@ final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "%s width %d, %d hidden layers, one thread: weight sampler %.3g ms/network, "
                     + "function sampler %.3g ms/network: speed-up %.0f x%n", wide.activationName(), wide.width(),
                     wide.hiddenLayers(), tw * 1e3, tf * 1e3, tw / tf);
-            deleteRecursively(outDir);
             return 0;
         }
     }
@@ -155,26 +154,19 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if (common.configFile == null) {
-                common.configFile = Path.of("conf/bench-sweep.conf");
-            }
-            AnnftConfig config = common.config(List.of());
-            org.annft.sweep.SweepSettings settings = org.annft.sweep.SweepSettings.fromConfig(config);
-            org.annft.data.BindingEnergyDataSet data = org.annft.data.DataSource.fromConfig(config)
-                    .load(w -> out.println("warning: " + w));
-            Path outDir = Files.createTempDirectory("annft-bench-sweep");
-            common.out = outDir.toString();
+            AnnftConfig config = config(common, "conf/bench-sweep.conf");
+            SweepSettings settings = SweepSettings.fromConfig(config);
+            BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> out.println("warning: " + w));
             long start = System.nanoTime();
-            org.annft.sweep.SweepJob.Summary[] summary = new org.annft.sweep.SweepJob.Summary[1];
+            SweepJob.Summary[] summary = new SweepJob.Summary[1];
             int[] cores = new int[1];
-            Job.run(common, config, "bench-sweep", org.annft.sweep.SweepJob.tables(), spec.commandLine().getErr(), false,
+            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(), spec.commandLine().getErr(), false,
                     (spark, tables) -> {
                         cores[0] = spark.sparkContext().defaultParallelism();
-                        summary[0] = org.annft.sweep.SweepJob.run(spark, settings, data, outDir.toString(), tables,
-                                spec.commandLine().getErr());
+                        summary[0] = SweepJob.run(spark, settings, data, common.out, tables, spec.commandLine().getErr());
                     });
             double total = (System.nanoTime() - start) / 1e9;
-            org.annft.sweep.SweepJob.Summary s = summary[0];
+            SweepJob.Summary s = summary[0];
             out.printf(Locale.ROOT, "bench sweep: %d runs on %d cores%n", s.runsTrained(), cores[0]);
             out.printf(Locale.ROOT, "training stage wall time: %.1f s; sum of the runs' own times: %.1f s%n",
                     s.wallSeconds(), s.runSeconds());
@@ -182,15 +174,31 @@ final class BenchCommand implements Runnable {
                     100 * s.runSeconds() / (s.wallSeconds() * cores[0]));
             out.printf(Locale.ROOT, "whole job (Spark start-up, training, 8 tables): %.1f s wall, efficiency %.1f%%%n",
                     total, 100 * s.runSeconds() / (total * cores[0]));
-            deleteRecursively(outDir);
             return 0;
         }
     }
 
-    static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /** A benchmark's config: {@code --config} when given, else the benchmark's own file. */
+    private static AnnftConfig config(CommonOptions common, String defaultFile) {
+        if (common.configFile == null) {
+            common.configFile = Path.of(defaultFile);
+        }
+        return common.config(List.of());
+    }
+
+    /** Runs a benchmark's job with its tables in a temporary directory, removed afterwards, also on failure. */
+    private static void runInTemporaryOutput(CommonOptions common, AnnftConfig config, String command,
+                                             List<String> tables, PrintWriter err, boolean sparkProgressBar,
+                                             Job.Body body) throws Exception {
+        Path outDir = Files.createTempDirectory("annft-" + command);
+        common.out = outDir.toString();
+        try {
+            Job.run(common, config, command, tables, err, sparkProgressBar, body);
+        } finally {
+            try (var paths = Files.walk(outDir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

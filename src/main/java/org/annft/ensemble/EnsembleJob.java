@@ -37,7 +37,7 @@ public final class EnsembleJob {
      * @param samplingSeconds wall time of the sampling stage
      * @param tableSeconds wall time of the aggregation and the table writes
      */
-    public record Summary(long samples, long gaussians, double taskSeconds, int tasks, double samplingSeconds,
+    public record Summary(long samples, long gaussians, double taskSeconds, double samplingSeconds,
                           double tableSeconds) {
     }
 
@@ -93,7 +93,7 @@ public final class EnsembleJob {
                 out.write("init_samples", samples(spark, chunks));
             }
             return new Summary(settings.samples() * configurations.size(), gaussians.value(), nanos.value() / 1e9,
-                    tasks.size(), (tablesStart - samplingStart) / 1e9, (System.nanoTime() - tablesStart) / 1e9);
+                    (tablesStart - samplingStart) / 1e9, (System.nanoTime() - tablesStart) / 1e9);
         } finally {
             chunks.unpersist(false);
         }
