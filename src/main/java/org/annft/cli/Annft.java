@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             InitEnsembleCommand.class,
             QuickstartCommand.class,
+            ReproduceCommand.class,
             ReportCommand.class,
             SweepCommand.class,
             TheoryCommand.class,

@@ -1,0 +1,54 @@
+package org.annft.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code annft reproduce}: the paper's training results at laptop scale, beside the paper's own
+ * numbers. Runs Table I and Fig. 13 ({@code conf/table1-laptop.conf}) into {@code OUT/table1},
+ * Figs. 8-9 with Adam ({@code conf/fig8-9-laptop.conf}) into {@code OUT/fig8-9}, the four-input
+ * network ({@code conf/pairing-laptop.conf}) into {@code OUT/pairing}, and the report over all
+ * three into {@code OUT/report/index.html}.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Laptop-scale reproduction of the paper's training results: Table I and Fig. 13",
+            "(conf/table1-laptop.conf), Figs. 8-9 with Adam (conf/fig8-9-laptop.conf), the four-input network",
+            "(conf/pairing-laptop.conf) and the report with the paper's numbers beside annft's, under --out",
+            "(default results/reproduce). Each sweep prints its estimated cost before it trains."})
+final class ReproduceCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/reproduce", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--table1-config", paramLabel = "FILE", defaultValue = "conf/table1-laptop.conf",
+            description = "Table I sweep config (default ${DEFAULT-VALUE}).")
+    String table1Config;
+
+    @Option(names = "--fig8-9-config", paramLabel = "FILE", defaultValue = "conf/fig8-9-laptop.conf",
+            description = "Figs. 8-9 sweep config (default ${DEFAULT-VALUE}).")
+    String lossCurvesConfig;
+
+    @Option(names = "--pairing-config", paramLabel = "FILE", defaultValue = "conf/pairing-laptop.conf",
+            description = "Four-input sweep config (default ${DEFAULT-VALUE}).")
+    String pairingConfig;
+
+    @Mixin
+    PipelineOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return new Pipeline("reproduce", spec.commandLine(), options).run(out, List.of(
+                new Pipeline.Step("Table I and Fig. 13", "sweep", table1Config, "table1"),
+                new Pipeline.Step("Figs. 8-9 and Adam", "sweep", lossCurvesConfig, "fig8-9"),
+                new Pipeline.Step("four-input network", "sweep", pairingConfig, "pairing")));
+    }
+}
