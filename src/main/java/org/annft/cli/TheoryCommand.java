@@ -81,7 +81,9 @@ final class TheoryCommand implements Runnable {
         int width;
 
         @Option(names = "--input", paramLabel = "x1,x2[;x1,x2...]", defaultValue = "0.13,0.16",
-                description = "Inputs, comma-separated components, ';' between inputs (default ${DEFAULT-VALUE}, scaled 56Fe).")
+                description = "Inputs, comma-separated components, ';' between inputs (default ${DEFAULT-VALUE}: the 56Fe input of "
+                        + "the paper's Fig. 4 caption, which implies ranges Z/0.13 = 200 and N/0.16 = 187.5; annft's MinMax over "
+                        + "AME2020, Z in [0, 118] and N in [0, 177], scales 56Fe to 0.2203,0.1695, as 'annft data' prints).")
         String input;
 
         @Option(names = "--rates", paramLabel = "critical|averaged", defaultValue = "critical",
@@ -204,6 +206,9 @@ final class TheoryCommand implements Runnable {
             out.printf(Locale.ROOT, "activation %s (%s)%n", sigma.name(), critical.universalityClass().label());
             if (!critical.exists()) {
                 out.println("nu, r* and n* are undefined: " + critical.message());
+            } else if (critical.fixedPointRepels()) {
+                out.printf(Locale.ROOT, "no r*: the K* = 0 fixed point repels (a1 = %.6g >= 0), so the kernel does not stay"
+                        + " near it and nu, r* and n* are undefined: %s%n", critical.a1(), critical.message());
             } else {
                 out.printf(Locale.ROOT, "nu = %.10g%nn_out = %d, l_out = %d (L = %d hidden layers)%n"
                                 + "r* = %.6g%nn* = l_out / r* = %.4f%n",
