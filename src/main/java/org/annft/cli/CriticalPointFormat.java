@@ -20,6 +20,10 @@ final class CriticalPointFormat {
                     + " chi_perpendicular - 1 = %.3g%n", c.residualKernel(), c.residualChiParallel(),
                     c.residualChiPerpendicular()));
         }
+        if (!Double.isNaN(c.a1())) {
+            sb.append(String.format(Locale.ROOT, "a1 = sigma'''(0)/sigma'(0) + (3/4)(sigma''(0)/sigma'(0))^2 = %.6g:"
+                    + " the fixed point %s%n", c.a1(), c.fixedPointRepels() ? "repels" : "attracts"));
+        }
         return sb.append(c.message()).toString();
     }
 
@@ -33,6 +37,8 @@ final class CriticalPointFormat {
                 + field("residual_kernel", number(c.residualKernel())) + ","
                 + field("residual_chi_parallel", number(c.residualChiParallel())) + ","
                 + field("residual_chi_perpendicular", number(c.residualChiPerpendicular())) + ","
+                + field("a1", number(c.a1())) + ","
+                + field("fixed_point_repels", Boolean.toString(c.fixedPointRepels())) + ","
                 + field("message", quote(c.message())) + "}";
     }
 

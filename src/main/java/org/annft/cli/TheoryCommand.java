@@ -11,6 +11,7 @@ import org.annft.theory.Architecture;
 import org.annft.theory.AspectRatio;
 import org.annft.theory.CriticalPoint;
 import org.annft.theory.Criticality;
+import org.annft.theory.GlobalRate;
 import org.annft.theory.LearningRates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +42,16 @@ final class TheoryCommand implements Runnable {
     enum Rates {
         /** Paper Eqs. 38-39 for the activation's criticality class. */
         critical,
-        /** Their mean over layers, one global rate (CINT, NINT). */
+        /** One global weight and bias rate (CINT, NINT), averaged as the paper does ({@link GlobalRate#PRACTICE}). */
         averaged
+    }
+
+    /** {@code n_{l-1}} of layers 1 .. l_out: the input width, then the hidden width. */
+    static int[] fanIns(int inputWidth, int width, int outputLayer) {
+        int[] fanIns = new int[outputLayer];
+        java.util.Arrays.fill(fanIns, width);
+        fanIns[0] = inputWidth;
+        return fanIns;
     }
 
     @Command(name = "kernel", mixinStandardHelpOptions = true, sortOptions = false,
@@ -72,11 +81,14 @@ final class TheoryCommand implements Runnable {
         int width;
 
         @Option(names = "--input", paramLabel = "x1,x2[;x1,x2...]", defaultValue = "0.13,0.16",
-                description = "Inputs, comma-separated components, ';' between inputs (default ${DEFAULT-VALUE}, scaled 56Fe).")
+                description = "Inputs, comma-separated components, ';' between inputs (default ${DEFAULT-VALUE}: the 56Fe input of "
+                        + "the paper's Fig. 4 caption, which implies ranges Z/0.13 = 200 and N/0.16 = 187.5; annft's MinMax over "
+                        + "AME2020, Z in [0, 118] and N in [0, 177], scales 56Fe to 0.2203,0.1695, as 'annft data' prints).")
         String input;
 
         @Option(names = "--rates", paramLabel = "critical|averaged", defaultValue = "critical",
-                description = "Learning rates of the NTK: critical per-layer rates (paper Eqs. 38-39) or their layer average (default ${DEFAULT-VALUE}).")
+                description = "Learning rates of the NTK: critical per-layer rates (paper Eqs. 38-39) or the global rates of CINT/NINT, "
+                        + "the layer means of lambda_W/n_{l-1} and lambda_b (default ${DEFAULT-VALUE}).")
         Rates rates;
 
         @Option(names = "--raw-lambda-b", paramLabel = "RATE", defaultValue = "1.0",
@@ -111,7 +123,8 @@ final class TheoryCommand implements Runnable {
             Architecture architecture = Architecture.uniform(sigma, depth, width, cw, cb);
             LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), depth + 1,
                     rawBiasRate, rawWeightRate);
-            LearningRates learningRates = rates == Rates.critical ? criticalRates : criticalRates.averaged();
+            LearningRates learningRates = rates == Rates.critical ? criticalRates
+                    : criticalRates.averagedInPractice(fanIns(inputs[0].length, width, depth + 1));
             // Validate everything before Spark starts, so that bad input leaves nothing behind.
             AnnftConfig config = common.out == null ? null : common.config(List.of());
             TheoryTables tables = TheoryTables.compute(architecture, inputs, learningRates);
@@ -193,6 +206,9 @@ final class TheoryCommand implements Runnable {
             out.printf(Locale.ROOT, "activation %s (%s)%n", sigma.name(), critical.universalityClass().label());
             if (!critical.exists()) {
                 out.println("nu, r* and n* are undefined: " + critical.message());
+            } else if (critical.fixedPointRepels()) {
+                out.printf(Locale.ROOT, "no r*: the K* = 0 fixed point repels (a1 = %.6g >= 0), so the kernel does not stay"
+                        + " near it and nu, r* and n* are undefined: %s%n", critical.a1(), critical.message());
             } else {
                 out.printf(Locale.ROOT, "nu = %.10g%nn_out = %d, l_out = %d (L = %d hidden layers)%n"
                                 + "r* = %.6g%nn* = l_out / r* = %.4f%n",

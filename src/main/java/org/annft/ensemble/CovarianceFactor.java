@@ -3,8 +3,10 @@ package org.annft.ensemble;
 /**
  * Lower-triangular factor L with {@code L L^T = G} of a k x k covariance matrix (row-major), for
  * drawing correlated Gaussians {@code z = L u}. Positive semi-definite matrices are allowed: a
- * pivot that is not positive (up to rounding, relative 1e-13 of the largest diagonal entry) marks
- * a direction without variance, and its column of L is zero. Reuses its arrays: no allocation per
+ * pivot {@code d_j = G_jj - sum_{p<j} L_jp^2} that is not positive up to rounding,
+ * {@code d_j <= 1e-13 G_jj}, marks a direction without variance, and its column of L is zero. Each
+ * pivot is judged against its own diagonal entry, not the largest one, so that inputs whose
+ * variances differ by many decades keep theirs. Reuses its arrays: no allocation per
  * call.
  */
 final class CovarianceFactor {
@@ -19,18 +21,13 @@ final class CovarianceFactor {
 
     /** Factorizes {@code g} (row-major k x k, symmetric) into this factor. */
     void factorize(double[] g) {
-        double maxDiagonal = 0;
-        for (int a = 0; a < k; a++) {
-            maxDiagonal = Math.max(maxDiagonal, g[a * k + a]);
-        }
-        double tolerance = 1e-13 * maxDiagonal;
         java.util.Arrays.fill(lower, 0.0);
         for (int j = 0; j < k; j++) {
             double d = g[j * k + j];
             for (int p = 0; p < j; p++) {
                 d -= lower[j * k + p] * lower[j * k + p];
             }
-            if (d <= tolerance) {
+            if (d <= 1e-13 * g[j * k + j]) {
                 continue;
             }
             double pivot = Math.sqrt(d);

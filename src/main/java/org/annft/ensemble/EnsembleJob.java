@@ -163,13 +163,15 @@ public final class EnsembleJob {
         Dataset<Row> measured = spark.sql("SELECT config_id, layer, input_index, n AS samples, outside, "
                 + "s1 / n AS mean, " + centralMomentsSql() + " FROM ensemble_power_sums");
         measured.createOrReplaceTempView("ensemble_central");
-        Dataset<Row> estimates = spark.sql("SELECT config_id, layer, input_index, samples, mean, c2 AS m2, c4 AS m4, "
-                + "c4 - 3 * c2 * c2 AS k4, (c4 - 3 * c2 * c2) / 3 AS v_over_n, c4 / (c2 * c2) - 3 AS kurtosis_excess, "
-                + "sqrt((c4 - c2 * c2) / samples) AS m2_se, "
-                + "sqrt((36 * c2 * c2 * (c4 - c2 * c2) - 12 * c2 * (c6 - c2 * c4) + (c8 - c4 * c4)) / samples) / 3 AS v_over_n_se, "
-                + "sqrt(((c8 - c4 * c4) / pow(c2, 4) - 4 * c4 * (c6 - c2 * c4) / pow(c2, 5) "
-                + "+ 4 * c4 * c4 * (c4 - c2 * c2) / pow(c2, 6)) / samples) AS kurtosis_excess_se, "
-                + "outside AS outside_histogram FROM ensemble_central").cache();
+        batchMeansErrors(spark, chunks).createOrReplaceTempView("ensemble_batch_errors");
+        // Ratios to the variance are NULL where it is 0 (every network gives the same value there).
+        Dataset<Row> estimates = spark.sql("SELECT m.config_id, m.layer, m.input_index, samples, mean, c2 AS m2, c4 AS m4, "
+                + "c4 - 3 * c2 * c2 AS k4, (c4 - 3 * c2 * c2) / 3 AS v_over_n, "
+                + "CASE WHEN c2 > 0 THEN c4 / (c2 * c2) - 3 END AS kurtosis_excess, "
+                + "sqrt((c4 - c2 * c2) / samples) AS m2_se, e.v_over_n_se, "
+                + "CASE WHEN c2 > 0 THEN e.kurtosis_excess_se END AS kurtosis_excess_se, "
+                + "outside AS outside_histogram FROM ensemble_central m JOIN ensemble_batch_errors e "
+                + "ON m.config_id = e.config_id AND m.layer = e.layer AND m.input_index = e.input_index").cache();
 
         // Theory from the inputs, and from the measured first layer (tiny: one row per configuration and input).
         List<Row> firstLayer = estimates.where("layer = 1").select("config_id", "input_index", "m2", "v_over_n")
@@ -187,7 +189,7 @@ public final class EnsembleJob {
                 for (int l = 1; l <= c.layers(); l++) {
                     double kernel = t.kernel(l, a);
                     double v = t.vertexOverWidth(l, a);
-                    theoryRows.add(RowFactory.create(c.id(), l, a, kernel, v, 3 * v / (kernel * kernel),
+                    theoryRows.add(RowFactory.create(c.id(), l, a, kernel, v, kernel > 0 ? 3 * v / (kernel * kernel) : null,
                             fromMeasured == null ? Double.NaN : fromMeasured.layer(l).kernel(),
                             fromMeasured == null ? Double.NaN : fromMeasured.layer(l).vertexOverWidth()));
                 }
@@ -199,12 +201,49 @@ public final class EnsembleJob {
                 .add("input_index", DataTypes.IntegerType, false)
                 .add("theory_kernel", DataTypes.DoubleType, false)
                 .add("theory_v_over_n", DataTypes.DoubleType, false)
-                .add("theory_kurtosis_excess", DataTypes.DoubleType, false)
+                .add("theory_kurtosis_excess", DataTypes.DoubleType, true)
                 .add("theory_kernel_from_measured", DataTypes.DoubleType, false)
                 .add("theory_v_over_n_from_measured", DataTypes.DoubleType, false);
         Dataset<Row> theoryTable = spark.createDataFrame(theoryRows, theorySchema);
         Dataset<Row> configurations = configurationsTable(spark, cs, settings).drop("samples", "inputs");
         return configurations.join(estimates, "config_id").join(theoryTable, new String[] {"config_id", "layer", "input_index"});
+    }
+
+    /**
+     * The standard errors of V/n and of the excess kurtosis per (configuration, layer, input), by
+     * {@link BatchMeans} over the chunks in chunk order (so independent of partitioning).
+     */
+    private static Dataset<Row> batchMeansErrors(SparkSession spark, JavaRDD<ChunkStatistics> chunks) {
+        JavaRDD<Row> rows = chunks.flatMapToPair(s -> {
+            List<scala.Tuple2<Long, double[]>> out = new ArrayList<>();
+            for (int l = 0; l < s.layers; l++) {
+                for (int a = 0; a < s.k; a++) {
+                    double[] v = new double[P + 2];
+                    v[0] = s.task.samples();
+                    for (int p = 1; p <= P; p++) {
+                        v[p] = s.powerSum(l, a, p);
+                    }
+                    v[P + 1] = s.task.chunk();
+                    // Key (configuration, layer, input) packed in a long: 24, 20 and 20 bits.
+                    out.add(new scala.Tuple2<>(((long) s.task.configurationId() << 40) | ((long) (l + 1) << 20) | a, v));
+                }
+            }
+            return out.iterator();
+        }).groupByKey().map(group -> {
+            List<double[]> list = new ArrayList<>();
+            group._2().forEach(list::add);
+            list.sort(java.util.Comparator.comparingDouble(v -> v[P + 1]));
+            double[] errors = BatchMeans.standardErrors(list.toArray(new double[0][]));
+            long key = group._1();
+            return RowFactory.create((int) (key >>> 40), (int) ((key >>> 20) & 0xFFFFF), (int) (key & 0xFFFFF), errors[0],
+                    Double.isNaN(errors[1]) ? null : errors[1]);
+        });
+        return spark.createDataFrame(rows, new StructType()
+                .add("config_id", DataTypes.IntegerType, false)
+                .add("layer", DataTypes.IntegerType, false)
+                .add("input_index", DataTypes.IntegerType, false)
+                .add("v_over_n_se", DataTypes.DoubleType, false)
+                .add("kurtosis_excess_se", DataTypes.DoubleType, true));
     }
 
     private static List<String> sums(int powers) {
@@ -268,7 +307,8 @@ public final class EnsembleJob {
         return spark.sql("SELECT h.config_id, m.activation, m.c_w, m.c_b, m.width, m.hidden_layers, m.sampler, "
                 + "h.layer, h.input_index, h.bin, h.bin_low, h.bin_high, h.count, "
                 + "h.count / (m.samples * (h.bin_high - h.bin_low)) AS density, "
-                + "exp(-pow((h.bin_low + h.bin_high) / 2 - m.mean, 2) / (2 * m.m2)) / sqrt(2 * pi() * m.m2) AS gaussian_density "
+                + "CASE WHEN m.m2 > 0 THEN exp(-pow((h.bin_low + h.bin_high) / 2 - m.mean, 2) / (2 * m.m2)) "
+                + "/ sqrt(2 * pi() * m.m2) END AS gaussian_density "
                 + "FROM (SELECT config_id, layer, input_index, bin, first(bin_low) AS bin_low, first(bin_high) AS bin_high, "
                 + "sum(count) AS count FROM ensemble_chunk_histograms GROUP BY config_id, layer, input_index, bin) h "
                 + "JOIN ensemble_moments m ON h.config_id = m.config_id AND h.layer = m.layer AND h.input_index = m.input_index");
@@ -308,8 +348,10 @@ public final class EnsembleJob {
                 for (int a = 0; a < c.inputCount(); a++) {
                     for (int b = a + 1; b < c.inputCount(); b++) {
                         double kab = t.kernel(l, a, b);
+                        double kaa = t.kernel(l, a, a);
+                        double kbb = t.kernel(l, b, b);
                         theoryRows.add(RowFactory.create(c.id(), l, a, b, kab,
-                                kab / Math.sqrt(t.kernel(l, a, a) * t.kernel(l, b, b))));
+                                kaa > 0 && kbb > 0 ? kab / Math.sqrt(kaa * kbb) : null));
                     }
                 }
             }
@@ -320,12 +362,12 @@ public final class EnsembleJob {
                 .add("input_a", DataTypes.IntegerType, false)
                 .add("input_b", DataTypes.IntegerType, false)
                 .add("theory_kernel", DataTypes.DoubleType, false)
-                .add("theory_correlation", DataTypes.DoubleType, false)).createOrReplaceTempView("ensemble_cross_theory");
+                .add("theory_correlation", DataTypes.DoubleType, true)).createOrReplaceTempView("ensemble_cross_theory");
         moments.createOrReplaceTempView("ensemble_moments");
         return spark.sql("SELECT c.config_id, ma.activation, ma.c_w, ma.c_b, ma.width, ma.hidden_layers, ma.sampler, "
                 + "c.layer, c.input_a, c.input_b, c.n AS samples, "
                 + "c.sab / c.n - ma.mean * mb.mean AS covariance, "
-                + "(c.sab / c.n - ma.mean * mb.mean) / sqrt(ma.m2 * mb.m2) AS correlation, "
+                + "CASE WHEN ma.m2 > 0 AND mb.m2 > 0 THEN (c.sab / c.n - ma.mean * mb.mean) / sqrt(ma.m2 * mb.m2) END AS correlation, "
                 + "ma.m2 AS variance_a, mb.m2 AS variance_b, t.theory_kernel, t.theory_correlation "
                 + "FROM ensemble_cross c "
                 + "JOIN ensemble_moments ma ON c.config_id = ma.config_id AND c.layer = ma.layer AND c.input_a = ma.input_index "

@@ -1,5 +1,6 @@
 package org.annft.nn;
 
+import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -7,11 +8,16 @@ import org.ejml.data.DMatrixRMaj;
  * betas 0.9 and 0.999). For each parameter and step t:
  * {@code m = beta1 m + (1-beta1) g}, {@code v = beta2 v + (1-beta2) g^2},
  * {@code theta -= lr (m / (1-beta1^t)) / (sqrt(v / (1-beta2^t)) + epsilon)}.
- * Uses the plain gradient: the learning-rate tensor does not apply.
+ * The rate {@code lr} is either {@link AdamSettings#learningRate()} for every parameter or, per
+ * layer, the rates used in practice of a learning-rate tensor: {@code lambda_W^(l) / n_{l-1}} for
+ * the weights and {@code lambda_b^(l)} for the biases of layer l (the paper's Adam-CINT/NINT take
+ * the global tensor of CINT/NINT, Sec. IV).
  */
 public final class Adam implements Optimizer {
 
     private final AdamSettings settings;
+    private final double[] weightRates;
+    private final double[] biasRates;
     private final Parameters firstMoment;
     private final Parameters secondMoment;
     private long steps;
@@ -49,10 +55,43 @@ public final class Adam implements Optimizer {
         }
     }
 
+    /** Adam with {@code settings.learningRate()} for every parameter. */
     public Adam(MlpArchitecture architecture, AdamSettings settings) {
+        this(architecture, settings, null);
+    }
+
+    /**
+     * Adam with the per-layer rates of {@code rates} (weights {@code lambda_W^(l) / n_{l-1}}, biases
+     * {@code lambda_b^(l)}); {@code settings.learningRate()} is not used. {@code rates == null}
+     * means {@code settings.learningRate()} everywhere.
+     *
+     * @throws IllegalArgumentException if the rates do not cover exactly the network's layers
+     */
+    public Adam(MlpArchitecture architecture, AdamSettings settings, LearningRates rates) {
         this.settings = settings;
+        int layers = architecture.outputLayer();
+        if (rates != null && rates.outputLayer() != layers) {
+            throw new IllegalArgumentException("learning rates cover " + rates.outputLayer()
+                    + " layers, the network has " + layers);
+        }
+        this.weightRates = new double[layers];
+        this.biasRates = new double[layers];
+        for (int l = 1; l <= layers; l++) {
+            weightRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaW(l) / architecture.width(l - 1);
+            biasRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaB(l);
+        }
         this.firstMoment = new Parameters(architecture);
         this.secondMoment = new Parameters(architecture);
+    }
+
+    /** The rate of the weights of {@code layer} (1-based). */
+    public double weightRate(int layer) {
+        return weightRates[layer - 1];
+    }
+
+    /** The rate of the biases of {@code layer} (1-based). */
+    public double biasRate(int layer) {
+        return biasRates[layer - 1];
     }
 
     /** Steps taken so far. */
@@ -74,17 +113,16 @@ public final class Adam implements Optimizer {
         double correction2 = 1 - Math.pow(settings.beta2(), steps);
         for (int l = 1; l <= parameters.architecture().outputLayer(); l++) {
             update(parameters.weights(l), gradients.weights(l), firstMoment.weights(l), secondMoment.weights(l),
-                    correction1, correction2);
+                    weightRates[l - 1], correction1, correction2);
             update(parameters.biases(l), gradients.biases(l), firstMoment.biases(l), secondMoment.biases(l),
-                    correction1, correction2);
+                    biasRates[l - 1], correction1, correction2);
         }
     }
 
-    private void update(DMatrixRMaj theta, DMatrixRMaj gradient, DMatrixRMaj m, DMatrixRMaj v,
+    private void update(DMatrixRMaj theta, DMatrixRMaj gradient, DMatrixRMaj m, DMatrixRMaj v, double rate,
             double correction1, double correction2) {
         double beta1 = settings.beta1();
         double beta2 = settings.beta2();
-        double rate = settings.learningRate();
         double epsilon = settings.epsilon();
         int size = theta.getNumElements();
         for (int i = 0; i < size; i++) {

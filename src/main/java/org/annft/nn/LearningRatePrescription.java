@@ -3,6 +3,7 @@ package org.annft.nn;
 import org.annft.theory.Activation;
 import org.annft.theory.Criticality;
 import org.annft.theory.CriticalityClass;
+import org.annft.theory.GlobalRate;
 import org.annft.theory.LearningRates;
 
 /**
@@ -31,10 +32,21 @@ public interface LearningRatePrescription {
 
     /**
      * One rate per parameter kind for every layer: the layer average of the critical rates of the
-     * same network (the global rates of CINT and NINT, paper Sec. IV).
+     * same network (the global rates of CINT and NINT, paper Sec. IV), by the rule {@code rule}.
      */
-    static LearningRatePrescription averagedCritical(Activation activation, int outputLayer) {
-        LearningRatePrescription critical = critical(activation, outputLayer);
-        return (b, w) -> critical.tensor(b, w).averaged();
+    static LearningRatePrescription averagedCritical(Activation activation, MlpArchitecture architecture,
+            GlobalRate rule) {
+        LearningRatePrescription critical = critical(activation, architecture.outputLayer());
+        int[] fanIns = fanIns(architecture);
+        return (b, w) -> rule.average(critical.tensor(b, w), fanIns);
+    }
+
+    /** {@code n_{l-1}} of the layers 1 .. l_out. */
+    static int[] fanIns(MlpArchitecture architecture) {
+        int[] fanIns = new int[architecture.outputLayer()];
+        for (int l = 1; l <= fanIns.length; l++) {
+            fanIns[l - 1] = architecture.width(l - 1);
+        }
+        return fanIns;
     }
 }

@@ -1,5 +1,7 @@
 package org.annft.nn;
 
+import org.annft.theory.LearningRates;
+
 /** What to train with: SGD over a phase schedule, or Adam for a number of epochs. */
 public sealed interface OptimizerSpec permits OptimizerSpec.SgdSpec, OptimizerSpec.AdamSpec {
 
@@ -35,8 +37,16 @@ public sealed interface OptimizerSpec permits OptimizerSpec.SgdSpec, OptimizerSp
      *
      * @param settings learning rate, betas, epsilon
      * @param epochs   at least 1
+     * @param rates    per-layer rates used in place of {@code settings.learningRate()} (see
+     *                 {@link Adam#Adam(MlpArchitecture, Adam.AdamSettings, LearningRates)}), or null
      */
-    record AdamSpec(Adam.AdamSettings settings, int epochs) implements OptimizerSpec {
+    record AdamSpec(Adam.AdamSettings settings, int epochs, LearningRates rates) implements OptimizerSpec {
+
+        /** Adam with {@code settings.learningRate()} for every parameter. */
+        public AdamSpec(Adam.AdamSettings settings, int epochs) {
+            this(settings, epochs, null);
+        }
+
         public AdamSpec {
             if (settings == null) {
                 throw new IllegalArgumentException("adam needs settings");
@@ -46,7 +56,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.SgdSpec, OptimizerSp
             }
         }
 
-        @Override public Optimizer create(MlpArchitecture architecture) { return new Adam(architecture, settings); }
+        @Override public Optimizer create(MlpArchitecture architecture) { return new Adam(architecture, settings, rates); }
         @Override public String name() { return "adam"; }
     }
 }

@@ -2,19 +2,21 @@ package org.annft.nn;
 
 import java.util.Locale;
 import org.annft.theory.Activation;
+import org.annft.theory.GlobalRate;
 
 /**
  * How SGD distributes the raw rates over layers: {@code critical} (per-layer rates of paper
- * Eqs. 38-39; with critical initialization the paper's CICT) or {@code global} (their layer average
- * in every layer; CINT with critical, NINT with non-critical initialization).
+ * Eqs. 38-39; with critical initialization the paper's CICT) or {@code global} (one weight and one
+ * bias rate for every layer, averaged from them by a {@link GlobalRate} rule; CINT with critical,
+ * NINT with non-critical initialization).
  */
 public enum TrainingMode {
     CRITICAL, GLOBAL;
 
-    /** The prescription of this mode for a network. */
-    public LearningRatePrescription prescription(Activation activation, int outputLayer) {
-        return this == CRITICAL ? LearningRatePrescription.critical(activation, outputLayer)
-                : LearningRatePrescription.averagedCritical(activation, outputLayer);
+    /** The prescription of this mode for a network; {@code rule} says how {@code global} averages. */
+    public LearningRatePrescription prescription(Activation activation, MlpArchitecture architecture, GlobalRate rule) {
+        return this == CRITICAL ? LearningRatePrescription.critical(activation, architecture.outputLayer())
+                : LearningRatePrescription.averagedCritical(activation, architecture, rule);
     }
 
     /** {@code critical} or {@code global}. */

@@ -124,7 +124,7 @@ public final class CornerPlots implements FigureFamily {
             t.join(last, "config_id").where(col("layer").equalTo(col("last_layer")))
                     .select("config_id", "input_a", "input_b", "correlation", "theory_correlation")
                     .collectAsList().forEach(r -> out.put(List.of(r.getAs("config_id"), r.getAs("input_a"), r.getAs("input_b")),
-                            new double[] {r.getAs("correlation"), r.getAs("theory_correlation")}));
+                            new double[] {Rows.doubleOrNaN(r, "correlation"), Rows.doubleOrNaN(r, "theory_correlation")}));
         });
         return out;
     }

@@ -66,7 +66,7 @@ public final class OutputHistograms implements FigureFamily {
                     r.getAs("activation"), r.getAs("c_w"), r.getAs("c_b"), r.getAs("width"), r.getAs("hidden_layers"),
                     new ArrayList<>()));
             h.bins().add(new double[] {r.getAs("bin_low"), r.getAs("bin_high"), r.getAs("density"),
-                r.getAs("gaussian_density"), r.<Long>getAs("count")});
+                Rows.doubleOrNaN(r, "gaussian_density"), r.<Long>getAs("count")});
         }
         EnsembleConfigurations configurations = EnsembleConfigurations.of(source);
         Map<Initialization, List<Histogram>> byInitialization = new LinkedHashMap<>();

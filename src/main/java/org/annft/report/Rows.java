@@ -25,4 +25,10 @@ final class Rows {
         rows.sort(order);
         return rows;
     }
+
+    /** A double column, NaN where it is NULL (ratios to a variance of 0 are NULL in the tables). */
+    static double doubleOrNaN(Row row, String column) {
+        Double value = row.getAs(column);
+        return value == null ? Double.NaN : value;
+    }
 }

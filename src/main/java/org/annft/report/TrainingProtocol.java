@@ -17,7 +17,7 @@ final class TrainingProtocol {
 
     private static final Map<String, String> MODES = Map.of(
             "cict", "CICT: critical initialization, critical per-layer learning rates (paper Eqs. 38-39)",
-            "cint", "CINT: critical initialization, one global rate (the layer average of the critical rates)",
+            "cint", "CINT: critical initialization, one global weight rate and one bias rate (layer averages of the critical rates)",
             "nint", "NINT: non-critical initialization, the global rate",
             "nict", "NICT: non-critical initialization, critical per-layer rates",
             "adam-cint", "Adam CINT: critical initialization, Adam with the global rate",
@@ -49,8 +49,15 @@ final class TrainingProtocol {
             r.find("noncritical.c-w").ifPresent(cW -> parts.add("non-critical initialization C_W = " + cW
                     + r.find("noncritical.c-b").map(cB -> ", C_b = " + cB).orElse("")));
         }
-        r.find("learning-rate").filter(x -> adam).ifPresent(lr -> parts.add("Adam learning rate " + lr
-                + r.find("beta1").map(b -> ", betas " + b + r.find("beta2").map(c -> ", " + c).orElse("")).orElse("")));
+        if (modes.isEmpty() || modes.stream().anyMatch(m -> m.endsWith("nt"))) {
+            r.find("global-rate").ifPresent(g -> parts.add("global rates averaged as '" + g + "'"));
+        }
+        String betas = r.find("beta1").map(b -> ", betas " + b + r.find("beta2").map(c -> ", " + c).orElse("")).orElse("");
+        if (adam && r.find("adam.rates").filter("averaged"::equals).isPresent()) {
+            parts.add("Adam with the global rates of the last SGD phase" + betas);
+        } else {
+            r.find("learning-rate").filter(x -> adam).ifPresent(lr -> parts.add("Adam learning rate " + lr + betas));
+        }
         r.find("batch-size").ifPresent(b -> parts.add(b.equals("0") ? "full batch" : "mini-batches of " + b));
         r.find("loss").ifPresent(l -> parts.add(l.toUpperCase(java.util.Locale.ROOT) + " loss"));
         r.find("subset").ifPresent(s -> parts.add("data set " + s + r.find("inputs").filter(i -> !i.startsWith("["))

@@ -59,8 +59,8 @@ public record SweepSettings(long seed, TrainingRun base, Initialization noncriti
                                 ? InitSpec.critical(Activations.parse(activation), depth).layer(1) : noncritical;
                         for (int run = 0; run < runsPerConfiguration; run++) {
                             out.add(new TrainingRun(activation, width, depth, mode.criticalInit(), init.weightVariance(),
-                                    init.biasVariance(), mode.trainingMode(), mode.optimizer(), base.phases(), base.adam(),
-                                    base.adamEpochs(), base.batchSize(), base.logEvery(), base.loss(), base.targetScale(),
+                                    init.biasVariance(), mode.trainingMode(), base.globalRate(), mode.optimizer(), base.phases(),
+                                    base.adam(), base.adamRates(), base.adamEpochs(), base.batchSize(), base.logEvery(), base.loss(), base.targetScale(),
                                     base.divergenceFactor(), run));
                         }
                     }

@@ -24,6 +24,7 @@ import org.annft.nn.TrainingResult;
 import org.annft.nn.TrainingSpec;
 import org.annft.theory.Activation;
 import org.annft.theory.Activations;
+import org.annft.theory.GlobalRate;
 import org.annft.theory.Initialization;
 import org.ejml.data.DMatrixRMaj;
 
@@ -39,9 +40,14 @@ import org.ejml.data.DMatrixRMaj;
  * @param weightVariance    C_W of every layer (resolved for critical initialization)
  * @param biasVariance      C_b of every layer (resolved for critical initialization)
  * @param trainingMode      critical or global learning rates (SGD only)
+ * @param globalRate        how the global rates of {@code global} SGD and of averaged Adam rates are
+ *                          averaged from the critical ones
  * @param optimizer         {@code sgd} or {@code adam}
  * @param phases            SGD phases of raw rates
  * @param adam              Adam settings
+ * @param adamRates         {@code averaged}: Adam's rates are the global rates ({@code globalRate}) of
+ *                          the last SGD phase's raw rates (paper Sec. IV); {@code fixed}: the
+ *                          learning rate of {@code adam} for every parameter
  * @param adamEpochs        epochs of an Adam run
  * @param batchSize         0 for full batch
  * @param logEvery          loss-curve stride in epochs
@@ -52,7 +58,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public record TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
         double biasVariance,
-        TrainingMode trainingMode, String optimizer, PhaseSchedule phases, Adam.AdamSettings adam, int adamEpochs,
+        TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
+        Adam.AdamSettings adam, String adamRates, int adamEpochs,
         int batchSize, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
         implements java.io.Serializable {
 
@@ -69,6 +76,12 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         new Initialization(weightVariance, biasVariance);
         if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
             throw new IllegalArgumentException("optimizer must be sgd or adam, got " + optimizer);
+        }
+        if (!adamRates.equals("averaged") && !adamRates.equals("fixed")) {
+            throw new IllegalArgumentException("adam rates must be averaged or fixed, got " + adamRates);
+        }
+        if (globalRate == null) {
+            throw new IllegalArgumentException("global rate rule must be given");
         }
         MlpArchitecture.ofDepth(1, width, depth, 1);
     }
@@ -88,6 +101,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                 ? parsed(c, "train.init", s -> InitSpec.critical(Activations.parse(activation), outputLayer).layer(1))
                 : noncriticalInitialization(c);
         TrainingMode mode = parsed(c, "train.mode", TrainingMode::parse);
+        GlobalRate globalRate = parsed(c, "train.global-rate", GlobalRate::parse);
         String optimizer = c.choice("train.optimizer", List.of("sgd", "adam"));
         List<PhaseSchedule.Phase> phases = new ArrayList<>();
         for (AnnftConfig phase : c.objectList("train.phases")) {
@@ -101,8 +115,9 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         Adam.AdamSettings adam = new Adam.AdamSettings(c.doubleIn("train.adam.learning-rate", Double.MIN_VALUE, 1e3),
                 c.doubleIn("train.adam.beta1", 0, 0.999999), c.doubleIn("train.adam.beta2", 0, 0.999999999),
                 c.doubleIn("train.adam.epsilon", Double.MIN_VALUE, 1));
-        return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode, optimizer, new PhaseSchedule(phases),
-                adam, c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
+        return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode,
+                globalRate, optimizer, new PhaseSchedule(phases), adam,
+                c.choice("train.adam.rates", List.of("averaged", "fixed")), c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
                 c.positiveInt("train.log-every"), parsed(c, "train.loss", Loss::parse),
                 c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9), c.doubleIn("train.divergence-factor", 1.000001, 1e300),
                 c.intIn("train.run", 0, Integer.MAX_VALUE));
@@ -153,19 +168,44 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
 
     /** The network this run trains, initialized from {@code seed}. */
     public Mlp initialNetwork(int inputWidth, long seed) {
-        Activation sigma = Activations.parse(activation);
-        Mlp network = new Mlp(MlpArchitecture.ofDepth(inputWidth, width, depth, 1), sigma);
+        Mlp network = new Mlp(architecture(inputWidth), Activations.parse(activation));
         Initializer.initialize(network, InitSpec.uniform(weightVariance, biasVariance, depth),
                 SeedStreams.stream(seed, SeedStreams.INITIALIZATION));
         return network;
     }
 
-    /** The optimizer of this run. */
-    public OptimizerSpec optimizerSpec() {
+    /** The network's architecture for inputs of width {@code inputWidth}. */
+    public MlpArchitecture architecture(int inputWidth) {
+        return MlpArchitecture.ofDepth(inputWidth, width, depth, 1);
+    }
+
+    /**
+     * The optimizer of this run on inputs of width {@code inputWidth}. Averaged Adam rates are the
+     * global rates of the last SGD phase, whose raw rates the paper sets to match the order of
+     * Adam's rate (Sec. IV).
+     */
+    public OptimizerSpec optimizerSpec(int inputWidth) {
+        MlpArchitecture architecture = architecture(inputWidth);
+        Activation sigma = Activations.parse(activation);
         if (optimizer.equals("adam")) {
-            return new OptimizerSpec.AdamSpec(adam, adamEpochs);
+            if (adamRates.equals("fixed")) {
+                return new OptimizerSpec.AdamSpec(adam, adamEpochs);
+            }
+            List<PhaseSchedule.Phase> all = phases.phases();
+            PhaseSchedule.Phase last = all.get(all.size() - 1);
+            return new OptimizerSpec.AdamSpec(adam, adamEpochs, TrainingMode.GLOBAL.prescription(sigma, architecture,
+                    globalRate).tensor(last.rawBiasRate(), last.rawWeightRate()));
         }
-        return new OptimizerSpec.SgdSpec(phases, trainingMode.prescription(Activations.parse(activation), depth));
+        return new OptimizerSpec.SgdSpec(phases, trainingMode.prescription(sigma, architecture, globalRate));
+    }
+
+    /**
+     * The averaging rule in effect ({@code practice} or {@code raw-average}), or null when the run
+     * uses no averaged rate (critical SGD, Adam with a fixed rate).
+     */
+    public String globalRateInEffect() {
+        boolean averaged = optimizer.equals("adam") ? adamRates.equals("averaged") : trainingMode == TrainingMode.GLOBAL;
+        return averaged ? globalRate.configName() : null;
     }
 
     /** Trains on the data set's training nuclides and evaluates on all of them (train and test). */
@@ -176,7 +216,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         Samples train = split(data, false);
         Samples test = split(data, true);
         Trainer trainer = new Trainer(gemm);
-        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec());
+        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()));
         double[] predictions = trainer.predictMev(network, all(data), targetScale);
         return new Outcome(this, seed, train.size(), test.size(), result, predictions);
     }

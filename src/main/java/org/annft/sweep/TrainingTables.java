@@ -70,6 +70,7 @@ public final class TrainingTables {
                 .add("c_w", DataTypes.DoubleType, false)
                 .add("c_b", DataTypes.DoubleType, false)
                 .add("training_mode", DataTypes.StringType, false)
+                .add("global_rate", DataTypes.StringType, true)
                 .add("optimizer", DataTypes.StringType, false)
                 .add("loss", DataTypes.StringType, false)
                 .add("batch_size", DataTypes.IntegerType, false)
@@ -84,12 +85,12 @@ public final class TrainingTables {
         for (TrainingRun.Outcome o : outcomes) {
             TrainingRun run = o.run();
             TrainingResult r = o.result();
-            Object[] v = keys(run, 22);
+            Object[] v = keys(run, 23);
             Object[] rest = {run.aspectRatio(), o.seed(), r.status().label(), r.epochsDone(), r.finalLoss(), r.rmsdAll(),
                 r.rmsdTrain(), r.rmsdTest(), r.seconds(),
                 r.divergenceEpoch().isPresent() ? r.divergenceEpoch().getAsInt() : null, r.initialLoss(),
                 run.criticalInit() ? "critical" : "noncritical", run.weightVariance(), run.biasVariance(),
-                run.trainingMode().configName(), run.optimizer(), run.loss().name().toLowerCase(java.util.Locale.ROOT),
+                run.trainingMode().configName(), run.globalRateInEffect(), run.optimizer(), run.loss().name().toLowerCase(java.util.Locale.ROOT),
                 run.batchSize(), run.targetScale(), o.trainSize(), o.testSize(), r.gemm()};
             System.arraycopy(rest, 0, v, 5, rest.length);
             rows.add(RowFactory.create(v));

@@ -14,7 +14,9 @@ import java.io.Serializable;
  *       scale-invariant; ReLU: 5, leaky ReLU: {@code 6 (1+a^4)/(1+a^2)^2 - 1}, linear: 2).</li>
  *   <li>K* = 0: expanding in K, {@code K^(l+1) = K + a_1 K^2}, {@code chi_par = 1 + 2 a_1 K} and the source is
  *       {@code 2 K^2}; with {@code K ~ -1/(a_1 l)} the recursion {@code V' = (1 - 4/l) V + 2/(a_1 l)^2} gives
- *       {@code V = 2/(3 a_1^2 l)}, so {@code nu = 2/3} for every member (PDLT Sec. 5.4; tanh).</li>
+ *       {@code V = 2/(3 a_1^2 l)}, so {@code nu = 2/3} for every member (PDLT Sec. 5.4; tanh). This
+ *       needs {@code a_1 < 0}: with {@code a_1 >= 0} (shifted softplus) the fixed point repels, the
+ *       kernel grows away from 0, and nu is NaN.</li>
  *   <li>none: NaN.</li>
  * </ul>
  *
@@ -62,7 +64,7 @@ public record AspectRatio(double nu, int outputWidth, int outputLayer, double op
     public static double nu(Activation sigma, CriticalPoint critical) {
         switch (critical.universalityClass()) {
             case K_STAR_ZERO:
-                return K_STAR_ZERO_NU;
+                return critical.fixedPointRepels() ? Double.NaN : K_STAR_ZERO_NU;
             case NONE:
                 return Double.NaN;
             default:

@@ -16,12 +16,16 @@ import java.io.Serializable;
  * @param residualKernel           the fixed-point residual (at K = 1 for scale-invariant); NaN for none
  * @param residualChiParallel      chi_par - 1 there; NaN for none
  * @param residualChiPerpendicular chi_perp - 1 there; NaN for none
+ * @param a1                       for {@link CriticalityClass#K_STAR_ZERO}, the coefficient of the flow near
+ *                                 K = 0, {@code a1 = sigma'''(0)/sigma'(0) + (3/4)(sigma''(0)/sigma'(0))^2}
+ *                                 ({@code K^(l+1) = K + a1 K^2 + ...}, {@code chi_par = 1 + 2 a1 K + ...}); the
+ *                                 fixed point attracts only when {@code a1 < 0}. NaN for the other classes.
  * @param message                  why this class, in words (for none: why there is no critical point)
  */
 public record CriticalPoint(String activation, CriticalityClass universalityClass,
                             double criticalWeightVariance, double criticalBiasVariance, double fixedPointKernel,
                             double residualKernel, double residualChiParallel, double residualChiPerpendicular,
-                            String message) implements Serializable {
+                            double a1, String message) implements Serializable {
 
     public CriticalPoint {
         if (activation == null || universalityClass == null || message == null) {
@@ -32,6 +36,14 @@ public record CriticalPoint(String activation, CriticalityClass universalityClas
     /** Whether a critical initialization exists. */
     public boolean exists() {
         return universalityClass != CriticalityClass.NONE;
+    }
+
+    /**
+     * Whether the fixed point repels: a K* = 0 point with {@code a1 >= 0}, where a kernel just above 0
+     * grows away from it (shifted softplus). It holds no kernel, so no nu or r* follows from it.
+     */
+    public boolean fixedPointRepels() {
+        return universalityClass == CriticalityClass.K_STAR_ZERO && !(a1 < 0);
     }
 
     /** The largest absolute residual of the three conditions (NaN if none exists). */

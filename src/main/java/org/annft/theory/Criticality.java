@@ -11,16 +11,19 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  *       {@code chi_par = chi_perp = C_W <sigma'^2>} for every K, so {@code C_b = 0},
  *       {@code C_W = 1 / <sigma'^2>} (2/(1+a^2) for leaky ReLU) and every K is a fixed point.</li>
  *   <li>K* = 0 with the kernel flowing to it: {@code sigma(0) = 0}, {@code sigma'(0) != 0},
- *       {@code C_b = 0}, {@code C_W = 1/sigma'(0)^2}, and {@code chi_par(K) < 1} just above K = 0
- *       (PDLT's a_1 &lt; 0: tanh, sin).</li>
+ *       {@code C_b = 0}, {@code C_W = 1/sigma'(0)^2}, and
+ *       {@code a1 = sigma'''(0)/sigma'(0) + (3/4)(sigma''(0)/sigma'(0))^2 < 0} (PDLT Sec. 5.3.3:
+ *       {@code K^(l+1) = K + a1 K^2 + ...} and {@code chi_par = 1 + 2 a1 K + ...}, so the kernel
+ *       decays like {@code -1/(a1 l)}; tanh a1 = -2, sin -1).</li>
  *   <li>Nontrivial K* &gt; 0: since {@code chi_par / chi_perp = <z sigma sigma'>_K / (K <sigma'^2>_K)}
  *       does not depend on C_W, the two-dimensional problem reduces to the root of
  *       {@code h(K) = <z sigma sigma'>_K / K - <sigma'^2>_K} (equivalently {@code <sigma sigma''>_K = 0}),
  *       bracketed on a logarithmic grid over [1e-3, 1e4] and refined by Brent's method; then
  *       {@code C_W = 1/<sigma'^2>_{K*}} and {@code C_b = K* - C_W <sigma^2>_{K*}}, kept if
  *       {@code C_b >= 0}. The smallest such K* is reported (GELU, SWISH).</li>
- *   <li>K* = 0 reached only from K = 0: {@code sigma(0) = 0}, {@code sigma'(0) != 0} but
- *       {@code chi_par > 1} just above 0, and no nontrivial K* (shifted softplus, paper footnote 4).</li>
+ *   <li>K* = 0 that repels: {@code sigma(0) = 0}, {@code sigma'(0) != 0} but {@code a1 >= 0}, so
+ *       {@code chi_par > 1} just above 0 and a kernel K^(1) &gt; 0 grows away from 0; no nontrivial
+ *       K* either (shifted softplus, a1 = 3/16; paper footnote 4 tunes it to K = 0 only).</li>
  *   <li>Otherwise none, with a message naming the condition that fails (softplus).</li>
  * </ol>
  */
@@ -29,8 +32,8 @@ public final class Criticality {
     private static final double[] SCALES = {0.3, 2.5, 7.0};
     private static final double[] SAMPLES = {-3.1, -1.2, -0.35, 0.2, 0.9, 2.7};
     private static final double ZERO_TOLERANCE = 1e-12;
-    /** Kernel at which the flow near K* = 0 is probed. */
-    private static final double PROBE_KERNEL = 1e-3;
+    /** Step of the central differences of sigma' at 0: truncation and rounding errors both about 1e-8. */
+    private static final double DIFFERENCE_STEP = 1e-4;
     private static final double SCAN_LOW = 1e-3;
     private static final double SCAN_HIGH = 1e4;
     private static final int SCAN_POINTS_PER_DECADE = 10;
@@ -47,25 +50,27 @@ public final class Criticality {
         double value0 = sigma.value(0.0);
         double slope0 = sigma.derivative(0.0);
         boolean zeroCandidate = Math.abs(value0) <= ZERO_TOLERANCE && Math.abs(slope0) > ZERO_TOLERANCE;
-        double zeroWeightVariance = 1.0 / (slope0 * slope0);
-        boolean flowsToZero = zeroCandidate
-                && Susceptibilities.chiParallel(sigma, zeroWeightVariance, PROBE_KERNEL) < 1.0;
-        if (flowsToZero) {
-            return kStarZero(sigma, String.format(Locale.ROOT,
+        double a1 = zeroCandidate ? a1(sigma) : Double.NaN;
+        if (zeroCandidate && a1 < 0) {
+            return kStarZero(sigma, a1, String.format(Locale.ROOT,
                     "sigma(0) = 0 and sigma'(0) = %.6g != 0: K* = 0 with C_b = 0, C_W = 1/sigma'(0)^2;"
-                            + " chi_par < 1 for K > 0, so the kernel flows to 0 like 1/l", slope0));
+                            + " a1 = sigma'''(0)/sigma'(0) + (3/4)(sigma''(0)/sigma'(0))^2 = %.6g < 0, so"
+                            + " chi_par = 1 + 2 a1 K < 1 for small K > 0 and the kernel flows to 0 like 1/l", slope0, a1));
         }
         Scan scan = scan(sigma);
         if (scan.root > 0) {
-            return nontrivial(sigma, scan.root, zeroCandidate
-                    ? " (K* = 0 with C_W = 1/sigma'(0)^2 repels: chi_par > 1 just above K = 0)" : "");
+            return nontrivial(sigma, scan.root, zeroCandidate ? String.format(Locale.ROOT,
+                    " (K* = 0 with C_W = 1/sigma'(0)^2 repels: a1 = %.6g >= 0)", a1) : "");
         }
         if (zeroCandidate) {
-            return kStarZero(sigma, String.format(Locale.ROOT,
+            return kStarZero(sigma, a1, String.format(Locale.ROOT,
                     "sigma(0) = 0 and sigma'(0) = %.6g != 0: K* = 0 with C_b = 0, C_W = 1/sigma'(0)^2 satisfies"
-                            + " the three conditions, but chi_par > 1 for K > 0, so a kernel K^(1) > 0 grows"
-                            + " away from 0 (marginal); no nontrivial K* in [%s, %s]%s",
-                    slope0, SCAN_LOW, SCAN_HIGH, scan.rejected));
+                            + " the three conditions at K = 0, but the fixed point repels: a1 = sigma'''(0)/sigma'(0)"
+                            + " + (3/4)(sigma''(0)/sigma'(0))^2 = %.6g >= 0, so chi_par = 1 + 2 a1 K > 1 just above"
+                            + " K = 0 and a kernel K^(1) > 0 grows away from 0 (K^(l+1) = K + a1 K^2 + ...); it"
+                            + " does not hold the kernel, so no nu or r* follows from it; no nontrivial K* in"
+                            + " [%s, %s]%s",
+                    slope0, a1, SCAN_LOW, SCAN_HIGH, scan.rejected));
         }
         return none(sigma, value0, scan);
     }
@@ -89,12 +94,28 @@ public final class Criticality {
         return new CriticalPoint(sigma.name(), CriticalityClass.SCALE_INVARIANT, cw, 0.0, Double.NaN,
                 kernel - LayerMaps.nextKernel(sigma, new Initialization(cw, 0.0), kernel),
                 Susceptibilities.chiParallel(sigma, cw, kernel) - 1,
-                Susceptibilities.chiPerpendicular(sigma, cw, kernel) - 1,
+                Susceptibilities.chiPerpendicular(sigma, cw, kernel) - 1, Double.NaN,
                 String.format(Locale.ROOT, "sigma(a z) = a sigma(z) for a > 0: C_b = 0 and C_W = 1/<sigma'^2> = %.10g"
                         + " make every K a fixed point with chi_par = chi_perp = 1", cw));
     }
 
-    private static CriticalPoint kStarZero(Activation sigma, String message) {
+    /**
+     * {@code a1 = sigma'''(0)/sigma'(0) + (3/4)(sigma''(0)/sigma'(0))^2}, the coefficient of
+     * {@code K^(l+1) = K + a1 K^2 + O(K^3)} at {@code C_W = 1/sigma'(0)^2}, {@code C_b = 0}, for
+     * sigma(0) = 0 (PDLT Sec. 5.3.3). sigma''(0) and sigma'''(0) by central differences of sigma'.
+     */
+    public static double a1(Activation sigma) {
+        double h = DIFFERENCE_STEP;
+        double plus = sigma.derivative(h);
+        double minus = sigma.derivative(-h);
+        double slope = sigma.derivative(0.0);
+        double second = (plus - minus) / (2 * h);
+        double third = (plus - 2 * slope + minus) / (h * h);
+        double ratio = second / slope;
+        return third / slope + 0.75 * ratio * ratio;
+    }
+
+    private static CriticalPoint kStarZero(Activation sigma, double a1, String message) {
         double slope0 = sigma.derivative(0.0);
         double cw = 1.0 / (slope0 * slope0);
         double value0 = sigma.value(0.0);
@@ -102,7 +123,7 @@ public final class Criticality {
                 -cw * value0 * value0,
                 Susceptibilities.chiParallel(sigma, cw, 0.0) - 1,
                 Susceptibilities.chiPerpendicular(sigma, cw, 0.0) - 1,
-                message);
+                a1, message);
     }
 
     private static CriticalPoint nontrivial(Activation sigma, double kernel, String note) {
@@ -112,7 +133,7 @@ public final class Criticality {
         return new CriticalPoint(sigma.name(), CriticalityClass.NONTRIVIAL, cw, cb, kernel,
                 kernel - LayerMaps.nextKernel(sigma, init, kernel),
                 Susceptibilities.chiParallel(sigma, cw, kernel) - 1,
-                Susceptibilities.chiPerpendicular(sigma, cw, kernel) - 1,
+                Susceptibilities.chiPerpendicular(sigma, cw, kernel) - 1, Double.NaN,
                 String.format(Locale.ROOT, "chi_par = chi_perp at K* = %.10g (<sigma sigma''>_K* = 0), with"
                         + " C_W = 1/<sigma'^2>_K* = %.10g and C_b = K* - C_W <sigma^2>_K* = %.10g%s",
                         kernel, cw, cb, note));
@@ -134,7 +155,7 @@ public final class Criticality {
                 : String.format(Locale.ROOT, "reaches 1 in [%s, %s] only where C_b < 0%s",
                         SCAN_LOW, SCAN_HIGH, scan.rejected);
         return new CriticalPoint(sigma.name(), CriticalityClass.NONE, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 String.format(Locale.ROOT, "no critical point: %s; sigma is not scale-invariant; and"
                         + " chi_par/chi_perp = <z sigma sigma'>_K / (K <sigma'^2>_K), which does not depend on C_W, %s",
                         zeroReason, ratio));

@@ -14,8 +14,8 @@ import java.util.Arrays;
  *   <li>{@link #critical(CriticalityClass, int, double, double)}: paper Eqs. 38-39 from raw rates
  *       {@code lambda~_b, lambda~_W};</li>
  *   <li>{@link #global(int, double, double)}: one rate for every layer;</li>
- *   <li>{@link #averaged()}: the global rates of non-critical training (CINT, NINT), the mean over
- *       layers of these per-layer rates, separately for biases and weights.</li>
+ *   <li>{@link #averagedInPractice(int[])} and {@link #averagedRaw()}: the global rates of
+ *       non-critical training (CINT, NINT), see {@link GlobalRate}.</li>
  * </ul>
  */
 public final class LearningRates implements Serializable {
@@ -106,10 +106,43 @@ public final class LearningRates implements Serializable {
     }
 
     /**
-     * One global rate per parameter kind: the mean over layers of {@link #lambdaB(int)} and of
-     * {@link #lambdaW(int)} (CINT, NINT in the paper).
+     * The paper's global rates (Sec. IV, after Eq. 39; {@link GlobalRate#PRACTICE}): one weight rate
+     * {@code w = (1/l_out) sum_l lambda_W^(l) / n_{l-1}} and one bias rate
+     * {@code b = (1/l_out) sum_l lambda_b^(l)}, the means of the rates used in practice. Returned in
+     * this class's convention, {@code lambda_W^(l) = w n_{l-1}}, so that the optimizer's division
+     * by {@code n_{l-1}} leaves every weight with the rate {@code w}.
+     *
+     * @param fanIns {@code n_{l-1}} of layers 1 .. l_out (n_0 first), each at least 1
+     * @throws IllegalArgumentException if there is not one positive fan-in per layer
      */
-    public LearningRates averaged() {
+    public LearningRates averagedInPractice(int[] fanIns) {
+        if (fanIns.length != weightRates.length) {
+            throw new IllegalArgumentException("need one fan-in per layer 1.." + weightRates.length + ", got "
+                    + fanIns.length);
+        }
+        double w = 0;
+        for (int l = 0; l < fanIns.length; l++) {
+            if (fanIns[l] < 1) {
+                throw new IllegalArgumentException("fan-in of layer " + (l + 1) + " must be at least 1, got " + fanIns[l]);
+            }
+            w += weightRates[l] / fanIns[l];
+        }
+        w /= fanIns.length;
+        double b = Arrays.stream(biasRates).average().orElseThrow();
+        double[] biases = new double[fanIns.length];
+        double[] weights = new double[fanIns.length];
+        Arrays.fill(biases, b);
+        for (int l = 0; l < fanIns.length; l++) {
+            weights[l] = w * fanIns[l];
+        }
+        return of(biases, weights);
+    }
+
+    /**
+     * The layer means of {@link #lambdaB(int)} and of {@link #lambdaW(int)} before the width factor
+     * ({@link GlobalRate#RAW_AVERAGE}); the optimizer then divides the mean lambda_W by n_{l-1}.
+     */
+    public LearningRates averagedRaw() {
         return global(outputLayer(), Arrays.stream(biasRates).average().orElseThrow(),
                 Arrays.stream(weightRates).average().orElseThrow());
     }

@@ -70,6 +70,27 @@ class TheoryCommandTest {
         assertTrue(cli.out().contains("n* = l_out / r* = 115.0000"), cli.out());
     }
 
+    /** The default input is the paper's Fig. 4 caption value, not annft's scaled 56Fe; the help says which is which. */
+    @Test
+    void kernelHelpNamesBothFe56Inputs() {
+        assertEquals(0, cli.run("theory", "kernel", "--help"));
+        String help = cli.out().replaceAll("\\s+", " ");
+        assertFalse(help.contains("scaled 56Fe)"), help);
+        assertTrue(help.contains("Fig. 4 caption") && help.contains("0.2203,0.1695"), help);
+    }
+
+    /** Shifted softplus: its K* = 0 repels (a1 = 3/16), so critical says so and aspect-ratio gives no r*. */
+    @Test
+    void shiftedSoftplusFixedPointRepelsAndHasNoAspectRatio() {
+        assertEquals(0, cli.run("theory", "critical", "--activation", "shifted_softplus"));
+        assertTrue(cli.out().contains("= 0.1875") && cli.out().contains("the fixed point repels"), cli.out());
+        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "shifted_softplus"));
+        assertTrue(cli.out().contains("no r*: the K* = 0 fixed point repels"), cli.out());
+        assertFalse(cli.out().contains("r* ="), cli.out());
+        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "tanh"));
+        assertTrue(cli.out().contains("r* = 0.260870"), cli.out());
+    }
+
     @Test
     void badInputExitsWithTwoAndNamesTheProblem() {
         Path results = dir.resolve("bad");

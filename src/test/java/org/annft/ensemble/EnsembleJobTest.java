@@ -129,6 +129,51 @@ class EnsembleJobTest {
         }
     }
 
+    /**
+     * An input of 0 with C_b = 0: every ReLU network outputs exactly 0 there, at every layer, and
+     * softplus only in layer 1. The ratios to that variance (excess kurtosis, its error, the
+     * Gaussian density, correlations) are NULL; V/n and its error are 0; the other input is untouched.
+     */
+    @Test
+    void zeroVarianceGivesNullRatios() {
+        SparkSession spark = TestSpark.session();
+        EnsembleSettings s = settings(2000, 500, List.of("relu", "softplus"), List.of(2.0), List.of(6), List.of(2),
+                List.of(new double[] {0.0}, new double[] {0.5}), 0);
+        ResultStore store = new ResultStore(spark, dir.resolve("zero").toString(), false);
+        try (ResultStore.Commit c = store.begin()) {
+            EnsembleJob.run(spark, s, 2, c);
+            c.commit();
+        }
+        List<Row> moments = store.read("init_moments").collectAsList();
+        assertEquals(2 * 3 * 2, moments.size());
+        int zero = 0;
+        for (Row m : moments) {
+            String where = m.getAs("activation") + " layer " + m.getAs("layer") + " input " + m.getAs("input_index");
+            boolean constant = m.<Integer>getAs("input_index") == 0
+                    && (m.getAs("activation").equals("relu") || m.<Integer>getAs("layer") == 1);
+            if (constant) {
+                zero++;
+                assertEquals(0.0, m.<Double>getAs("m2"), where);
+                assertEquals(0.0, m.<Double>getAs("v_over_n"), where);
+                assertEquals(0.0, m.<Double>getAs("v_over_n_se"), where);
+                assertTrue(m.isNullAt(m.fieldIndex("kurtosis_excess")), where);
+                assertTrue(m.isNullAt(m.fieldIndex("kurtosis_excess_se")), where);
+                assertTrue(m.isNullAt(m.fieldIndex("theory_kurtosis_excess")), where);
+            } else {
+                assertTrue(m.<Double>getAs("m2") > 0, where);
+                assertTrue(Double.isFinite(m.<Double>getAs("kurtosis_excess")), where);
+                assertTrue(m.<Double>getAs("kurtosis_excess_se") > 0, where);
+            }
+        }
+        assertEquals(4, zero);
+        assertEquals(4, store.read("init_histograms").where("gaussian_density IS NULL")
+                .select("config_id", "layer", "input_index").distinct().count());
+        assertEquals(0, store.read("init_histograms").where("gaussian_density IS NULL AND input_index = 1").count());
+        // The correlation of the two inputs is undefined wherever input 0 has no variance.
+        assertEquals(4, store.read("init_covariance").where("correlation IS NULL").count());
+        assertEquals(2, store.read("init_covariance").where("correlation IS NOT NULL").count());
+    }
+
     @Test
     void tablesAreBitIdenticalAcrossPartitioningAndCores() {
         EnsembleSettings s = settings(12_000, 1_000, List.of("relu", "softplus"), List.of(2.0), List.of(10),

@@ -60,6 +60,40 @@ class SamplerAgreementTest {
         }
     }
 
+    static Stream<Arguments> wideRangeCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String activation : List.of("relu", "tanh")) {
+            // Variances 16 and 20 decades apart: with C_b = 0 the small input's variance stays tiny in every layer.
+            out.add(Arguments.of(activation, new double[][] {{1e-7}, {10.0}}));
+            out.add(Arguments.of(activation, new double[][] {{1e-7, 3e-7}, {1e3, -2e3}}));
+        }
+        return out.stream();
+    }
+
+    /**
+     * Inputs ten and more decades apart, C_b = 0: each input keeps its own variance in every layer
+     * (a factorization that judged every pivot against the largest variance gave the small input
+     * variance 0), against the weight sampler within 4 combined standard errors.
+     */
+    @ParameterizedTest(name = "{0} inputs={1}")
+    @MethodSource("wideRangeCases")
+    void inputsDecadesApartKeepTheirVariance(String activation, double[][] inputs) {
+        double cW = activation.equals("tanh") ? 1.0 : 2.0;
+        double[][][] f = draw(new EnsembleConfiguration(0, activation, cW, 0.0, WIDTH, HIDDEN_LAYERS, inputs,
+                SamplerKind.FUNCTION), 21);
+        double[][][] w = draw(new EnsembleConfiguration(0, activation, cW, 0.0, WIDTH, HIDDEN_LAYERS, inputs,
+                SamplerKind.WEIGHT), 22);
+        for (int l = 0; l <= HIDDEN_LAYERS; l++) {
+            for (int a = 0; a < inputs.length; a++) {
+                SampleMoments mf = SampleMoments.of(f[l][a]);
+                SampleMoments mw = SampleMoments.of(w[l][a]);
+                String where = activation + " layer " + (l + 1) + " input " + a;
+                assertTrue(mf.m2() > 0, "variance 0 at " + where);
+                assertWithin(mf.m2(), mw.m2(), Math.hypot(mf.m2Se(), mw.m2Se()), "variance, " + where);
+            }
+        }
+    }
+
     private static void assertWithin(double a, double b, double standardError, String what) {
         assertTrue(Math.abs(a - b) <= 4 * standardError,
                 what + ": function " + a + " vs weight " + b + " differ by more than 4 x " + standardError);

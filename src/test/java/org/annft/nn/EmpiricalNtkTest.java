@@ -7,6 +7,7 @@ import org.annft.theory.Activation;
 import org.annft.theory.Activations;
 import org.annft.theory.Architecture;
 import org.annft.theory.DepthRecursion;
+import org.annft.theory.GlobalRate;
 import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,8 @@ class EmpiricalNtkTest {
     @MethodSource("ensembleCases")
     void ensembleMeanMatchesInfiniteWidthNtk(String activationName, double cW, double cB, TrainingMode mode) {
         Activation activation = Activations.parse(activationName);
-        LearningRates rates = mode.prescription(activation, DEPTH).tensor(1.0, 1.0);
         MlpArchitecture architecture = MlpArchitecture.ofDepth(2, WIDTH, DEPTH, 1);
+        LearningRates rates = mode.prescription(activation, architecture, GlobalRate.PRACTICE).tensor(1.0, 1.0);
         DMatrixRMaj input = new DMatrixRMaj(1, 2, true, INPUT);
         double sum = 0;
         double sumSquares = 0;
@@ -107,16 +108,23 @@ class EmpiricalNtkTest {
 
     @Test
     void criticalAndGlobalRatesFollowPaperEquations38And39() {
-        LearningRates relu = TrainingMode.CRITICAL.prescription(Activations.parse("relu"), 4).tensor(0.8, 0.4);
+        MlpArchitecture depth4 = MlpArchitecture.ofDepth(2, 10, 4, 1);
+        MlpArchitecture depth3 = MlpArchitecture.ofDepth(2, 10, 3, 1);
+        LearningRates relu = TrainingMode.CRITICAL.prescription(Activations.parse("relu"), depth4, GlobalRate.PRACTICE)
+                .tensor(0.8, 0.4);
         assertEquals(0.2, relu.lambdaB(1), 1e-15);
         assertEquals(0.1, relu.lambdaW(4), 1e-15);
-        LearningRates tanh = TrainingMode.CRITICAL.prescription(Activations.parse("tanh"), 3).tensor(0.6, 0.5);
+        LearningRates tanh = TrainingMode.CRITICAL.prescription(Activations.parse("tanh"), depth3, GlobalRate.PRACTICE)
+                .tensor(0.6, 0.5);
         assertEquals(0.3, tanh.lambdaB(2), 1e-15);
         assertEquals(0.5, tanh.lambdaW(3), 1e-15);
-        LearningRates tanhGlobal = TrainingMode.GLOBAL.prescription(Activations.parse("tanh"), 3).tensor(0.6, 0.5);
-        // (0.6 + 0.3 + 0.2) / 3 in every layer.
+        LearningRates tanhGlobal = TrainingMode.GLOBAL.prescription(Activations.parse("tanh"), depth3,
+                GlobalRate.PRACTICE).tensor(0.6, 0.5);
+        // (0.6 + 0.3 + 0.2) / 3 in every layer; weights 0.5 (1/2 + 1/10 + 1/10) / 3 = 0.35/3 each,
+        // stored as lambda_W^(l) = rate * n_{l-1}.
         assertEquals(1.1 / 3, tanhGlobal.lambdaB(1), 1e-15);
         assertEquals(1.1 / 3, tanhGlobal.lambdaB(3), 1e-15);
-        assertEquals(0.5, tanhGlobal.lambdaW(2), 1e-15);
+        assertEquals(0.35 / 3 * 10, tanhGlobal.lambdaW(2), 1e-15);
+        assertEquals(0.35 / 3 * 2, tanhGlobal.lambdaW(1), 1e-15);
     }
 }

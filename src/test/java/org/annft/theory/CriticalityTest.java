@@ -59,6 +59,40 @@ class CriticalityTest {
         assertRelative(2.0 / 9, critical.criticalWeightVariance(), 1e-12, "C_W of 3 relu");
     }
 
+    /**
+     * a1 = sigma'''(0)/sigma'(0) + (3/4)(sigma''(0)/sigma'(0))^2 decides whether K* = 0 attracts:
+     * tanh (sigma''' = -2) -2, sin -1, shifted softplus (sigma' = 1/2, sigma'' = 1/4, sigma''' = 0)
+     * 3/16, which repels.
+     */
+    @Test
+    void a1DecidesWhetherTheZeroFixedPointAttracts() {
+        assertEquals(-2.0, Criticality.a1(new Activations.Tanh()), 1e-6);
+        assertEquals(-1.0, Criticality.a1(Activations.parse("sin")), 1e-6);
+        assertEquals(3.0 / 16, Criticality.a1(new Activations.ShiftedSoftplus()), 1e-6);
+        for (String name : new String[] {"tanh", "sin"}) {
+            CriticalPoint c = Criticality.of(Activations.parse(name));
+            assertFalse(c.fixedPointRepels(), name);
+            assertTrue(c.a1() < 0, name);
+        }
+        CriticalPoint shifted = Criticality.of(new Activations.ShiftedSoftplus());
+        assertEquals(3.0 / 16, shifted.a1(), 1e-6);
+        assertTrue(shifted.fixedPointRepels());
+        // The kernel recursion itself, independent of the finite differences: tanh's kernel shrinks, shifted softplus's grows.
+        for (String name : new String[] {"tanh", "shifted_softplus"}) {
+            Activation sigma = Activations.parse(name);
+            CriticalPoint c = Criticality.of(sigma);
+            double k = 1e-3;
+            double next = LayerMaps.nextKernel(sigma, c.initialization(), k);
+            // (K^(2) - K) / K^2 = a1 + O(K); the O(K) term is below 0.01 at K = 1e-3.
+            assertEquals(c.a1(), (next - k) / (k * k), 0.02, name + ": K + a1 K^2");
+        }
+        // sigma(z) = z + z^3 / 6 (sigma''' = 1 > 0): sigma(0) = 0 and sigma'(0) = 1 but a1 = 1, it repels too.
+        Activation cubic = new TestActivation("cubic", z -> z + z * z * z / 6, z -> 1 + z * z / 2);
+        assertEquals(1.0, Criticality.a1(cubic), 1e-6);
+        assertTrue(Double.isNaN(AspectRatio.nu(new Activations.ShiftedSoftplus(),
+                Criticality.of(new Activations.ShiftedSoftplus()))));
+    }
+
     @Test
     void kStarZeroClass() {
         for (String name : new String[] {"tanh", "sin"}) {
@@ -70,7 +104,8 @@ class CriticalityTest {
         CriticalPoint shifted = Criticality.of(new Activations.ShiftedSoftplus());
         assertEquals(CriticalityClass.K_STAR_ZERO, shifted.universalityClass());
         assertEquals(4.0, shifted.criticalWeightVariance(), 1e-14);
-        assertTrue(shifted.message().contains("marginal"), shifted.message());
+        assertTrue(shifted.fixedPointRepels(), shifted.message());
+        assertTrue(shifted.message().contains("repels"), shifted.message());
         // Not found by name: 2 tanh(z/2) has sigma'(0) = 1.
         Activation wide = new TestActivation("wide_tanh", z -> 2 * Math.tanh(z / 2),
                 z -> 1 - Math.pow(Math.tanh(z / 2), 2));

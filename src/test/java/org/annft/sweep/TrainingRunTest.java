@@ -1,0 +1,53 @@
+package org.annft.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.annft.nn.Adam;
+import org.annft.nn.Loss;
+import org.annft.nn.OptimizerSpec;
+import org.annft.nn.PhaseSchedule;
+import org.annft.nn.TrainingMode;
+import org.annft.theory.GlobalRate;
+import org.annft.theory.LearningRates;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+
+    private static TrainingRun run(TrainingMode mode, String optimizer, String adamRates, GlobalRate rule) {
+        PhaseSchedule phases = new PhaseSchedule(List.of(new PhaseSchedule.Phase(10, 0.01, 0.01),
+                new PhaseSchedule.Phase(10, 1e-3, 2e-3)));
+        return new TrainingRun("relu", 120, 4, true, 2.0, 0.0, mode, rule, optimizer, phases,
+                Adam.AdamSettings.paper(), adamRates, 20, 32, 10, Loss.MAE, 1.0, 1e3, 0);
+    }
+
+    /**
+     * Adam-CINT's rates are the global rates of the last SGD phase (raw 1e-3, 2e-3): ReLU, l_out = 4,
+     * n0 = 2, n = 120: weights (2e-3 / 16)(1/2 + 3/120) = 6.5625e-5, biases 1e-3 / 4.
+     */
+    @Test
+    void averagedAdamRatesAreTheLastPhasesGlobalRates() {
+        OptimizerSpec spec = run(TrainingMode.GLOBAL, "adam", "averaged", GlobalRate.PRACTICE).optimizerSpec(2);
+        LearningRates rates = ((OptimizerSpec.AdamSpec) spec).rates();
+        for (int l = 1; l <= 4; l++) {
+            assertEquals(6.5625e-5, rates.lambdaW(l) / (l == 1 ? 2 : 120), 1e-18);
+            assertEquals(2.5e-4, rates.lambdaB(l), 1e-18);
+        }
+        assertNull(((OptimizerSpec.AdamSpec) run(TrainingMode.GLOBAL, "adam", "fixed", GlobalRate.PRACTICE)
+                .optimizerSpec(2)).rates());
+    }
+
+    @Test
+    void theRuleInEffectIsRecordedOnlyWhereRatesAreAveraged() {
+        assertEquals("practice", run(TrainingMode.GLOBAL, "sgd", "fixed", GlobalRate.PRACTICE).globalRateInEffect());
+        assertEquals("raw-average", run(TrainingMode.GLOBAL, "adam", "averaged", GlobalRate.RAW_AVERAGE)
+                .globalRateInEffect());
+        assertNull(run(TrainingMode.CRITICAL, "sgd", "averaged", GlobalRate.PRACTICE).globalRateInEffect());
+        assertNull(run(TrainingMode.GLOBAL, "adam", "fixed", GlobalRate.PRACTICE).globalRateInEffect());
+        // Runs that differ only in the rule are different checkpoints.
+        assertTrue(!run(TrainingMode.GLOBAL, "sgd", "fixed", GlobalRate.PRACTICE).toString()
+                .equals(run(TrainingMode.GLOBAL, "sgd", "fixed", GlobalRate.RAW_AVERAGE).toString()));
+    }
+}
