@@ -33,4 +33,42 @@ final class LayerActivation {
             activation.applyInPlace(values, offset, length);
         }
     }
+
+    /**
+     * The float32 version: replaces {@code values[offset .. offset+length)} by sigma(z) and, if
+     * {@code derivatives} is not null, writes sigma'(z) there. ReLU and tanh run on floats; other
+     * activations evaluate each element in double and round it.
+     */
+    static void activate(Activation activation, float[] values, float[] derivatives, int offset, int length) {
+        int end = offset + length;
+        if (activation instanceof Activations.Relu) {
+            if (derivatives == null) {
+                for (int i = offset; i < end; i++) {
+                    values[i] = Math.max(values[i], 0f);
+                }
+            } else {
+                for (int i = offset; i < end; i++) {
+                    float z = values[i];
+                    derivatives[i] = z > 0f ? 1f : 0f;
+                    values[i] = Math.max(z, 0f);
+                }
+            }
+        } else if (activation instanceof Activations.Tanh) {
+            for (int i = offset; i < end; i++) {
+                float t = (float) Math.tanh(values[i]);
+                values[i] = t;
+                if (derivatives != null) {
+                    derivatives[i] = 1f - t * t;
+                }
+            }
+        } else {
+            for (int i = offset; i < end; i++) {
+                double z = values[i];
+                if (derivatives != null) {
+                    derivatives[i] = (float) activation.derivative(z);
+                }
+                values[i] = (float) activation.value(z);
+            }
+        }
+    }
 }

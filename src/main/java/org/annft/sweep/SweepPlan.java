@@ -59,7 +59,7 @@ public record SweepPlan(int runs, int configurations, double coreSeconds, double
         PhaseSchedule.Phase first = r.phases().phases().get(0);
         return new TrainingRun(r.activation(), r.width(), r.depth(), r.criticalInit(), r.weightVariance(),
                 r.biasVariance(), r.trainingMode(), r.optimizer(), PhaseSchedule.of(1, first.rawBiasRate(),
-                first.rawWeightRate()), r.adam(), 1, r.batchSize(), r.logEvery(), r.loss(), r.targetScale(),
+                first.rawWeightRate()), r.adam(), 1, r.batchSize(), r.precision(), r.logEvery(), r.loss(), r.targetScale(),
                 r.divergenceFactor(), r.run());
     }
 

@@ -16,6 +16,8 @@ import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
 import org.annft.nn.OptimizerSpec;
 import org.annft.nn.PhaseSchedule;
+import org.annft.nn.Precision;
+import org.annft.nn.FloatGemm;
 import org.annft.nn.Samples;
 import org.annft.nn.SeedStreams;
 import org.annft.nn.Trainer;
@@ -44,6 +46,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param adam              Adam settings
  * @param adamEpochs        epochs of an Adam run
  * @param batchSize         0 for full batch
+ * @param precision         float64 or float32 arithmetic of the training
  * @param logEvery          loss-curve stride in epochs
  * @param loss              MAE or MSE
  * @param targetScale       targets are trained in MeV / targetScale
@@ -53,7 +56,7 @@ import org.ejml.data.DMatrixRMaj;
 public record TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
         double biasVariance,
         TrainingMode trainingMode, String optimizer, PhaseSchedule phases, Adam.AdamSettings adam, int adamEpochs,
-        int batchSize, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
+        int batchSize, Precision precision, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
         implements java.io.Serializable {
 
     /**
@@ -71,6 +74,9 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
             throw new IllegalArgumentException("optimizer must be sgd or adam, got " + optimizer);
         }
         MlpArchitecture.ofDepth(1, width, depth, 1);
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must be given");
+        }
     }
 
     /**
@@ -103,6 +109,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                 c.doubleIn("train.adam.epsilon", Double.MIN_VALUE, 1));
         return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode, optimizer, new PhaseSchedule(phases),
                 adam, c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
+                parsed(c, "train.precision", Precision::parse),
                 c.positiveInt("train.log-every"), parsed(c, "train.loss", Loss::parse),
                 c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9), c.doubleIn("train.divergence-factor", 1.000001, 1e300),
                 c.intIn("train.run", 0, Integer.MAX_VALUE));
@@ -175,7 +182,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         TrainingSpec spec = new TrainingSpec(loss, batchSize, logEvery, seed, targetScale, divergenceFactor);
         Samples train = split(data, false);
         Samples test = split(data, true);
-        Trainer trainer = new Trainer(gemm);
+        Trainer trainer = new Trainer(gemm, FloatGemm.blas(), precision);
         TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec());
         double[] predictions = trainer.predictMev(network, all(data), targetScale);
         return new Outcome(this, seed, train.size(), test.size(), result, predictions);
