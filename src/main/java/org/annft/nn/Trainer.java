@@ -58,10 +58,7 @@ public final class Trainer {
         Parameters initial = network.parameters().copy();
         double scale = spec.targetScale();
         DMatrixRMaj trainTargets = scaled(train.targetView(), scale);
-        int batchSize = spec.effectiveBatchSize(train.size());
-        TrainingLoop runner = TrainingLoop.create(precision, network, train.inputView(), trainTargets, spec.loss(),
-                optimizerSpec.create(architecture), batchSize,
-                SeedStreams.stream(spec.shuffleSeed(), SeedStreams.SHUFFLING), gemm, floatGemm);
+        TrainingLoop runner = loop(network, train.inputView(), trainTargets, spec, optimizerSpec);
         DMatrixRMaj trainPredictions = new DMatrixRMaj(train.size(), architecture.outputWidth());
 
         Loss loss = spec.loss();
@@ -111,6 +108,36 @@ public final class Trainer {
                 divergedAt < 0 ? OptionalInt.empty() : OptionalInt.of(divergedAt), epoch,
                 loss.toOriginalUnits(initialLoss, scale), loss.toOriginalUnits(finalLoss, scale),
                 rmsdAll, rmsdTrain, rmsdTest, seconds, curve, changes, gemmName());
+    }
+
+    /**
+     * Wall seconds of each of the first {@code epochs} epochs of the training {@link #train} would
+     * run (same data, batches, optimizer and precision), without its evaluations; the network is
+     * trained in place. For cost estimates.
+     *
+     * @throws IllegalArgumentException if the data do not fit the network or the training set is empty
+     */
+    public double[] epochSeconds(Mlp network, Samples train, TrainingSpec spec, OptimizerSpec optimizerSpec, int epochs) {
+        requireFits(network.architecture(), train, "training set");
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("training set is empty");
+        }
+        TrainingLoop runner = loop(network, train.inputView(), scaled(train.targetView(), spec.targetScale()), spec,
+                optimizerSpec);
+        double[] seconds = new double[epochs];
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            runner.runEpoch(epoch);
+            seconds[epoch - 1] = (System.nanoTime() - start) * 1e-9;
+        }
+        return seconds;
+    }
+
+    private TrainingLoop loop(Mlp network, DMatrixRMaj inputs, DMatrixRMaj targets, TrainingSpec spec,
+            OptimizerSpec optimizerSpec) {
+        return TrainingLoop.create(precision, network, inputs, targets, spec.loss(),
+                optimizerSpec.create(network.architecture()), spec.effectiveBatchSize(inputs.numRows),
+                SeedStreams.stream(spec.shuffleSeed(), SeedStreams.SHUFFLING), gemm, floatGemm);
     }
 
     /**

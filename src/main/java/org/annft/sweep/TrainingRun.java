@@ -188,6 +188,18 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         return new Outcome(this, seed, train.size(), test.size(), result, predictions);
     }
 
+    /**
+     * Wall seconds of each of the first {@code epochs} epochs of this run (see
+     * {@link Trainer#epochSeconds}), for cost estimates.
+     */
+    public double[] epochSeconds(BindingEnergyDataSet data, long masterSeed, Gemm gemm, int epochs) {
+        long seed = seed(masterSeed);
+        Mlp network = initialNetwork(data.inputWidth(), seed);
+        TrainingSpec spec = new TrainingSpec(loss, batchSize, logEvery, seed, targetScale, divergenceFactor);
+        return new Trainer(gemm, FloatGemm.blas(), precision).epochSeconds(network, split(data, false), spec,
+                optimizerSpec(), epochs);
+    }
+
     /** The training ({@code test = false}) or test nuclides as samples: scaled inputs, binding energies in MeV. */
     static Samples split(BindingEnergyDataSet data, boolean test) {
         return samples(data, i -> data.isTest(i) == test);
