@@ -1,5 +1,6 @@
 package org.annft.nn;
 
+import org.annft.theory.Activation;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -12,7 +13,7 @@ import org.ejml.data.FMatrixRMaj;
 public final class FloatForwardBackward {
 
     private final MlpArchitecture architecture;
-    private final org.annft.theory.Activation activation;
+    private final Activation activation;
     private final FloatGemm gemm;
     private final int capacity;
     /** activations[l] holds A^(l) for hidden l, Z^(l_out) for the output; index 0 unused. */
@@ -30,7 +31,7 @@ public final class FloatForwardBackward {
      * @param capacity largest batch (rows) this workspace serves, at least 1
      * @throws IllegalArgumentException if capacity is below 1
      */
-    public FloatForwardBackward(MlpArchitecture architecture, org.annft.theory.Activation activation, int capacity,
+    public FloatForwardBackward(MlpArchitecture architecture, Activation activation, int capacity,
             FloatGemm gemm) {
         if (capacity < 1) {
             throw new IllegalArgumentException("workspace capacity must be >= 1, got " + capacity);
