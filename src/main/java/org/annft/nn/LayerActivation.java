@@ -20,6 +20,14 @@ final class LayerActivation {
     static void activate(Activation activation, double[] values, double[] derivatives, int offset, int length) {
         if (derivatives == null) {
             activation.applyInPlace(values, offset, length);
+        } else if (activation instanceof Activations.Relu) {
+            // One pass for value and derivative: the batch-32 epochs of narrow networks spend a
+            // visible share of their time here.
+            for (int i = offset, end = offset + length; i < end; i++) {
+                double z = values[i];
+                derivatives[i] = z > 0 ? 1.0 : 0.0;
+                values[i] = Math.max(z, 0.0);
+            }
         } else if (activation instanceof Activations.Tanh) {
             // tanh' = 1 - tanh^2 from the value already computed: one tanh per element instead of two,
             // the dominant cost of a tanh layer at moderate width.

@@ -271,9 +271,15 @@ public final class TrainingBenchmark {
         };
     }
 
-    /** Seconds of the fastest of at least three calls repeated for {@code minimumSeconds} (after one warm-up call). */
+    /**
+     * Seconds of the fastest of at least three calls repeated for {@code minimumSeconds}, after
+     * warm-up calls for half that time (so that the just-in-time compiler has compiled the loops).
+     */
     private static double fastestCall(Runnable call, double minimumSeconds) {
-        call.run();
+        long warm = System.nanoTime() + (long) (minimumSeconds * 0.5e9);
+        do {
+            call.run();
+        } while (System.nanoTime() < warm);
         double best = Double.POSITIVE_INFINITY;
         int calls = 0;
         long end = System.nanoTime() + (long) (minimumSeconds * 1e9);
