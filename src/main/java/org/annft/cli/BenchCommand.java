@@ -105,13 +105,13 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code annft bench train}: full-batch epoch speed against dgemm and EJML. */
+    /** {@code annft bench train}: epochs of the default protocol against the gemm rates. */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Time one full-batch training epoch (forward, backward, SGD update) on one thread, float64,",
-                "against the BLAS's dgemm rate at 1000x1000 and against EJML's own products."})
+            description = {"Time training epochs (batch 32 and full batch, float64 and float32, depth 4, 3558 samples)",
+                "on one thread against the dgemm / sgemm rate at the epoch's own shapes and at 1000x1000x1000."})
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--widths", split = ",", paramLabel = "N,N", defaultValue = "120,1000",
+        @Option(names = "--widths", split = ",", paramLabel = "N,N", defaultValue = "10,40,120,240,1000",
                 description = "Hidden widths (default ${DEFAULT-VALUE}).")
         int[] widths;
 
@@ -121,11 +121,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--samples", defaultValue = "3558", description = "Rows of the synthetic data (default ${DEFAULT-VALUE}).")
         int samples;
 
-        @Option(names = "--seconds", defaultValue = "3", description = "Time spent per measurement (default ${DEFAULT-VALUE}).")
-        double seconds;
+        @Option(names = "--batch-size", defaultValue = "32",
+                description = "Mini-batch size timed besides full batch (default ${DEFAULT-VALUE}).")
+        int batchSize;
 
-        @Option(names = "--no-ejml", description = "Skip the EJML baseline (slow at width 1000).")
-        boolean noEjml;
+        @Option(names = "--precisions", split = ",", defaultValue = "float64,float32",
+                description = "Precisions (default ${DEFAULT-VALUE}).")
+        List<String> precisions;
+
+        @Option(names = "--seconds", defaultValue = "1", description = "Time spent per measurement (default ${DEFAULT-VALUE}).")
+        double seconds;
 
         @Spec
         CommandSpec spec;
@@ -133,7 +138,8 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, seconds, !noEjml));
+            List<org.annft.nn.Precision> parsed = precisions.stream().map(org.annft.nn.Precision::parse).toList();
+            TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds));
             out.flush();
             return 0;
         }

@@ -52,12 +52,17 @@ final class SweepCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
                 settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());
         err.flush();
+        SweepPlan plan = null;
         if (planOnly || !noEstimate) {
-            SweepPlan.calibrate(settings, data).print(err, planCores);
+            // As many trainings side by side as local mode runs tasks here (one per core, at most one per run).
+            int local = Math.min(runs, Math.min(planCores, Runtime.getRuntime().availableProcessors()));
+            plan = SweepPlan.calibrate(settings, data, local);
+            plan.print(err, planCores);
         }
         if (planOnly) {
             return 0;
         }
+        SweepPlan estimate = plan;
         Job.run(common, config, "sweep", SweepJob.tables(), err, false, (spark, out) -> {
             SweepJob.Summary s = SweepJob.run(spark, settings, data, out.root(), out, err);
             if (s.runsTrained() > 0) {
@@ -65,6 +70,12 @@ final class SweepCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "sweep: trained %d runs (%d diverged) in %.1f s wall, %.1f s of run time: "
                         + "parallel efficiency %.0f%% on %d cores%n", s.runsTrained(), s.runsDiverged(), s.wallSeconds(),
                         s.runSeconds(), 100 * s.runSeconds() / (s.wallSeconds() * executorCores), executorCores);
+                if (estimate != null && s.runsTrained() == runs) {
+                    estimate.printComparison(err, executorCores, s.runSeconds(), s.wallSeconds());
+                } else if (estimate != null) {
+                    err.printf(Locale.ROOT, "sweep: %d of %d runs trained now (resumed); no comparison with the estimate%n",
+                            s.runsTrained(), runs);
+                }
             }
         });
         return 0;

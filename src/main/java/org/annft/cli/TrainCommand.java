@@ -36,9 +36,10 @@ final class TrainCommand implements Callable<Integer> {
         long masterSeed = config.longValue("seed");
         BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> err.println("warning: " + w));
         Gemm gemm = Gemm.blas();
-        err.printf(Locale.ROOT, "train: %s %s, width %d, depth %d (r = %.4f), C_W %s, C_b %s, %s, %d nuclides (%d test), gemm %s%n",
+        err.printf(Locale.ROOT, "train: %s %s, width %d, depth %d (r = %.4f), C_W %s, C_b %s, %s, %s, %d nuclides (%d test), gemm %s%n",
                 run.activation(), run.label(), run.width(), run.depth(), run.aspectRatio(), run.weightVariance(),
-                run.biasVariance(), run.optimizer(), data.size(), data.testCount(), gemm.implementationName());
+                run.biasVariance(), run.optimizer(), run.precision().configName(), data.size(), data.testCount(),
+                gemm.implementationName());
         err.flush();
         Job.run(common, config, "train", TrainingTables.names(), err, (spark, out) -> {
             TrainingRun.Outcome outcome = run.execute(data, masterSeed, gemm);

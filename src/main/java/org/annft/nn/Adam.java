@@ -2,6 +2,7 @@ package org.annft.nn;
 
 import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1), the optimizer the paper compares against (lr 1e-4,
@@ -18,8 +19,12 @@ public final class Adam implements Optimizer {
     private final AdamSettings settings;
     private final double[] weightRates;
     private final double[] biasRates;
-    private final Parameters firstMoment;
-    private final Parameters secondMoment;
+    private final MlpArchitecture architecture;
+    /** The moments of the precision in use, allocated by its first step. */
+    private Parameters firstMoment;
+    private Parameters secondMoment;
+    private FloatParameters firstMoment32;
+    private FloatParameters secondMoment32;
     private long steps;
 
     /**
@@ -80,8 +85,7 @@ public final class Adam implements Optimizer {
             weightRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaW(l) / architecture.width(l - 1);
             biasRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaB(l);
         }
-        this.firstMoment = new Parameters(architecture);
-        this.secondMoment = new Parameters(architecture);
+        this.architecture = architecture;
     }
 
     /** The rate of the weights of {@code layer} (1-based). */
@@ -107,6 +111,10 @@ public final class Adam implements Optimizer {
     @Override
     public void step(Parameters parameters, Parameters gradients) {
         parameters.requireSameShape(gradients);
+        if (firstMoment == null) {
+            firstMoment = new Parameters(architecture);
+            secondMoment = new Parameters(architecture);
+        }
         parameters.requireSameShape(firstMoment);
         steps++;
         double correction1 = 1 - Math.pow(settings.beta1(), steps);
@@ -116,6 +124,41 @@ public final class Adam implements Optimizer {
                     weightRates[l - 1], correction1, correction2);
             update(parameters.biases(l), gradients.biases(l), firstMoment.biases(l), secondMoment.biases(l),
                     biasRates[l - 1], correction1, correction2);
+        }
+    }
+
+    @Override
+    public void step(FloatParameters parameters, FloatParameters gradients) {
+        parameters.requireSameShape(gradients);
+        if (firstMoment32 == null) {
+            firstMoment32 = new FloatParameters(architecture);
+            secondMoment32 = new FloatParameters(architecture);
+        }
+        parameters.requireSameShape(firstMoment32);
+        steps++;
+        float correction1 = (float) (1 - Math.pow(settings.beta1(), steps));
+        float correction2 = (float) (1 - Math.pow(settings.beta2(), steps));
+        for (int l = 1; l <= parameters.architecture().outputLayer(); l++) {
+            update(parameters.weights(l), gradients.weights(l), firstMoment32.weights(l), secondMoment32.weights(l),
+                    (float) weightRates[l - 1], correction1, correction2);
+            update(parameters.biases(l), gradients.biases(l), firstMoment32.biases(l), secondMoment32.biases(l),
+                    (float) biasRates[l - 1], correction1, correction2);
+        }
+    }
+
+    private void update(FMatrixRMaj theta, FMatrixRMaj gradient, FMatrixRMaj m, FMatrixRMaj v, float rate,
+            float correction1, float correction2) {
+        float beta1 = (float) settings.beta1();
+        float beta2 = (float) settings.beta2();
+        float epsilon = (float) settings.epsilon();
+        int size = theta.getNumElements();
+        for (int i = 0; i < size; i++) {
+            float g = gradient.data[i];
+            float mi = beta1 * m.data[i] + (1 - beta1) * g;
+            float vi = beta2 * v.data[i] + (1 - beta2) * g * g;
+            m.data[i] = mi;
+            v.data[i] = vi;
+            theta.data[i] -= rate * (mi / correction1) / ((float) Math.sqrt(vi / correction2) + epsilon);
         }
     }
 

@@ -5,13 +5,13 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Runs training epochs: per batch a forward pass, the loss and its gradient, a backward pass and an
+ * Runs float64 training epochs: per batch a forward pass, the loss and its gradient, a backward pass and an
  * optimizer step. Every array is allocated here, once; an epoch allocates nothing.
  *
  * <p>Full batch uses the training matrices directly. Mini-batches gather the rows of a fresh
  * seeded permutation per epoch into batch buffers.
  */
-final class EpochRunner {
+final class EpochRunner implements TrainingLoop {
 
     private final Mlp network;
     private final DMatrixRMaj inputs;
@@ -52,16 +52,8 @@ final class EpochRunner {
         this.batchTargets = fullBatch ? null : new DMatrixRMaj(batchSize, targets.numCols);
     }
 
-    /** The workspace, for evaluations between epochs. */
-    ForwardBackward workspace() {
-        return workspace;
-    }
-
-    /**
-     * Runs epoch {@code epoch} (1-based) and returns the sample-weighted mean of its batch losses,
-     * each taken before that batch's update.
-     */
-    double runEpoch(int epoch) {
+    @Override
+    public double runEpoch(int epoch) {
         optimizer.beginEpoch(epoch);
         if (order == null) {
             return step(inputs, targets);
@@ -76,6 +68,16 @@ final class EpochRunner {
             weightedLoss += size * step(batchInputs, batchTargets);
         }
         return weightedLoss / rows;
+    }
+
+    @Override
+    public void predict(DMatrixRMaj samples, DMatrixRMaj predictions) {
+        workspace.predict(network, samples, predictions);
+    }
+
+    @Override
+    public void storeParameters() {
+        // Trained in place.
     }
 
     private double step(DMatrixRMaj batchIn, DMatrixRMaj batchOut) {

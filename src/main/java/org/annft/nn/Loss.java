@@ -2,6 +2,7 @@ package org.annft.nn;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * Training losses, averaged over all {@code m} entries of a batch (samples times outputs):
@@ -80,6 +81,33 @@ public enum Loss {
             }
         }
         return sum * inverseCount;
+    }
+
+    /**
+     * The float32 version of {@link #evaluate(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj)}: residuals and
+     * the gradient in float, their sum in double so that it does not depend on the batch size's
+     * rounding.
+     *
+     * @throws IllegalArgumentException if the shapes differ or are empty
+     */
+    public double evaluate(FMatrixRMaj prediction, FMatrixRMaj target, FMatrixRMaj gradient) {
+        int m = prediction.getNumElements();
+        if (prediction.numRows != target.numRows || prediction.numCols != target.numCols || m == 0
+                || (gradient != null && (gradient.numRows != prediction.numRows || gradient.numCols != prediction.numCols))) {
+            throw new IllegalArgumentException("loss shapes: prediction " + prediction.numRows + "x" + prediction.numCols
+                    + ", target " + target.numRows + "x" + target.numCols
+                    + (gradient == null ? "" : ", gradient " + gradient.numRows + "x" + gradient.numCols));
+        }
+        double sum = 0;
+        float inverseCount = 1f / m;
+        for (int i = 0; i < m; i++) {
+            float residual = prediction.data[i] - target.data[i];
+            sum += term(residual);
+            if (gradient != null) {
+                gradient.data[i] = (float) termDerivative(residual) * inverseCount;
+            }
+        }
+        return sum / m;
     }
 
     /**

@@ -8,4 +8,7 @@ public interface Optimizer {
 
     /** One update of {@code parameters} from {@code gradients} ({@code dL/dtheta} of the batch's mean loss). */
     void step(Parameters parameters, Parameters gradients);
+
+    /** The same update in float32, for a {@link Precision#FLOAT32} training. */
+    void step(FloatParameters parameters, FloatParameters gradients);
 }

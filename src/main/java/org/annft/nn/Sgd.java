@@ -3,6 +3,7 @@ package org.annft.nn;
 import java.util.List;
 import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * Stochastic gradient descent with the learning-rate tensor of paper Eq. 33 (THEORY.md):
@@ -75,6 +76,26 @@ public final class Sgd implements Optimizer {
         for (int l = 1; l <= architecture.outputLayer(); l++) {
             subtractScaled(parameters.weights(l), rates.lambdaW(l) / architecture.width(l - 1), gradients.weights(l));
             subtractScaled(parameters.biases(l), rates.lambdaB(l), gradients.biases(l));
+        }
+    }
+
+    @Override
+    public void step(FloatParameters parameters, FloatParameters gradients) {
+        parameters.requireSameShape(gradients);
+        MlpArchitecture architecture = parameters.architecture();
+        for (int l = 1; l <= architecture.outputLayer(); l++) {
+            subtractScaled(parameters.weights(l), (float) (current.lambdaW(l) / architecture.width(l - 1)),
+                    gradients.weights(l));
+            subtractScaled(parameters.biases(l), (float) current.lambdaB(l), gradients.biases(l));
+        }
+    }
+
+    private static void subtractScaled(FMatrixRMaj target, float scale, FMatrixRMaj gradient) {
+        int size = target.getNumElements();
+        float[] t = target.data;
+        float[] g = gradient.data;
+        for (int i = 0; i < size; i++) {
+            t[i] -= scale * g[i];
         }
     }
 

@@ -4,19 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * Trains one network on one thread and reports a {@link TrainingResult}. A divergence (a loss that
  * is NaN, infinite, or above {@link TrainingSpec#divergenceFactor()} times the initial loss) ends
  * the training with status {@code DIVERGED}; it never throws for numerical reasons.
+ *
+ * <p>A {@link Precision#FLOAT32} trainer trains and predicts in float32 and hands back double
+ * values (parameters, losses, predictions) only for the results.
  */
 public final class Trainer {
 
     private final Gemm gemm;
+    private final FloatGemm floatGemm;
+    private final Precision precision;
 
-    /** A trainer whose products run on {@code gemm} (normally {@link Gemm#blas()}). */
+    /** A float64 trainer whose products run on {@code gemm} (normally {@link Gemm#blas()}). */
     public Trainer(Gemm gemm) {
+        this(gemm, FloatGemm.blas(), Precision.FLOAT64);
+    }
+
+    /** A trainer of the given precision: float64 products on {@code gemm}, float32 on {@code floatGemm}. */
+    public Trainer(Gemm gemm, FloatGemm floatGemm, Precision precision) {
         this.gemm = gemm;
+        this.floatGemm = floatGemm;
+        this.precision = precision;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The product implementation this trainer uses, as recorded in {@link TrainingResult#gemm()}. */
+    public String gemmName() {
+        return precision == Precision.FLOAT32 ? floatGemm.implementationName() : gemm.implementationName();
     }
 
     /**
@@ -36,15 +58,11 @@ public final class Trainer {
         Parameters initial = network.parameters().copy();
         double scale = spec.targetScale();
         DMatrixRMaj trainTargets = scaled(train.targetView(), scale);
-        int batchSize = spec.effectiveBatchSize(train.size());
-        EpochRunner runner = new EpochRunner(network, train.inputView(), trainTargets, spec.loss(),
-                optimizerSpec.create(architecture), batchSize,
-                SeedStreams.stream(spec.shuffleSeed(), SeedStreams.SHUFFLING), gemm);
-        ForwardBackward workspace = runner.workspace();
+        TrainingLoop runner = loop(network, train.inputView(), trainTargets, spec, optimizerSpec);
         DMatrixRMaj trainPredictions = new DMatrixRMaj(train.size(), architecture.outputWidth());
 
         Loss loss = spec.loss();
-        workspace.predict(network, train.inputView(), trainPredictions);
+        runner.predict(train.inputView(), trainPredictions);
         double initialLoss = loss.evaluate(trainPredictions, trainTargets, null);
         List<TrainingResult.LossPoint> curve = new ArrayList<>();
         curve.add(new TrainingResult.LossPoint(0, loss.toOriginalUnits(initialLoss, scale)));
@@ -66,13 +84,14 @@ public final class Trainer {
             }
         }
 
-        workspace.predict(network, train.inputView(), trainPredictions);
+        runner.storeParameters();
+        runner.predict(train.inputView(), trainPredictions);
         double finalLoss = loss.evaluate(trainPredictions, trainTargets, null);
         double trainSquares = sumOfSquaredErrors(trainPredictions, train.targetView(), scale);
         double testSquares = 0;
         if (test.size() > 0) {
             DMatrixRMaj testPredictions = new DMatrixRMaj(test.size(), architecture.outputWidth());
-            workspace.predict(network, test.inputView(), testPredictions);
+            runner.predict(test.inputView(), testPredictions);
             testSquares = sumOfSquaredErrors(testPredictions, test.targetView(), scale);
         }
         int outputs = architecture.outputWidth();
@@ -88,7 +107,37 @@ public final class Trainer {
         return new TrainingResult(divergedAt < 0 ? TrainingResult.Status.OK : TrainingResult.Status.DIVERGED,
                 divergedAt < 0 ? OptionalInt.empty() : OptionalInt.of(divergedAt), epoch,
                 loss.toOriginalUnits(initialLoss, scale), loss.toOriginalUnits(finalLoss, scale),
-                rmsdAll, rmsdTrain, rmsdTest, seconds, curve, changes, gemm.implementationName());
+                rmsdAll, rmsdTrain, rmsdTest, seconds, curve, changes, gemmName());
+    }
+
+    /**
+     * Wall seconds of each of the first {@code epochs} epochs of the training {@link #train} would
+     * run (same data, batches, optimizer and precision), without its evaluations; the network is
+     * trained in place. For cost estimates.
+     *
+     * @throws IllegalArgumentException if the data do not fit the network or the training set is empty
+     */
+    public double[] epochSeconds(Mlp network, Samples train, TrainingSpec spec, OptimizerSpec optimizerSpec, int epochs) {
+        requireFits(network.architecture(), train, "training set");
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("training set is empty");
+        }
+        TrainingLoop runner = loop(network, train.inputView(), scaled(train.targetView(), spec.targetScale()), spec,
+                optimizerSpec);
+        double[] seconds = new double[epochs];
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            runner.runEpoch(epoch);
+            seconds[epoch - 1] = (System.nanoTime() - start) * 1e-9;
+        }
+        return seconds;
+    }
+
+    private TrainingLoop loop(Mlp network, DMatrixRMaj inputs, DMatrixRMaj targets, TrainingSpec spec,
+            OptimizerSpec optimizerSpec) {
+        return TrainingLoop.create(precision, network, inputs, targets, spec.loss(),
+                optimizerSpec.create(network.architecture()), spec.effectiveBatchSize(inputs.numRows),
+                SeedStreams.stream(spec.shuffleSeed(), SeedStreams.SHUFFLING), gemm, floatGemm);
     }
 
     /**
@@ -111,17 +160,33 @@ public final class Trainer {
 
     /**
      * The network's predictions in MeV (its output times the target scale) for every sample, in
-     * order, for a network with one output.
+     * order, for a network with one output; computed in this trainer's precision.
      */
     public double[] predictMev(Mlp network, Samples samples, double targetScale) {
         requireFits(network.architecture(), samples, "samples");
         if (samples.size() == 0) {
             return new double[0];
         }
-        ForwardBackward workspace = new ForwardBackward(network.architecture(), Math.min(samples.size(), 4096), gemm);
-        DMatrixRMaj predictions = new DMatrixRMaj(samples.size(), network.architecture().outputWidth());
-        workspace.predict(network, samples.inputView(), predictions);
+        int capacity = Math.min(samples.size(), 4096);
+        MlpArchitecture architecture = network.architecture();
         double[] out = new double[samples.size()];
+        if (precision == Precision.FLOAT32) {
+            FloatForwardBackward workspace = new FloatForwardBackward(architecture, network.activation(), capacity, floatGemm);
+            DMatrixRMaj in = samples.inputView();
+            FMatrixRMaj inputs = new FMatrixRMaj(in.numRows, in.numCols);
+            for (int i = 0, size = in.getNumElements(); i < size; i++) {
+                inputs.data[i] = (float) in.data[i];
+            }
+            FMatrixRMaj predictions = new FMatrixRMaj(samples.size(), architecture.outputWidth());
+            workspace.predict(FloatParameters.rounded(network.parameters()), inputs, predictions);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = targetScale * predictions.get(i, 0);
+            }
+            return out;
+        }
+        ForwardBackward workspace = new ForwardBackward(architecture, capacity, gemm);
+        DMatrixRMaj predictions = new DMatrixRMaj(samples.size(), architecture.outputWidth());
+        workspace.predict(network, samples.inputView(), predictions);
         for (int i = 0; i < out.length; i++) {
             out[i] = targetScale * predictions.get(i, 0);
         }

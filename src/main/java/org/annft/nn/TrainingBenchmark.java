@@ -5,23 +5,28 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.annft.theory.Activations;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
- * Single-thread float64 speed of one full-batch training epoch (forward, backward, SGD update) on a
- * data set of the AME2020 shape (3558 samples, 2 inputs, synthetic values) at depth 4, against the
- * BLAS's own dgemm rate at 1000 x 1000 and against EJML's {@code CommonOps_DDRM} products, all
- * measured in the same run. Each time is the fastest of repeated calls, which is the least disturbed
- * by other load on a shared machine. Prints ratios; asserts nothing.
+ * Single-thread speed of the training protocol users run: epochs (forward, backward, MAE gradient,
+ * SGD update, mini-batch gathering) of a ReLU network on a data set of the AME2020 shape (3558
+ * samples, 2 inputs, synthetic values) at depth 4, at batch 32 and full batch, in float64 and
+ * float32. Each epoch is set against two rates measured in the same run: the BLAS's own
+ * {@code dgemm} / {@code sgemm} rate at 1000 x 1000 x 1000, and its rate on exactly the products
+ * of that epoch (same shapes, same calls, nothing else), so that the ratio to the latter is the
+ * share of the epoch spent in the products. Each time is the fastest of repeated calls, the least
+ * disturbed by other load on a shared machine. Prints ratios; asserts nothing.
  *
  * <p>Useful work per epoch, counted as matrix-product flops:
  * {@code 2 B sum_l n_l n_{l-1}} forward, the same for the weight gradients, and
- * {@code 2 B sum_{l >= 2} n_l n_{l-1}} for backpropagating the error signal.
+ * {@code 2 B sum_{l >= 2} n_l n_{l-1}} for backpropagating the error signal, B the samples.
  */
 public final class TrainingBenchmark {
 
@@ -31,27 +36,45 @@ public final class TrainingBenchmark {
      * @param samples        rows of the synthetic data set
      * @param depth          l_out
      * @param widths         hidden widths to time
-     * @param minimumSeconds each timing repeats until it has run this long
-     * @param ejmlBaseline   whether to time the EJML products too (slow at large width)
+     * @param batchSize      the mini-batch size timed besides full batch
+     * @param precisions     the precisions to time
+     * @param minimumSeconds each timing repeats until it has run this long (at least three calls)
      */
-    public record Settings(int samples, int depth, int[] widths, double minimumSeconds, boolean ejmlBaseline) {
+    public record Settings(int samples, int depth, int[] widths, int batchSize, List<Precision> precisions,
+            double minimumSeconds) {
         public Settings {
-            if (samples < 1 || depth < 1 || widths.length == 0 || !(minimumSeconds > 0)) {
-                throw new IllegalArgumentException("benchmark settings need samples, depth, widths >= 1 and a positive time");
+            if (samples < 1 || depth < 2 || widths.length == 0 || batchSize < 1 || precisions.isEmpty()
+                    || !(minimumSeconds > 0)) {
+                throw new IllegalArgumentException("benchmark settings need samples, batch, widths >= 1, depth >= 2, "
+                        + "a precision and a positive time");
             }
             widths = widths.clone();
+            precisions = List.copyOf(precisions);
         }
 
-        /** The configuration of the issue: 3558 samples, depth 4, widths 120 and 1000. */
+        /** The default protocol: 3558 samples, depth 4, batch 32, widths 10 to 1000, both precisions. */
         public static Settings standard() {
-            return new Settings(3558, 4, new int[] {120, 1000}, 3.0, true);
+            return new Settings(3558, 4, new int[] {10, 40, 120, 240, 1000}, 32,
+                    List.of(Precision.FLOAT64, Precision.FLOAT32), 1.0);
         }
     }
 
-    /** Timing of one width. */
-    public record EpochTiming(int width, double flopsPerEpoch, double secondsPerEpoch, double ejmlSecondsPerEpoch) {
+    /**
+     * Timing of one (precision, batch, width).
+     *
+     * @param batchSize         samples per step (the data set's size for full batch)
+     * @param flopsPerEpoch     matrix-product flops of one epoch
+     * @param secondsPerEpoch   fastest epoch
+     * @param gemmSecondsPerEpoch fastest run of the epoch's products alone
+     */
+    public record EpochTiming(Precision precision, int batchSize, int width, double flopsPerEpoch,
+            double secondsPerEpoch, double gemmSecondsPerEpoch) {
         public double gflops() {
             return flopsPerEpoch / secondsPerEpoch * 1e-9;
+        }
+
+        public double gemmGflops() {
+            return flopsPerEpoch / gemmSecondsPerEpoch * 1e-9;
         }
     }
 
@@ -65,59 +88,89 @@ public final class TrainingBenchmark {
     /** Runs the benchmark and prints a report to {@code out}. */
     public static void run(PrintWriter out, Settings settings) {
         Gemm blas = Gemm.blas();
+        FloatGemm sblas = FloatGemm.blas();
         out.printf(Locale.ROOT, "gemm implementation: %s%n", blas.implementationName());
         loadedBlasLibraries().forEach(path -> out.printf(Locale.ROOT, "loaded native library: %s%n", path));
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         out.printf(Locale.ROOT, "OPENBLAS_NUM_THREADS=%s%s%n", threads,
                 "1".equals(threads) ? "" : "  (set it to 1: each training must use exactly one thread)");
-        double dgemmBefore = dgemmGflops(blas, 1000, settings.minimumSeconds());
-        out.printf(Locale.ROOT, "dgemm 1000x1000x1000: %.2f GFLOP/s%n", dgemmBefore);
-        out.printf(Locale.ROOT, "full-batch epoch, relu, %d samples x 2 inputs, depth %d, float64, one thread%n",
+        double[] before = {dgemmGflops(blas, 1000, settings.minimumSeconds()),
+            sgemmGflops(sblas, 1000, settings.minimumSeconds())};
+        out.printf(Locale.ROOT, "1000x1000x1000: dgemm %.2f GFLOP/s, sgemm %.2f GFLOP/s%n", before[0], before[1]);
+        out.printf(Locale.ROOT, "epochs: relu, %d samples x 2 inputs, depth %d, MAE, SGD, one thread%n",
                 settings.samples(), settings.depth());
-        List<EpochTiming> timings = new java.util.ArrayList<>();
+        out.flush();
+        List<EpochTiming> timings = new ArrayList<>();
         for (int width : settings.widths()) {
-            timings.add(timeEpoch(settings, width));
+            for (int batch : new int[] {settings.batchSize(), settings.samples()}) {
+                for (Precision precision : settings.precisions()) {
+                    timings.add(timeEpoch(settings, width, Math.min(batch, settings.samples()), precision));
+                }
+            }
         }
         // Measured again after the epochs: the better of the two is the rate the machine can give, so a
         // disturbance during either measurement does not inflate the ratios.
-        double dgemmAfter = dgemmGflops(blas, 1000, settings.minimumSeconds());
-        double dgemmRate = Math.max(dgemmBefore, dgemmAfter);
-        out.printf(Locale.ROOT, "dgemm 1000x1000x1000 again: %.2f GFLOP/s; ratios below use %.2f%n", dgemmAfter, dgemmRate);
-        out.printf(Locale.ROOT, "%8s %14s %10s %14s %16s %14s%n",
-                "width", "s/epoch", "GFLOP/s", "of dgemm", "EJML s/epoch", "EJML/BLAS");
-        for (EpochTiming timing : timings) {
-            String ejml = Double.isNaN(timing.ejmlSecondsPerEpoch()) ? "-" : format(timing.ejmlSecondsPerEpoch());
-            String speedup = Double.isNaN(timing.ejmlSecondsPerEpoch()) ? "-"
-                    : String.format(Locale.ROOT, "%.1fx", timing.ejmlSecondsPerEpoch() / timing.secondsPerEpoch());
-            out.printf(Locale.ROOT, "%8d %14s %10.2f %13.0f%% %16s %14s%n", timing.width(), format(timing.secondsPerEpoch()),
-                    timing.gflops(), 100 * timing.gflops() / dgemmRate, ejml, speedup);
+        double dgemm = Math.max(before[0], dgemmGflops(blas, 1000, settings.minimumSeconds()));
+        double sgemm = Math.max(before[1], sgemmGflops(sblas, 1000, settings.minimumSeconds()));
+        out.printf(Locale.ROOT, "1000x1000x1000 again; ratios below use dgemm %.2f, sgemm %.2f GFLOP/s%n", dgemm, sgemm);
+        out.printf(Locale.ROOT, "%-8s %6s %6s %11s %9s %12s %10s %10s %11s%n", "", "batch", "width", "epoch",
+                "GFLOP/s", "gemm@shapes", "of shapes", "of 1000^3", "vs float64");
+        for (EpochTiming t : timings) {
+            String versus = "";
+            if (t.precision() == Precision.FLOAT32) {
+                for (EpochTiming u : timings) {
+                    if (u.precision() == Precision.FLOAT64 && u.width() == t.width() && u.batchSize() == t.batchSize()) {
+                        versus = String.format(Locale.ROOT, "%.2fx", u.secondsPerEpoch() / t.secondsPerEpoch());
+                    }
+                }
+            }
+            // float32 epochs are set against sgemm, float64 against dgemm, each at 1000^3.
+            double peak = t.precision() == Precision.FLOAT32 ? sgemm : dgemm;
+            out.printf(Locale.ROOT, "%-8s %6s %6d %11s %9.2f %12.2f %9.0f%% %9.0f%% %11s%n",
+                    t.precision().configName(), t.batchSize() == settings.samples() ? "full" : t.batchSize(), t.width(),
+                    format(t.secondsPerEpoch()), t.gflops(), t.gemmGflops(), 100 * t.gflops() / t.gemmGflops(),
+                    100 * t.gflops() / peak, versus);
         }
+        out.println("of shapes: the epoch's rate over that of its products alone (gemm@shapes); of 1000^3: over the"
+                + " 1000^3 rate of dgemm (float64) or sgemm (float32); vs float64: float64 epoch time / float32 epoch time");
         out.flush();
     }
 
-    /**
-     * Best dgemm rate for square n x n products over calls repeated for {@code minimumSeconds}, in
-     * GFLOP/s. The fastest call is the least disturbed by other load on the machine.
-     */
+    /** Best dgemm rate for square n x n products, in GFLOP/s. */
     public static double dgemmGflops(Gemm gemm, int n, double minimumSeconds) {
         UniformRandomProvider random = SeedStreams.stream(1, 0);
         DMatrixRMaj a = randomMatrix(n, n, random);
         DMatrixRMaj b = randomMatrix(n, n, random);
         DMatrixRMaj c = new DMatrixRMaj(n, n);
-        gemm.multiply(false, false, 1.0, a, b, 0.0, c);
         double best = fastestCall(() -> gemm.multiply(false, false, 1.0, a, b, 0.0, c), minimumSeconds);
         return 2.0 * n * n * (double) n / best * 1e-9;
     }
 
-    /** Times full-batch epochs at one width with BLAS (and EJML if asked). */
-    public static EpochTiming timeEpoch(Settings settings, int width) {
-        MlpArchitecture architecture = MlpArchitecture.ofDepth(2, width, settings.depth(), 1);
-        double blasSeconds = secondsPerEpoch(architecture, settings, Gemm.blas());
-        double ejmlSeconds = settings.ejmlBaseline() ? secondsPerEpoch(architecture, settings, Gemm.ejml()) : Double.NaN;
-        return new EpochTiming(width, flopsPerEpoch(architecture, settings.samples()), blasSeconds, ejmlSeconds);
+    /** Best sgemm rate for square n x n products, in GFLOP/s. */
+    public static double sgemmGflops(FloatGemm gemm, int n, double minimumSeconds) {
+        UniformRandomProvider random = SeedStreams.stream(1, 0);
+        FMatrixRMaj a = randomFloatMatrix(n, n, random);
+        FMatrixRMaj b = randomFloatMatrix(n, n, random);
+        FMatrixRMaj c = new FMatrixRMaj(n, n);
+        double best = fastestCall(() -> gemm.multiply(false, false, 1f, a, b, 0f, c), minimumSeconds);
+        return 2.0 * n * n * (double) n / best * 1e-9;
     }
 
-    /** Matrix-product flops of one full-batch epoch (see the class comment). */
+    /** Times epochs at one width, batch size and precision, and the same epoch's products alone. */
+    public static EpochTiming timeEpoch(Settings settings, int width, int batchSize, Precision precision) {
+        MlpArchitecture architecture = MlpArchitecture.ofDepth(2, width, settings.depth(), 1);
+        TrainingLoop loop = syntheticTraining(architecture, settings.samples(), batchSize, precision);
+        int[] epoch = {0};
+        double epochSeconds = fastestCall(() -> loop.runEpoch(++epoch[0]), settings.minimumSeconds());
+        Runnable products = precision == Precision.FLOAT32
+                ? floatProducts(architecture, settings.samples(), batchSize, FloatGemm.blas())
+                : doubleProducts(architecture, settings.samples(), batchSize, Gemm.blas());
+        double gemmSeconds = fastestCall(products, settings.minimumSeconds());
+        return new EpochTiming(precision, batchSize, width, flopsPerEpoch(architecture, settings.samples()),
+                epochSeconds, gemmSeconds);
+    }
+
+    /** Matrix-product flops of one epoch over {@code samples} rows, whatever the batch size (see the class comment). */
     public static double flopsPerEpoch(MlpArchitecture architecture, int samples) {
         double flops = 0;
         for (int l = 1; l <= architecture.outputLayer(); l++) {
@@ -127,28 +180,106 @@ public final class TrainingBenchmark {
         return flops;
     }
 
-    private static double secondsPerEpoch(MlpArchitecture architecture, Settings settings, Gemm gemm) {
+    /**
+     * A training of a ReLU network on synthetic data ({@code y = sin(3 x_1) + x_2}) whose epochs do
+     * the work of real ones: tiny rates keep the parameters where they are.
+     */
+    static TrainingLoop syntheticTraining(MlpArchitecture architecture, int samples, int batchSize, Precision precision) {
         UniformRandomProvider random = SeedStreams.stream(7, 0);
         Mlp network = new Mlp(architecture, Activations.parse("relu"));
         Initializer.initialize(network, InitSpec.uniform(2.0, 0.0, architecture.outputLayer()), random);
-        DMatrixRMaj inputs = randomMatrix(settings.samples(), 2, random);
-        DMatrixRMaj targets = new DMatrixRMaj(settings.samples(), 1);
-        for (int i = 0; i < settings.samples(); i++) {
-            targets.data[i] = Math.sin(3 * inputs.get(i, 0)) + inputs.get(i, 1);
+        DMatrixRMaj inputs = randomMatrix(samples, architecture.inputWidth(), random);
+        DMatrixRMaj targets = new DMatrixRMaj(samples, 1);
+        for (int i = 0; i < samples; i++) {
+            targets.data[i] = Math.sin(3 * inputs.get(i, 0)) + inputs.get(i, architecture.inputWidth() - 1);
         }
-        // Tiny rates: the parameters stay put, the work per epoch is that of real training.
         Optimizer sgd = new Sgd(architecture, PhaseSchedule.of(Integer.MAX_VALUE, 1e-9, 1e-9),
                 LearningRatePrescription.uniform(architecture.outputLayer()));
-        EpochRunner runner = new EpochRunner(network, inputs, targets, Loss.MAE, sgd, settings.samples(),
-                SeedStreams.stream(7, SeedStreams.SHUFFLING), gemm);
-        int[] epoch = {0};
-        runner.runEpoch(++epoch[0]);
-        return fastestCall(() -> runner.runEpoch(++epoch[0]), settings.minimumSeconds());
+        return TrainingLoop.create(precision, network, inputs, targets, Loss.MAE, sgd, batchSize,
+                SeedStreams.stream(7, SeedStreams.SHUFFLING), Gemm.blas(), FloatGemm.blas());
     }
 
-    /** Seconds of the fastest of at least three calls repeated for {@code minimumSeconds} (after one warm-up call). */
+    /** The float64 products of one epoch: per batch, each layer's forward, weight-gradient and backpropagation product. */
+    private static Runnable doubleProducts(MlpArchitecture architecture, int samples, int batchSize, Gemm gemm) {
+        UniformRandomProvider random = SeedStreams.stream(3, 0);
+        int layers = architecture.outputLayer();
+        DMatrixRMaj[] a = new DMatrixRMaj[layers + 1];
+        DMatrixRMaj[] delta = new DMatrixRMaj[layers + 1];
+        DMatrixRMaj[] w = new DMatrixRMaj[layers + 1];
+        DMatrixRMaj[] g = new DMatrixRMaj[layers + 1];
+        for (int l = 0; l <= layers; l++) {
+            a[l] = randomMatrix(batchSize, architecture.width(l), random);
+            delta[l] = randomMatrix(batchSize, architecture.width(l), random);
+            if (l > 0) {
+                w[l] = randomMatrix(architecture.width(l), architecture.width(l - 1), random);
+                g[l] = new DMatrixRMaj(architecture.width(l), architecture.width(l - 1));
+            }
+        }
+        return () -> {
+            for (int start = 0; start < samples; start += batchSize) {
+                int rows = Math.min(batchSize, samples - start);
+                for (int l = 0; l <= layers; l++) {
+                    a[l].reshape(rows, architecture.width(l), false);
+                    delta[l].reshape(rows, architecture.width(l), false);
+                }
+                for (int l = 1; l <= layers; l++) {
+                    gemm.multiply(false, true, 1.0, a[l - 1], w[l], 0.0, a[l]);
+                }
+                for (int l = layers; l >= 1; l--) {
+                    gemm.multiply(true, false, 1.0, delta[l], a[l - 1], 0.0, g[l]);
+                    if (l > 1) {
+                        gemm.multiply(false, false, 1.0, delta[l], w[l], 0.0, delta[l - 1]);
+                    }
+                }
+            }
+        };
+    }
+
+    /** The float32 products of one epoch, as {@link #doubleProducts}. */
+    private static Runnable floatProducts(MlpArchitecture architecture, int samples, int batchSize, FloatGemm gemm) {
+        UniformRandomProvider random = SeedStreams.stream(3, 0);
+        int layers = architecture.outputLayer();
+        FMatrixRMaj[] a = new FMatrixRMaj[layers + 1];
+        FMatrixRMaj[] delta = new FMatrixRMaj[layers + 1];
+        FMatrixRMaj[] w = new FMatrixRMaj[layers + 1];
+        FMatrixRMaj[] g = new FMatrixRMaj[layers + 1];
+        for (int l = 0; l <= layers; l++) {
+            a[l] = randomFloatMatrix(batchSize, architecture.width(l), random);
+            delta[l] = randomFloatMatrix(batchSize, architecture.width(l), random);
+            if (l > 0) {
+                w[l] = randomFloatMatrix(architecture.width(l), architecture.width(l - 1), random);
+                g[l] = new FMatrixRMaj(architecture.width(l), architecture.width(l - 1));
+            }
+        }
+        return () -> {
+            for (int start = 0; start < samples; start += batchSize) {
+                int rows = Math.min(batchSize, samples - start);
+                for (int l = 0; l <= layers; l++) {
+                    a[l].reshape(rows, architecture.width(l), false);
+                    delta[l].reshape(rows, architecture.width(l), false);
+                }
+                for (int l = 1; l <= layers; l++) {
+                    gemm.multiply(false, true, 1f, a[l - 1], w[l], 0f, a[l]);
+                }
+                for (int l = layers; l >= 1; l--) {
+                    gemm.multiply(true, false, 1f, delta[l], a[l - 1], 0f, g[l]);
+                    if (l > 1) {
+                        gemm.multiply(false, false, 1f, delta[l], w[l], 0f, delta[l - 1]);
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * Seconds of the fastest of at least three calls repeated for {@code minimumSeconds}, after
+     * warm-up calls for half that time (so that the just-in-time compiler has compiled the loops).
+     */
     private static double fastestCall(Runnable call, double minimumSeconds) {
-        call.run();
+        long warm = System.nanoTime() + (long) (minimumSeconds * 0.5e9);
+        do {
+            call.run();
+        } while (System.nanoTime() < warm);
         double best = Double.POSITIVE_INFINITY;
         int calls = 0;
         long end = System.nanoTime() + (long) (minimumSeconds * 1e9);
@@ -183,6 +314,14 @@ public final class TrainingBenchmark {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = random.nextDouble();
+        }
+        return m;
+    }
+
+    private static FMatrixRMaj randomFloatMatrix(int rows, int cols, UniformRandomProvider random) {
+        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = random.nextFloat();
         }
         return m;
     }

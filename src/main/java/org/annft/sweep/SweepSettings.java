@@ -60,7 +60,7 @@ public record SweepSettings(long seed, TrainingRun base, Initialization noncriti
                         for (int run = 0; run < runsPerConfiguration; run++) {
                             out.add(new TrainingRun(activation, width, depth, mode.criticalInit(), init.weightVariance(),
                                     init.biasVariance(), mode.trainingMode(), base.globalRate(), mode.optimizer(), base.phases(),
-                                    base.adam(), base.adamRates(), base.adamEpochs(), base.batchSize(), base.logEvery(), base.loss(), base.targetScale(),
+                                    base.adam(), base.adamRates(), base.adamEpochs(), base.batchSize(), base.precision(), base.logEvery(), base.loss(), base.targetScale(),
                                     base.divergenceFactor(), run));
                         }
                     }

@@ -16,6 +16,8 @@ import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
 import org.annft.nn.OptimizerSpec;
 import org.annft.nn.PhaseSchedule;
+import org.annft.nn.Precision;
+import org.annft.nn.FloatGemm;
 import org.annft.nn.Samples;
 import org.annft.nn.SeedStreams;
 import org.annft.nn.Trainer;
@@ -50,6 +52,7 @@ import org.ejml.data.DMatrixRMaj;
  *                          learning rate of {@code adam} for every parameter
  * @param adamEpochs        epochs of an Adam run
  * @param batchSize         0 for full batch
+ * @param precision         float64 or float32 arithmetic of the training
  * @param logEvery          loss-curve stride in epochs
  * @param loss              MAE or MSE
  * @param targetScale       targets are trained in MeV / targetScale
@@ -60,7 +63,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         double biasVariance,
         TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
         Adam.AdamSettings adam, String adamRates, int adamEpochs,
-        int batchSize, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
+        int batchSize, Precision precision, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
         implements java.io.Serializable {
 
     /**
@@ -84,6 +87,9 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
             throw new IllegalArgumentException("global rate rule must be given");
         }
         MlpArchitecture.ofDepth(1, width, depth, 1);
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must be given");
+        }
     }
 
     /**
@@ -118,6 +124,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode,
                 globalRate, optimizer, new PhaseSchedule(phases), adam,
                 c.choice("train.adam.rates", List.of("averaged", "fixed")), c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
+                parsed(c, "train.precision", Precision::parse),
                 c.positiveInt("train.log-every"), parsed(c, "train.loss", Loss::parse),
                 c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9), c.doubleIn("train.divergence-factor", 1.000001, 1e300),
                 c.intIn("train.run", 0, Integer.MAX_VALUE));
@@ -215,10 +222,22 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         TrainingSpec spec = new TrainingSpec(loss, batchSize, logEvery, seed, targetScale, divergenceFactor);
         Samples train = split(data, false);
         Samples test = split(data, true);
-        Trainer trainer = new Trainer(gemm);
+        Trainer trainer = new Trainer(gemm, FloatGemm.blas(), precision);
         TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()));
         double[] predictions = trainer.predictMev(network, all(data), targetScale);
         return new Outcome(this, seed, train.size(), test.size(), result, predictions);
+    }
+
+    /**
+     * Wall seconds of each of the first {@code epochs} epochs of this run (see
+     * {@link Trainer#epochSeconds}), for cost estimates.
+     */
+    public double[] epochSeconds(BindingEnergyDataSet data, long masterSeed, Gemm gemm, int epochs) {
+        long seed = seed(masterSeed);
+        Mlp network = initialNetwork(data.inputWidth(), seed);
+        TrainingSpec spec = new TrainingSpec(loss, batchSize, logEvery, seed, targetScale, divergenceFactor);
+        return new Trainer(gemm, FloatGemm.blas(), precision).epochSeconds(network, split(data, false), spec,
+                optimizerSpec(data.inputWidth()), epochs);
     }
 
     /** The training ({@code test = false}) or test nuclides as samples: scaled inputs, binding energies in MeV. */

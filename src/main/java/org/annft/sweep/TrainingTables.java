@@ -77,7 +77,8 @@ public final class TrainingTables {
                 .add("target_scale", DataTypes.DoubleType, false)
                 .add("train_size", DataTypes.IntegerType, false)
                 .add("test_size", DataTypes.IntegerType, false)
-                .add("gemm", DataTypes.StringType, false);
+                .add("gemm", DataTypes.StringType, false)
+                .add("precision", DataTypes.StringType, false);
     }
 
     public static List<Row> runsRows(List<TrainingRun.Outcome> outcomes) {
@@ -85,13 +86,14 @@ public final class TrainingTables {
         for (TrainingRun.Outcome o : outcomes) {
             TrainingRun run = o.run();
             TrainingResult r = o.result();
-            Object[] v = keys(run, 23);
+            Object[] v = keys(run, 24);
             Object[] rest = {run.aspectRatio(), o.seed(), r.status().label(), r.epochsDone(), r.finalLoss(), r.rmsdAll(),
                 r.rmsdTrain(), r.rmsdTest(), r.seconds(),
                 r.divergenceEpoch().isPresent() ? r.divergenceEpoch().getAsInt() : null, r.initialLoss(),
                 run.criticalInit() ? "critical" : "noncritical", run.weightVariance(), run.biasVariance(),
                 run.trainingMode().configName(), run.globalRateInEffect(), run.optimizer(), run.loss().name().toLowerCase(java.util.Locale.ROOT),
-                run.batchSize(), run.targetScale(), o.trainSize(), o.testSize(), r.gemm()};
+                run.batchSize(), run.targetScale(), o.trainSize(), o.testSize(), r.gemm(),
+                run.precision().configName()};
             System.arraycopy(rest, 0, v, 5, rest.length);
             rows.add(RowFactory.create(v));
         }

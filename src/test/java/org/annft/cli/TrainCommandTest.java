@@ -74,6 +74,7 @@ class TrainCommandTest {
         assertEquals(30, r.<Integer>getAs("train_size"));
         assertEquals(10, r.<Integer>getAs("test_size"));
         assertEquals(2.0, r.<Double>getAs("c_w"));
+        assertEquals("float64", r.<String>getAs("precision"));
         double train = r.<Double>getAs("rmsd_train_mev");
         double test = r.<Double>getAs("rmsd_test_mev");
         assertEquals(Math.sqrt((30 * train * train + 10 * test * test) / 40), r.<Double>getAs("rmsd_mev"), 1e-9);
@@ -107,15 +108,35 @@ class TrainCommandTest {
         assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "train.phases=[]"));
         assertTrue(cli.err().contains("train.phases"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.precision=\"float16\""));
+        assertTrue(cli.err().contains("train.precision") && cli.err().contains("float16"), cli.err());
         assertFalse(Files.exists(results), "no output directory for a failed command");
     }
 
     @Test
-    void benchTrainPrintsRatiosAgainstDgemm() {
-        assertEquals(0, cli.run("bench", "train", "--widths", "16", "--samples", "64", "--seconds", "0.05", "--no-ejml"), cli.err());
+    void benchTrainPrintsRatiosAgainstDgemmAndSgemm() {
+        assertEquals(0, cli.run("bench", "train", "--widths", "16", "--samples", "64", "--seconds", "0.05"), cli.err());
         String report = cli.out();
         assertTrue(report.contains("gemm implementation: dev.ludovic.netlib.blas."), report);
-        assertTrue(report.contains("dgemm 1000x1000x1000"), report);
-        assertTrue(report.lines().anyMatch(l -> l.trim().startsWith("16 ") && l.contains("%")), report);
+        assertTrue(report.contains("1000x1000x1000: dgemm"), report);
+        for (String row : List.of("float64 32 16 ", "float32 32 16 ", "float64 full 16 ", "float32 full 16 ")) {
+            assertTrue(report.lines().anyMatch(l -> l.trim().replaceAll(" +", " ").startsWith(row) && l.contains("%")),
+                    row + " in\n" + report);
+        }
+    }
+
+    @Test
+    void float32TrainingIsRecordedAsSuch() {
+        SparkSession spark = TestSpark.session();
+        Path results = dir.resolve("float32");
+        assertEquals(0, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.precision=\"float32\""), cli.err());
+        Row r = spark.read().parquet(results.resolve("runs").toString()).collectAsList().get(0);
+        assertEquals("float32", r.<String>getAs("precision"));
+        assertTrue(r.<String>getAs("gemm").endsWith("sgemm"), r.<String>getAs("gemm"));
+        assertTrue(r.<Double>getAs("final_loss") < r.<Double>getAs("initial_loss"), "training must lower the loss");
+        String config = spark.read().parquet(results.resolve("run_info").toString()).collectAsList().get(0).getAs("config_json");
+        assertTrue(config.contains("\"precision\":\"float32\""), config);
     }
 }

@@ -9,6 +9,7 @@ import org.annft.nn.Adam;
 import org.annft.nn.Loss;
 import org.annft.nn.OptimizerSpec;
 import org.annft.nn.PhaseSchedule;
+import org.annft.nn.Precision;
 import org.annft.nn.TrainingMode;
 import org.annft.theory.GlobalRate;
 import org.annft.theory.LearningRates;
@@ -20,7 +21,7 @@ class TrainingRunTest {
         PhaseSchedule phases = new PhaseSchedule(List.of(new PhaseSchedule.Phase(10, 0.01, 0.01),
                 new PhaseSchedule.Phase(10, 1e-3, 2e-3)));
         return new TrainingRun("relu", 120, 4, true, 2.0, 0.0, mode, rule, optimizer, phases,
-                Adam.AdamSettings.paper(), adamRates, 20, 32, 10, Loss.MAE, 1.0, 1e3, 0);
+                Adam.AdamSettings.paper(), adamRates, 20, 32, Precision.FLOAT64, 10, Loss.MAE, 1.0, 1e3, 0);
     }
 
     /**
