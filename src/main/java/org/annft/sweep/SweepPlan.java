@@ -12,7 +12,7 @@ import org.annft.nn.PhaseSchedule;
 /**
  * The cost of a sweep before it runs: tasks, core-hours and wall time on a given number of cores,
  * from a calibration on this machine. Every distinct architecture of the grid (activation, width,
- * depth, optimizer) trains one epoch on one thread, after one warm-up epoch; a run then costs its
+ * depth, optimizer, batch size) trains one epoch on one thread, after one warm-up epoch; a run then costs its
  * epochs times that epoch time. The estimate assumes the cluster's cores are as fast as this one.
  */
 public record SweepPlan(int runs, int configurations, double coreSeconds, double longestRunSeconds,
@@ -47,8 +47,8 @@ public record SweepPlan(int runs, int configurations, double coreSeconds, double
     }
 
     static String architectureKey(TrainingRun run) {
-        return String.format(Locale.ROOT, "%s width %d depth %d %s", run.activation(), run.width(), run.depth(),
-                run.optimizer());
+        return String.format(Locale.ROOT, "%s width %d depth %d %s batch %d", run.activation(), run.width(), run.depth(),
+                run.optimizer(), run.batchSize());
     }
 
     static int epochs(TrainingRun run) {
