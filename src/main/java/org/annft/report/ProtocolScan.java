@@ -88,7 +88,8 @@ public final class ProtocolScan implements FigureFamily {
                     + (withPaper ? " Black diamonds: the paper's Table I, mean and std of the RMSD over the runs kept of "
                             + "100 after 20000 epochs, cutoff 100 MeV." : "")
                     + " " + source.citation();
-            JFreeChart chart = panel(title, runs, protocols, withPaper ? paper : null);
+            JFreeChart chart = panel(runs.size() + " runs, " + protocols.size() + " protocols", runs, protocols,
+                    withPaper ? paper : null);
             PanelGrid grid = new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT);
             figures.add(grid.write(List.of(chart), files, files.name("protocol-scan", activation, mode, "depth" + depth),
                     caption));
@@ -147,6 +148,7 @@ public final class ProtocolScan implements FigureFamily {
         m.setLabel(label + " " + Labels.number(value) + " MeV");
         m.setLabelFont(ChartStyle.ANNOTATION);
         m.setLabelPaint(ChartStyle.GREY);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         panel.plot().addRangeMarker(m);
