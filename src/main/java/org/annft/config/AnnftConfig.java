@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A validated annft configuration: the reference file {@code conf/reference.conf} (packaged in the
@@ -36,9 +37,16 @@ public final class AnnftConfig {
     private static final String REFERENCE_RESOURCE = "/org/annft/config/reference.conf";
 
     private final Config config;
+    /** How a key is named in messages: itself, or its place in the file when this is a list element or overlay. */
+    private final UnaryOperator<String> display;
 
     private AnnftConfig(Config config) {
+        this(config, UnaryOperator.identity());
+    }
+
+    private AnnftConfig(Config config, UnaryOperator<String> display) {
         this.config = config;
+        this.display = display;
     }
 
     /** The reference configuration alone (all defaults). */
@@ -196,9 +204,17 @@ public final class AnnftConfig {
         }
     }
 
+    /**
+     * The key as messages name it: {@code train.phases[1].epochs} for an element of a list of sections,
+     * {@code sweep.protocols[0].train.batch-size} for a key an overlay set.
+     */
+    public String displayKey(String key) {
+        return display.apply(key);
+    }
+
     private InvalidSettingException invalid(String key, String requirement) {
         ConfigValue v = value(key);
-        return new InvalidSettingException("config key '" + key + "' (" + where(v) + "): " + requirement
+        return new InvalidSettingException("config key '" + displayKey(key) + "' (" + where(v) + "): " + requirement
                 + ", got " + v.render(ConfigRenderOptions.concise()));
     }
 
@@ -327,7 +343,14 @@ public final class AnnftConfig {
     public List<AnnftConfig> objectList(String key) {
         value(key);
         try {
-            return config.getConfigList(key).stream().map(AnnftConfig::new).toList();
+            List<? extends Config> sections = config.getConfigList(key);
+            List<AnnftConfig> out = new ArrayList<>(sections.size());
+            String name = displayKey(key);
+            for (int i = 0; i < sections.size(); i++) {
+                String prefix = name + "[" + i + "].";
+                out.add(new AnnftConfig(sections.get(i), k -> prefix + k));
+            }
+            return List.copyOf(out);
         } catch (ConfigException e) {
             throw invalid(key, "must be a list of sections { ... }");
         }
@@ -351,6 +374,39 @@ public final class AnnftConfig {
             rows.add(r);
         }
         return rows;
+    }
+
+    /** The keys set directly in this section (for a list element: its own keys). */
+    public java.util.Set<String> keys() {
+        return config.root().keySet();
+    }
+
+    /**
+     * A copy in which the section {@code section} (e.g. {@code train}) is overlaid by the sub-section
+     * {@code field} of {@code element} (an element of a list of sections, such as one of
+     * {@code sweep.protocols}). Its keys are checked against the reference's {@code section} as
+     * {@code --set} keys are; messages about them name them {@code <element>.<field>.KEY}.
+     *
+     * @throws InvalidSettingException for an unknown key or a value of the wrong type
+     */
+    public AnnftConfig overlay(String section, AnnftConfig element, String field) {
+        if (!element.config.hasPath(field)) {
+            return this;
+        }
+        String path = element.displayKey(field);
+        ConfigValue value = element.config.getValue(field);
+        ConfigObject reference = reference().root().toConfig().getObject(section);
+        if (value.valueType() != ConfigValueType.OBJECT) {
+            throw wrongType(path, value, "a section { ... }");
+        }
+        ConfigObject override = (ConfigObject) value;
+        checkKnownKeysAndTypes(override, reference, path + ".");
+        Config overrideConfig = override.toConfig();
+        String prefix = section + ".";
+        UnaryOperator<String> outer = display;
+        UnaryOperator<String> named = k -> k.startsWith(prefix) && overrideConfig.hasPath(k.substring(prefix.length()))
+                ? path + "." + k.substring(prefix.length()) : outer.apply(k);
+        return new AnnftConfig(overrideConfig.atPath(section).withFallback(config), named);
     }
 
     /** The whole resolved configuration as compact JSON, for {@code run_info}. */

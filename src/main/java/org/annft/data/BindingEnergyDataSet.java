@@ -20,6 +20,7 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
     private final double[] inputs;
     private final double[] targetsMev;
     private final boolean[] test;
+    private final BaselineFits baselineFits;
 
     private BindingEnergyDataSet(DataSetSpec spec, List<Nuclide> nuclides, MinMaxScaler scaler,
                                  double[] inputs, double[] targetsMev, boolean[] test) {
@@ -29,6 +30,20 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
         this.inputs = inputs;
         this.targetsMev = targetsMev;
         this.test = test;
+        boolean[] train = new boolean[test.length];
+        int trainCount = 0;
+        for (int i = 0; i < test.length; i++) {
+            train[i] = !test[i];
+            trainCount += train[i] ? 1 : 0;
+        }
+        // Too few nuclides to determine the linear fit: no baseline (NaN) rather than no data set.
+        this.baselineFits = trainCount > spec.inputs().width()
+                ? BaselineFits.fit(inputs, spec.inputs().width(), targetsMev, train) : new BaselineFits(Double.NaN, Double.NaN);
+    }
+
+    /** The linear and constant fits of B on the training nuclides, for comparison with trained networks. */
+    public BaselineFits baselineFits() {
+        return baselineFits;
     }
 
     /** Selects nuclides from the table according to the spec and fits the scaler on them. */

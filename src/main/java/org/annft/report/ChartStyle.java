@@ -2,6 +2,7 @@ package org.annft.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
 import java.awt.Font;
 import java.awt.Polygon;
 import java.awt.Shape;
@@ -157,6 +158,16 @@ final class ChartStyle {
             case "adam-cint" -> triangle(-1);
             default -> new Ellipse2D.Double(-2.5, -2.5, 5, 5);
         };
+    }
+
+    /** The marker of the paper's own values drawn beside annft's. */
+    static final Shape DIAMOND = new Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4);
+
+    private static final List<Color> SERIES = List.of(BLUE, ORANGE, GREEN, PURPLE, BROWN, PINK, RED, GREY);
+
+    /** The colour of the i-th of several series of the same kind (e.g. protocols), cycling. */
+    static Color seriesColor(int index) {
+        return SERIES.get(index % SERIES.size());
     }
 
     private static Shape triangle(int up) {

@@ -11,6 +11,14 @@ public interface FigureFamily {
     /** The tables the figures need; a source directory must hold all of them. */
     List<String> tables();
 
+    /**
+     * Whether the family draws the rows of one sweep protocol at a time (the report then renders it
+     * once per protocol of a table that has several); false for families that show protocols side by side.
+     */
+    default boolean onePerProtocol() {
+        return false;
+    }
+
     /** Renders the figures of one source directory. */
     Section render(TableSource source, FigureFiles files) throws Exception;
 }

@@ -42,6 +42,11 @@ public final class LossCurves implements FigureFamily {
     }
 
     @Override
+    public boolean onePerProtocol() {
+        return true;
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("loss_bands");
     }

@@ -56,6 +56,11 @@ public final class ParameterChanges implements FigureFamily {
     }
 
     @Override
+    public boolean onePerProtocol() {
+        return true;
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("param_change_means");
     }

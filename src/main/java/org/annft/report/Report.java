@@ -32,7 +32,7 @@ public final class Report {
     /** The report with every figure family of the paper, in the paper's order. */
     public Report() {
         this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new LossCurves(),
-                new ParameterChanges(), new RmsdVsAspectRatio(), new ResidualMaps(), new TableOne()));
+                new ParameterChanges(), new RmsdVsAspectRatio(), new ResidualMaps(), new TableOne(), new ProtocolScan()));
     }
 
     Report(List<FigureFamily> families) {
@@ -81,19 +81,33 @@ public final class Report {
                     + " under " + tables.dir() + ".");
         }
         Section section = new Section(family.heading(), List.of(), "", List.of());
-        for (TableSource source : sources) {
-            try {
-                section = section.plus(family.render(source, new FigureFiles(out, source.label())));
-            } catch (Exception e) {
-                // A table of another schema (an older or foreign job) costs its figure, not the report.
-                if (!(e instanceof AnalysisException)) {
-                    throw e;
+        for (TableSource whole : sources) {
+            for (TableSource source : perProtocol(family, whole)) {
+                try {
+                    section = section.plus(family.render(source, new FigureFiles(out, source.label())));
+                } catch (Exception e) {
+                    // A table of another schema (an older or foreign job) costs its figure, not the report.
+                    if (!(e instanceof AnalysisException)) {
+                        throw e;
+                    }
+                    section = section.plus(Section.note(family.heading(), "Skipped for " + source.displayName()
+                            + ": the table does not have the expected columns (" + e.getMessage().lines().findFirst().orElse("") + ")."));
                 }
-                section = section.plus(Section.note(family.heading(), "Skipped for " + source.displayName()
-                        + ": the table does not have the expected columns (" + e.getMessage().lines().findFirst().orElse("") + ")."));
             }
         }
         return section;
+    }
+
+    /**
+     * The source once per sweep protocol for a family that draws one protocol at a time and a table
+     * with several; else the source itself.
+     */
+    private static List<TableSource> perProtocol(FigureFamily family, TableSource source) {
+        if (!family.onePerProtocol()) {
+            return List.of(source);
+        }
+        List<String> protocols = source.protocols(family.tables().get(0));
+        return protocols.size() <= 1 ? List.of(source) : protocols.stream().map(source::forProtocol).toList();
     }
 
     private List<String> missingTables(Tables tables) {

@@ -48,6 +48,11 @@ public final class ResidualMaps implements FigureFamily {
     }
 
     @Override
+    public boolean onePerProtocol() {
+        return true;
+    }
+
+    @Override
     public List<String> tables() {
         return List.of("residuals");
     }

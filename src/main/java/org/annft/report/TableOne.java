@@ -6,19 +6,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.annft.data.PaperResults;
 import org.apache.spark.sql.Row;
 
 /**
  * Paper Table I: per width, the mean and standard deviation of the binding-energy RMSD over the
  * runs kept by the cutoff, and the number of runs kept, as an HTML table (mean and std marked
  * with an asterisk where r* < r < 1) and as {@code table1.csv} (full precision, the mark as the
- * column {@code between_r_star_and_one}).
+ * column {@code between_r_star_and_one}). For the paper's configuration (ReLU, CICT, l_out = 4)
+ * one more table per protocol sets the paper's Table I beside annft's, width by width, with the
+ * difference of the means in units of their combined standard error
+ * {@code z = (m_a - m_p) / sqrt(s_p^2 / N_p + s_a^2 / N_a)} (m mean, s std, N runs kept; a annft,
+ * p paper); the CSV carries the paper's values and z in its last columns.
  */
 public final class TableOne implements FigureFamily {
 
     /** The CSV columns, in the order of the {@code table1} schema. */
-    static final List<String> COLUMNS = List.of("activation", "mode", "width", "depth", "r", "mean_rmsd_mev",
+    static final List<String> COLUMNS = List.of("activation", "mode", "protocol", "width", "depth", "r", "mean_rmsd_mev",
             "std_rmsd_mev", "runs_kept", "runs_total", "failed_fraction", "cutoff_mev", "r_star", "between_r_star_and_one");
+    /** The paper's Table I values of the row's width (empty for other configurations) and z. */
+    static final List<String> PAPER_COLUMNS = List.of("paper_mean_rmsd_mev", "paper_std_rmsd_mev", "paper_runs",
+            "difference_in_standard_errors");
 
     @Override
     public String heading() {
@@ -33,16 +45,86 @@ public final class TableOne implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         List<Row> rows = Rows.collectSorted(source.read("table1").selectExpr(COLUMNS.toArray(String[]::new)),
-                "activation", "mode", "depth", "width");
+                "activation", "mode", "protocol", "depth", "width");
+        PaperResults paper = PaperResults.load();
         String csv = csvName(source, files);
-        writeCsv(rows, files.path(csv));
+        writeCsv(rows, paper, files.path(csv));
         List<String> modes = rows.stream().map(r -> r.<String>getAs("mode")).distinct().toList();
         String caption = "Table I" + (source.label().isEmpty() ? "" : " (" + source.label() + ")")
                 + ". Mean and standard deviation of the binding-energy RMSD (MeV) over the runs kept (RMSD below the "
                 + "cutoff and not NaN), the runs kept of those trained, and the failed fraction. Mean and std carry an "
                 + "asterisk where r* < r < 1, where the RMSD distribution turns bimodal. As CSV: " + csv + "."
                 + TrainingProtocol.describe(source.runInfo(), modes) + " " + source.citation();
-        return new Section(heading(), List.of(), html(rows, caption, csv), List.of());
+        return new Section(heading(), List.of(), comparisons(rows, paper, source) + html(rows, caption, csv), List.of());
+    }
+
+    /** Whether a row is of the paper's Table I configuration. */
+    static boolean paperConfiguration(Row r) {
+        return PaperResults.TABLE_ONE_ACTIVATION.equals(r.getAs("activation"))
+                && PaperResults.TABLE_ONE_MODE.equals(r.getAs("mode"))
+                && r.<Integer>getAs("depth") == PaperResults.TABLE_ONE_DEPTH;
+    }
+
+    /** z = (m_a - m_p) / sqrt(s_p^2 / N_p + s_a^2 / N_a); NaN where no run was kept or both spreads are zero. */
+    static double difference(PaperResults.TableOneRow p, double mean, double std, long kept) {
+        double se = Math.sqrt(p.stdRmsdMev() * p.stdRmsdMev() / p.runs() + std * std / kept);
+        return kept > 0 && se > 0 ? (mean - p.meanRmsdMev()) / se : Double.NaN;
+    }
+
+    /** One table per protocol of the paper's configuration: the paper's Table I and annft's, width by width. */
+    static String comparisons(List<Row> rows, PaperResults paper, TableSource source) {
+        Map<String, Map<Integer, Row>> byProtocol = new TreeMap<>();
+        for (Row r : rows) {
+            if (paperConfiguration(r)) {
+                byProtocol.computeIfAbsent(r.getAs("protocol"), p -> new TreeMap<>()).put(r.getAs("width"), r);
+            }
+        }
+        StringBuilder h = new StringBuilder();
+        for (Map.Entry<String, Map<Integer, Row>> e : byProtocol.entrySet()) {
+            Map<Integer, Row> annft = e.getValue();
+            TreeSet<Integer> widths = new TreeSet<>(annft.keySet());
+            paper.tableOne().forEach(p -> widths.add(p.width()));
+            double cutoff = annft.values().iterator().next().getAs("cutoff_mev");
+            String caption = "Table I beside the paper: ReLU, CICT, l_out = 4, protocol " + e.getKey()
+                    + (source.label().isEmpty() ? "" : " (" + source.label() + ")") + ". Paper: Sundberg and Furnstahl "
+                    + "(2025), Table I (20000 epochs, mean and std over the runs kept of 100, cutoff 100 MeV). annft: "
+                    + "the same over the runs kept of those trained (cutoff " + Labels.number(cutoff) + " MeV) and "
+                    + "the failed fraction. z: the difference of the means, annft minus paper, in units of the combined "
+                    + "standard error sqrt(s_p^2/N_p + s_a^2/N_a). A dash: no value on that side.";
+            h.append("<table class=\"table1\">\n<caption>").append(ReportWriter.escape(caption))
+                    .append("</caption>\n<tr><th>width n</th><th>r = l_out/n</th><th>paper mean &plusmn; &sigma; (MeV)</th>")
+                    .append("<th>paper runs</th><th>annft mean &plusmn; &sigma; (MeV)</th><th>annft runs kept</th>")
+                    .append("<th>annft failed fraction</th><th>z</th></tr>\n");
+            for (int width : widths) {
+                Optional<PaperResults.TableOneRow> p = paper.tableOne(width);
+                Row a = annft.get(width);
+                h.append("<tr><td class=\"num\">").append(width)
+                        .append("</td><td class=\"num\">").append(Labels.fixed((double) PaperResults.TABLE_ONE_DEPTH / width, 4))
+                        .append("</td><td class=\"num\">")
+                        .append(p.map(x -> plusMinus(x.meanRmsdMev(), x.stdRmsdMev()) + (x.marked() ? "*" : "")).orElse("&ndash;"))
+                        .append("</td><td class=\"num\">").append(p.map(x -> String.valueOf(x.runs())).orElse("&ndash;"))
+                        .append("</td><td class=\"num\">")
+                        .append(a == null ? "&ndash;" : plusMinus(a.getAs("mean_rmsd_mev"), a.getAs("std_rmsd_mev")))
+                        .append("</td><td class=\"num\">")
+                        .append(a == null ? "&ndash;" : a.<Long>getAs("runs_kept") + " / " + a.<Long>getAs("runs_total"))
+                        .append("</td><td class=\"num\">")
+                        .append(a == null ? "&ndash;" : Labels.fixed(a.getAs("failed_fraction"), 2))
+                        .append("</td><td class=\"num\">")
+                        .append(a == null || p.isEmpty() || a.isNullAt(a.fieldIndex("mean_rmsd_mev")) ? "&ndash;"
+                                : value(difference(p.get(), a.getAs("mean_rmsd_mev"), a.getAs("std_rmsd_mev"),
+                                a.getAs("runs_kept")), 2))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        return h.toString();
+    }
+
+    private static String plusMinus(Double mean, Double std) {
+        if (mean == null || !Double.isFinite(mean)) {
+            return "&ndash;";
+        }
+        return Labels.fixed(mean, 4) + " &plusmn; " + (std == null ? "&ndash;" : Labels.fixed(std, 4));
     }
 
     /** {@code table1.csv}, or {@code table1-<source>.csv} when another source's table came first. */
@@ -60,6 +142,7 @@ public final class TableOne implements FigureFamily {
             String mark = Boolean.TRUE.equals(r.getAs("between_r_star_and_one")) ? "*" : "";
             h.append("<tr><td>").append(ReportWriter.escape(Labels.activation(r.getAs("activation"))))
                     .append("</td><td>").append(ReportWriter.escape(Labels.mode(r.getAs("mode"))))
+                    .append("</td><td>").append(ReportWriter.escape(r.getAs("protocol")))
                     .append("</td><td class=\"num\">").append(r.<Integer>getAs("depth"))
                     .append("</td><td class=\"num\">").append(r.<Integer>getAs("width"))
                     .append("</td><td class=\"num\">").append(Labels.fixed(r.getAs("r"), 4))
@@ -75,17 +158,32 @@ public final class TableOne implements FigureFamily {
     }
 
     /** Four decimals as the paper prints them; a dash where no run was kept. */
-    private static String value(double x) {
-        return Double.isFinite(x) ? Labels.fixed(x, 4) : "&ndash;";
+    private static String value(Double x) {
+        return value(x, 4);
     }
 
-    static void writeCsv(List<Row> rows, Path file) throws IOException {
+    private static String value(Double x, int decimals) {
+        return x != null && Double.isFinite(x) ? Labels.fixed(x, decimals) : "&ndash;";
+    }
+
+    static void writeCsv(List<Row> rows, PaperResults paper, Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", COLUMNS));
+        lines.add(String.join(",", COLUMNS) + "," + String.join(",", PAPER_COLUMNS));
         for (Row r : rows) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < COLUMNS.size(); i++) {
                 cells.add(csvCell(r.get(i)));
+            }
+            Optional<PaperResults.TableOneRow> p = paperConfiguration(r) ? paper.tableOne(r.<Integer>getAs("width"))
+                    : Optional.empty();
+            if (p.isPresent()) {
+                PaperResults.TableOneRow x = p.get();
+                double z = r.isNullAt(r.fieldIndex("mean_rmsd_mev")) ? Double.NaN
+                        : difference(x, r.getAs("mean_rmsd_mev"), r.getAs("std_rmsd_mev"), r.getAs("runs_kept"));
+                cells.addAll(List.of(Double.toString(x.meanRmsdMev()), Double.toString(x.stdRmsdMev()),
+                        Integer.toString(x.runs()), Double.isNaN(z) ? "" : Double.toString(z)));
+            } else {
+                cells.addAll(List.of("", "", "", ""));
             }
             lines.add(String.join(",", cells));
         }

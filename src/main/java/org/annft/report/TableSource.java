@@ -14,9 +14,13 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param label the directory relative to the report directory; empty for the report directory itself
  * @param runInfo the job's run description, if its {@code run_info} table is present
+ * @param protocol the one sweep protocol whose rows {@link #read} returns; empty for all rows
  */
 public record TableSource(SparkSession spark, Path dir, String label, Set<String> tables,
-                          Optional<RunDescription> runInfo) {
+                          Optional<RunDescription> runInfo, String protocol) {
+
+    /** The protocol of sweep tables that predate the {@code protocol} column, and of sweeps without protocols. */
+    public static final String DEFAULT_PROTOCOL = "default";
 
     /** Reads the directory's {@code run_info} (once: every caption cites it). */
     static TableSource of(SparkSession spark, Path dir, String label, Set<String> tables) {
@@ -24,7 +28,25 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
                 ? spark.read().parquet(dir.resolve("run_info").toString()).collectAsList().stream().findFirst()
                         .map(RunDescription::of)
                 : Optional.empty();
-        return new TableSource(spark, dir, label, tables, info);
+        return new TableSource(spark, dir, label, tables, info, "");
+    }
+
+    /**
+     * The sweep protocols of a table, sorted ({@value #DEFAULT_PROTOCOL} for a table without the
+     * {@code protocol} column).
+     */
+    public List<String> protocols(String table) {
+        Dataset<Row> t = read(table);
+        return t.select("protocol").distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    }
+
+    /**
+     * This directory restricted to one protocol's rows, labelled with it, for figures that draw
+     * one protocol at a time.
+     */
+    public TableSource forProtocol(String name) {
+        String withProtocol = (label.isEmpty() ? "" : label + " ") + "protocol " + name;
+        return new TableSource(spark, dir, withProtocol, tables, runInfo, name);
     }
 
     /** Whether this directory holds the table. */
@@ -42,7 +64,12 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
         if (!has(table)) {
             throw new IllegalStateException("no table " + table + " in " + dir);
         }
-        return spark.read().parquet(dir.resolve(table).toString());
+        Dataset<Row> t = spark.read().parquet(dir.resolve(table).toString());
+        if (!java.util.Arrays.asList(t.columns()).contains("protocol")) {
+            return protocol.isEmpty() || protocol.equals(DEFAULT_PROTOCOL)
+                    ? t.withColumn("protocol", org.apache.spark.sql.functions.lit(DEFAULT_PROTOCOL)) : t.limit(0);
+        }
+        return protocol.isEmpty() ? t : t.where(org.apache.spark.sql.functions.col("protocol").equalTo(protocol));
     }
 
     /** The table, if present. */

@@ -96,6 +96,21 @@ final class XYPanel {
         return this;
     }
 
+    /** Unjoined markers at (x, y). */
+    XYPanel scatter(String name, double[] x, double[] y, Color color, Shape shape) {
+        XYSeries s = new XYSeries(name, false, true);
+        for (int i = 0; i < x.length; i++) {
+            if (usable(y[i])) {
+                s.add(x[i], y[i]);
+                extend(y[i]);
+            }
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, color);
+        r.setSeriesShape(0, shape);
+        return add(new XYSeriesCollection(s), r);
+    }
+
     /** A median line with a shaded band from {@code low} to {@code high} (quartiles). */
     XYPanel band(String name, double[] x, double[] median, double[] low, double[] high, Color color, Stroke stroke) {
         YIntervalSeries s = new YIntervalSeries(name);

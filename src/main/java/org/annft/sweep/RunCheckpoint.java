@@ -39,11 +39,15 @@ public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> para
                 TrainingTables.paramChangeRows(one), TrainingTables.predictionRows(outcome));
     }
 
-    /** The checkpoint file name of a run: readable coordinates and a hash of all its inputs. */
+    /**
+     * The checkpoint file name of a run: readable coordinates (the protocol name with characters other
+     * than letters, digits, '.' and '-' replaced by '_') and a hash of all its inputs, the protocol's
+     * name and settings included, so runs of different protocols never share a checkpoint.
+     */
     public static String fileName(TrainingRun run, long masterSeed, String dataKey, String version) {
         long hash = Seeds.derive(masterSeed, run + "|" + dataKey + "|" + version, run.run());
-        return String.format(Locale.ROOT, "%s-%s-n%d-d%d-r%d-%016x%s", run.activation().replace(':', '_'), run.label(),
-                run.width(), run.depth(), run.run(), hash, SUFFIX);
+        return String.format(Locale.ROOT, "%s-%s-%s-n%d-d%d-r%d-%016x%s", run.activation().replace(':', '_'), run.label(),
+                run.protocol().replaceAll("[^A-Za-z0-9.-]", "_"), run.width(), run.depth(), run.run(), hash, SUFFIX);
     }
 
     /** Writes the checkpoint atomically into {@code directory}. */

@@ -156,19 +156,19 @@ public final class SweepJob {
         spark.sql("SELECT *, (status = 'ok' AND NOT isnan(rmsd_mev) AND rmsd_mev <= " + cutoff + ") AS kept FROM sweep_runs")
                 .createOrReplaceTempView("sweep_runs_kept");
 
-        out.writeSorted("runs", spark.table("sweep_runs"), "activation", "mode", "width", "depth", "run");
-        out.write("loss_curves", spark.sql("SELECT * FROM sweep_loss_curves ORDER BY activation, mode, width, depth, run, epoch"));
-        out.writeSorted("loss_bands", spark.sql("SELECT activation, mode, width, depth, epoch, runs, p[1] AS loss_median, "
-                + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, width, depth, epoch, count(*) AS runs, "
+        out.writeSorted("runs", spark.table("sweep_runs"), "activation", "mode", "protocol", "width", "depth", "run");
+        out.write("loss_curves", spark.sql("SELECT * FROM sweep_loss_curves ORDER BY activation, mode, protocol, width, depth, run, epoch"));
+        out.writeSorted("loss_bands", spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p[1] AS loss_median, "
+                + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, protocol, width, depth, epoch, count(*) AS runs, "
                 + "percentile(loss, array(0.25, 0.5, 0.75)) AS p FROM sweep_loss_curves "
-                + "GROUP BY activation, mode, width, depth, epoch)"), "activation", "mode", "width", "depth", "epoch");
+                + "GROUP BY activation, mode, protocol, width, depth, epoch)"), "activation", "mode", "protocol", "width", "depth", "epoch");
         out.writeSorted("param_changes", spark.table("sweep_param_changes"),
-                "activation", "mode", "width", "depth", "run", "layer");
+                "activation", "mode", "protocol", "width", "depth", "run", "layer");
         out.writeSorted("param_change_means", paramChangeMeans(spark, settings.outlierIqrFactor()),
-                "activation", "mode", "metric", "depth", "width");
-        out.write("predictions", spark.sql("SELECT * FROM sweep_predictions ORDER BY activation, mode, width, depth, run, nuclide_index"));
-        out.writeSorted("residuals", residuals(spark), "activation", "mode", "width", "depth", "z", "n");
-        out.writeSorted("table1", table1(spark, cutoff), "activation", "mode", "depth", "width");
+                "activation", "mode", "protocol", "metric", "depth", "width");
+        out.write("predictions", spark.sql("SELECT * FROM sweep_predictions ORDER BY activation, mode, protocol, width, depth, run, nuclide_index"));
+        out.writeSorted("residuals", residuals(spark), "activation", "mode", "protocol", "width", "depth", "z", "n");
+        out.writeSorted("table1", table1(spark, cutoff), "activation", "mode", "protocol", "depth", "width");
         sources.forEach(Dataset::unpersist);
         checkpoints.unpersist(false);
     }
@@ -176,13 +176,13 @@ public final class SweepJob {
     /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */
     private static Dataset<Row> table1(SparkSession spark, String cutoff) {
         String kept = "kept_rmsd";
-        spark.sql("SELECT activation, mode, width, depth, first(r) AS r, "
+        spark.sql("SELECT activation, mode, protocol, width, depth, first(r) AS r, "
                 + OrderedAggregates.sortedList("CASE WHEN kept THEN rmsd_mev END") + " AS " + kept + ", "
-                + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, width, depth")
+                + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, protocol, width, depth")
                 .createOrReplaceTempView("sweep_table1_lists");
         spark.sql("SELECT *, " + OrderedAggregates.mean(kept) + " AS mean_rmsd_mev FROM sweep_table1_lists")
                 .createOrReplaceTempView("sweep_table1_means");
-        return spark.sql("SELECT t.activation, t.mode, t.width, t.depth, t.r, t.mean_rmsd_mev, "
+        return spark.sql("SELECT t.activation, t.mode, t.protocol, t.width, t.depth, t.r, t.mean_rmsd_mev, "
                 + OrderedAggregates.populationStd(kept, "t.mean_rmsd_mev") + " AS std_rmsd_mev, "
                 + "CAST(size(" + kept + ") AS BIGINT) AS runs_kept, t.runs_total, "
                 + "1 - size(" + kept + ") / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
@@ -199,48 +199,48 @@ public final class SweepJob {
      */
     private static Dataset<Row> paramChangeMeans(SparkSession spark, double iqrFactor) {
         String k = Double.toString(iqrFactor);
-        StringBuilder perRun = new StringBuilder("SELECT activation, mode, width, depth, run");
+        StringBuilder perRun = new StringBuilder("SELECT activation, mode, protocol, width, depth, run");
         for (String m : METRICS) {
             String list = "array_sort(collect_list(struct(layer, " + m + ")))";
             perRun.append(", aggregate(").append(list).append(", CAST(0 AS DOUBLE), (acc, x) -> acc + x.").append(m)
                     .append(") / count(*) AS ").append(m);
         }
-        perRun.append(" FROM sweep_param_changes WHERE layer < depth GROUP BY activation, mode, width, depth, run");
+        perRun.append(" FROM sweep_param_changes WHERE layer < depth GROUP BY activation, mode, protocol, width, depth, run");
         spark.sql(perRun.toString()).createOrReplaceTempView("sweep_param_run_means");
         StringBuilder stack = new StringBuilder("stack(" + METRICS.size());
         for (String m : METRICS) {
             stack.append(", '").append(m).append("', ").append(m);
         }
         stack.append(") AS (metric, value)");
-        spark.sql("SELECT activation, mode, width, depth, run, " + stack + " FROM sweep_param_run_means")
+        spark.sql("SELECT activation, mode, protocol, width, depth, run, " + stack + " FROM sweep_param_run_means")
                 .createOrReplaceTempView("sweep_param_long");
         spark.sql("SELECT l.*, q.q[0] AS q25, q.q[1] AS q75, q.runs_total FROM sweep_param_long l JOIN "
-                + "(SELECT activation, mode, width, depth, metric, percentile(value, array(0.25, 0.75)) AS q, "
-                + "count(*) AS runs_total FROM sweep_param_long GROUP BY activation, mode, width, depth, metric) q "
-                + "USING (activation, mode, width, depth, metric)").createOrReplaceTempView("sweep_param_quartiles");
-        spark.sql("SELECT activation, mode, width, depth, metric, first(runs_total) AS runs_total, "
+                + "(SELECT activation, mode, protocol, width, depth, metric, percentile(value, array(0.25, 0.75)) AS q, "
+                + "count(*) AS runs_total FROM sweep_param_long GROUP BY activation, mode, protocol, width, depth, metric) q "
+                + "USING (activation, mode, protocol, width, depth, metric)").createOrReplaceTempView("sweep_param_quartiles");
+        spark.sql("SELECT activation, mode, protocol, width, depth, metric, first(runs_total) AS runs_total, "
                 + OrderedAggregates.sortedList("CASE WHEN value >= q25 - " + k + " * (q75 - q25) AND value <= q75 + " + k
                         + " * (q75 - q25) THEN value END") + " AS kept "
-                + "FROM sweep_param_quartiles GROUP BY activation, mode, width, depth, metric")
+                + "FROM sweep_param_quartiles GROUP BY activation, mode, protocol, width, depth, metric")
                 .createOrReplaceTempView("sweep_param_kept");
         spark.sql("SELECT *, " + OrderedAggregates.mean("kept") + " AS mean FROM sweep_param_kept")
                 .createOrReplaceTempView("sweep_param_kept_mean");
-        return spark.sql("SELECT activation, mode, width, depth, depth / width AS r, metric, mean, "
+        return spark.sql("SELECT activation, mode, protocol, width, depth, depth / width AS r, metric, mean, "
                 + OrderedAggregates.populationStd("kept", "mean") + " AS std, CAST(size(kept) AS BIGINT) AS runs_kept, "
                 + "runs_total FROM sweep_param_kept_mean");
     }
 
     /** Fig. 14: per configuration and nuclide, mean and std of the kept runs' predictions, and the residual. */
     private static Dataset<Row> residuals(SparkSession spark) {
-        spark.sql("SELECT p.activation, p.mode, p.width, p.depth, p.nuclide_index, "
+        spark.sql("SELECT p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index, "
                 + OrderedAggregates.sortedList("p.prediction_mev") + " AS predictions "
                 + "FROM sweep_predictions p JOIN sweep_runs_kept r ON p.activation = r.activation AND p.mode = r.mode "
-                + "AND p.width = r.width AND p.depth = r.depth AND p.run = r.run WHERE r.kept "
-                + "GROUP BY p.activation, p.mode, p.width, p.depth, p.nuclide_index")
+                + "AND p.protocol = r.protocol AND p.width = r.width AND p.depth = r.depth AND p.run = r.run WHERE r.kept "
+                + "GROUP BY p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index")
                 .createOrReplaceTempView("sweep_prediction_lists");
         spark.sql("SELECT *, " + OrderedAggregates.mean("predictions") + " AS prediction_mean_mev FROM sweep_prediction_lists")
                 .createOrReplaceTempView("sweep_prediction_means");
-        return spark.sql("SELECT m.activation, m.mode, m.width, m.depth, n.z, n.n, n.a, n.binding_energy_mev, "
+        return spark.sql("SELECT m.activation, m.mode, m.protocol, m.width, m.depth, n.z, n.n, n.a, n.binding_energy_mev, "
                 + "m.prediction_mean_mev, " + OrderedAggregates.populationStd("m.predictions", "m.prediction_mean_mev")
                 + " AS prediction_std_mev, n.binding_energy_mev - m.prediction_mean_mev AS residual_mev, "
                 + "CAST(size(m.predictions) AS BIGINT) AS runs "

@@ -9,14 +9,27 @@ import org.annft.theory.Initialization;
 
 /**
  * The {@code sweep.*} and {@code table.*} settings, validated, and the grid of training runs they
- * span: activations x modes x widths x depths x run index, every run otherwise trained as the
- * {@code train.*} keys say.
+ * span: activations x modes x widths x depths x protocols x run index, every run otherwise trained
+ * as its protocol's {@code train.*} settings say (one protocol, {@code default}, when
+ * {@code sweep.protocols} is empty).
  */
-public record SweepSettings(long seed, TrainingRun base, Initialization noncritical, List<String> activations,
+public record SweepSettings(long seed, List<SweepProtocol> protocols, List<String> activations,
                             List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
                             double cutoffMev, double outlierIqrFactor) implements java.io.Serializable {
 
+    /** A sweep with the one protocol {@code default}: {@code base} and the non-critical (C_W, C_b). */
+    public SweepSettings(long seed, TrainingRun base, Initialization noncritical, List<String> activations,
+                         List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
+                         double cutoffMev, double outlierIqrFactor) {
+        this(seed, List.of(new SweepProtocol(base.protocol(), base, noncritical)), activations, modes, widths, depths,
+                runsPerConfiguration, cutoffMev, outlierIqrFactor);
+    }
+
     public SweepSettings {
+        protocols = List.copyOf(protocols);
+        if (protocols.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one protocol");
+        }
         activations = List.copyOf(activations);
         modes = List.copyOf(modes);
         widths = List.copyOf(widths);
@@ -42,7 +55,7 @@ public record SweepSettings(long seed, TrainingRun base, Initialization noncriti
                         + e.getMessage());
             }
         }
-        return new SweepSettings(c.longValue("seed"), TrainingRun.fromConfig(c), TrainingRun.noncriticalInitialization(c),
+        return new SweepSettings(c.longValue("seed"), SweepProtocol.fromConfig(c),
                 activations, modes, c.intList("sweep.widths", 1, 1_000_000), c.intList("sweep.depths", 2, 1000),
                 c.intIn("sweep.runs", 1, 1_000_000), c.doubleIn("table.cutoff-mev", 0, 1e9),
                 c.doubleIn("table.outlier-iqr-factor", 0, 1e6));
@@ -55,13 +68,18 @@ public record SweepSettings(long seed, TrainingRun base, Initialization noncriti
             for (SweepMode mode : modes) {
                 for (int width : widths) {
                     for (int depth : depths) {
-                        Initialization init = mode.criticalInit()
-                                ? InitSpec.critical(Activations.parse(activation), depth).layer(1) : noncritical;
-                        for (int run = 0; run < runsPerConfiguration; run++) {
-                            out.add(new TrainingRun(activation, width, depth, mode.criticalInit(), init.weightVariance(),
-                                    init.biasVariance(), mode.trainingMode(), base.globalRate(), mode.optimizer(), base.phases(),
-                                    base.adam(), base.adamRates(), base.adamEpochs(), base.batchSize(), base.precision(), base.logEvery(), base.loss(), base.targetScale(),
-                                    base.divergenceFactor(), run));
+                        for (SweepProtocol protocol : protocols) {
+                            TrainingRun base = protocol.base();
+                            Initialization init = mode.criticalInit()
+                                    ? InitSpec.critical(Activations.parse(activation), depth).layer(1)
+                                    : protocol.noncritical();
+                            for (int run = 0; run < runsPerConfiguration; run++) {
+                                out.add(new TrainingRun(activation, width, depth, mode.criticalInit(),
+                                        init.weightVariance(), init.biasVariance(), mode.trainingMode(), base.globalRate(),
+                                        mode.optimizer(), base.phases(), base.adam(), base.adamRates(), base.adamEpochs(),
+                                        base.batchSize(), base.precision(), base.logEvery(), base.loss(), base.targetScale(),
+                                        base.divergenceFactor(), run, protocol.name()));
+                            }
                         }
                     }
                 }
@@ -72,6 +90,6 @@ public record SweepSettings(long seed, TrainingRun base, Initialization noncriti
 
     /** Configurations in the grid (runs / runs per configuration). */
     public int configurations() {
-        return activations.size() * modes.size() * widths.size() * depths.size();
+        return activations.size() * modes.size() * widths.size() * depths.size() * protocols.size();
     }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.annft.config.AnnftConfig;
 import org.annft.config.Seeds;
+import org.annft.data.BaselineFits;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.nn.Adam;
+import org.annft.nn.FailureDiagnostics;
 import org.annft.nn.Gemm;
 import org.annft.nn.InitSpec;
 import org.annft.nn.Initializer;
@@ -58,20 +60,28 @@ import org.ejml.data.DMatrixRMaj;
  * @param targetScale       targets are trained in MeV / targetScale
  * @param divergenceFactor  loss bound, relative to the initial loss
  * @param run               run index within its configuration
+ * @param protocol          name of the sweep protocol these settings come from ({@code default} outside one);
+ *                          a label only: it does not enter the seed
  */
 public record TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
         double biasVariance,
         TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
         Adam.AdamSettings adam, String adamRates, int adamEpochs,
-        int batchSize, Precision precision, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run)
+        int batchSize, Precision precision, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run,
+        String protocol)
         implements java.io.Serializable {
+
+    /** The protocol name of runs that are not part of a protocol scan. */
+    public static final String DEFAULT_PROTOCOL = "default";
 
     /**
      * What one run produced, with the sizes of the sets it was trained and tested on and the trained
-     * network's predictions in MeV for every nuclide of the data set, in data-set order.
+     * network's predictions in MeV for every nuclide of the data set, in data-set order, the dead
+     * fraction of every hidden layer on the training nuclides ({@link FailureDiagnostics}) and the
+     * data set's linear and constant fits to compare the RMSD with.
      */
     public record Outcome(TrainingRun run, long seed, int trainSize, int testSize, TrainingResult result,
-                          double[] predictionsMev) {
+                          double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines) {
     }
 
     public TrainingRun {
@@ -90,6 +100,26 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         if (precision == null) {
             throw new IllegalArgumentException("precision must be given");
         }
+        if (protocol == null || protocol.isBlank()) {
+            throw new IllegalArgumentException("a protocol name must not be empty");
+        }
+    }
+
+    /** This run under the protocol name {@code name}; every setting stays. */
+    public TrainingRun withProtocol(String name) {
+        return new TrainingRun(activation, width, depth, criticalInit, weightVariance, biasVariance, trainingMode,
+                globalRate, optimizer, phases, adam, adamRates, adamEpochs, batchSize, precision, logEvery, loss,
+                targetScale, divergenceFactor, run, name);
+    }
+
+    /** A run of the {@link #DEFAULT_PROTOCOL}. */
+    public TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
+            double biasVariance, TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
+            Adam.AdamSettings adam, String adamRates, int adamEpochs, int batchSize, Precision precision, int logEvery,
+            Loss loss, double targetScale, double divergenceFactor, int run) {
+        this(activation, width, depth, criticalInit, weightVariance, biasVariance, trainingMode, globalRate, optimizer,
+                phases, adam, adamRates, adamEpochs, batchSize, precision, logEvery, loss, targetScale, divergenceFactor,
+                run, DEFAULT_PROTOCOL);
     }
 
     /**
@@ -115,7 +145,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                     phase.doubleIn("lambda-w", 0, 1e12)));
         }
         if (phases.isEmpty()) {
-            throw new IllegalArgumentException("config key 'train.phases' (" + c.origin("train.phases")
+            throw new IllegalArgumentException("config key '" + c.displayKey("train.phases") + "' (" + c.origin("train.phases")
                     + "): needs at least one phase {epochs, lambda-b, lambda-w}");
         }
         Adam.AdamSettings adam = new Adam.AdamSettings(c.doubleIn("train.adam.learning-rate", Double.MIN_VALUE, 1e3),
@@ -140,7 +170,8 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         try {
             return parser.apply(c.string(key));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key '" + key + "' (" + c.origin(key) + "): " + e.getMessage());
+            throw new IllegalArgumentException("config key '" + c.displayKey(key) + "' (" + c.origin(key) + "): "
+                    + e.getMessage());
         }
     }
 
@@ -164,8 +195,8 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
 
     /**
      * The run's seed, from the master seed, the network (activation, width, depth, initialization)
-     * and the run index only: runs that differ only in how they train start from the same network,
-     * so CICT, CINT and Adam are compared on identical initial conditions.
+     * and the run index only: runs that differ only in how they train (mode, optimizer, protocol) start from the same
+     * network, so CICT, CINT, Adam and the protocols of a scan are compared on identical initial conditions.
      */
     public long seed(long masterSeed) {
         String network = String.format(Locale.ROOT, "train/%s/n=%d/depth=%d/cw=%s/cb=%s", activation, width, depth,
@@ -225,7 +256,8 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         Trainer trainer = new Trainer(gemm, FloatGemm.blas(), precision);
         TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()));
         double[] predictions = trainer.predictMev(network, all(data), targetScale);
-        return new Outcome(this, seed, train.size(), test.size(), result, predictions);
+        double[] dead = FailureDiagnostics.deadUnitFractions(network, train.inputs(), gemm);
+        return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead, data.baselineFits());
     }
 
     /**

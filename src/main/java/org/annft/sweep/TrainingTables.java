@@ -2,6 +2,7 @@ package org.annft.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.annft.nn.FailureDiagnostics;
 import org.annft.nn.ParameterChanges;
 import org.annft.nn.TrainingResult;
 import org.apache.spark.sql.Row;
@@ -12,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Schemas and rows of the training tables: {@code runs} (one row per run), {@code loss_curves}
  * (one row per recorded epoch) and {@code param_changes} (one row per layer). Every table starts
- * with the run's key columns {@code activation, mode, width, depth, run}, so tables of many runs
- * join on them.
+ * with the run's key columns {@code activation, mode, protocol, width, depth, run}, so tables of
+ * many runs join on them.
  */
 public final class TrainingTables {
 
@@ -34,18 +35,23 @@ public final class TrainingTables {
         return new StructType()
                 .add("activation", DataTypes.StringType, false)
                 .add("mode", DataTypes.StringType, false)
+                .add("protocol", DataTypes.StringType, false)
                 .add("width", DataTypes.IntegerType, false)
                 .add("depth", DataTypes.IntegerType, false)
                 .add("run", DataTypes.IntegerType, false);
     }
 
+    /** Number of key columns. */
+    private static final int KEYS = 6;
+
     private static Object[] keys(TrainingRun run, int extra) {
-        Object[] v = new Object[5 + extra];
+        Object[] v = new Object[KEYS + extra];
         v[0] = run.activation();
         v[1] = run.label();
-        v[2] = run.width();
-        v[3] = run.depth();
-        v[4] = run.run();
+        v[2] = run.protocol();
+        v[3] = run.width();
+        v[4] = run.depth();
+        v[5] = run.run();
         return v;
     }
 
@@ -78,7 +84,11 @@ public final class TrainingTables {
                 .add("train_size", DataTypes.IntegerType, false)
                 .add("test_size", DataTypes.IntegerType, false)
                 .add("gemm", DataTypes.StringType, false)
-                .add("precision", DataTypes.StringType, false);
+                .add("precision", DataTypes.StringType, false)
+                .add("dead_unit_fraction", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+                .add("dead_unit_fraction_max", DataTypes.DoubleType, false)
+                .add("linear_fit_rmsd_mev", DataTypes.DoubleType, false)
+                .add("constant_fit_rmsd_mev", DataTypes.DoubleType, false);
     }
 
     public static List<Row> runsRows(List<TrainingRun.Outcome> outcomes) {
@@ -86,15 +96,17 @@ public final class TrainingTables {
         for (TrainingRun.Outcome o : outcomes) {
             TrainingRun run = o.run();
             TrainingResult r = o.result();
-            Object[] v = keys(run, 24);
+            Object[] v = keys(run, 28);
             Object[] rest = {run.aspectRatio(), o.seed(), r.status().label(), r.epochsDone(), r.finalLoss(), r.rmsdAll(),
                 r.rmsdTrain(), r.rmsdTest(), r.seconds(),
                 r.divergenceEpoch().isPresent() ? r.divergenceEpoch().getAsInt() : null, r.initialLoss(),
                 run.criticalInit() ? "critical" : "noncritical", run.weightVariance(), run.biasVariance(),
                 run.trainingMode().configName(), run.globalRateInEffect(), run.optimizer(), run.loss().name().toLowerCase(java.util.Locale.ROOT),
                 run.batchSize(), run.targetScale(), o.trainSize(), o.testSize(), r.gemm(),
-                run.precision().configName()};
-            System.arraycopy(rest, 0, v, 5, rest.length);
+                run.precision().configName(),
+                o.deadUnitFractions().clone(), FailureDiagnostics.max(o.deadUnitFractions()),
+                o.baselines().linearRmsdMev(), o.baselines().constantRmsdMev()};
+            System.arraycopy(rest, 0, v, KEYS, rest.length);
             rows.add(RowFactory.create(v));
         }
         return rows;
@@ -112,8 +124,8 @@ public final class TrainingTables {
         for (TrainingRun.Outcome o : outcomes) {
             for (TrainingResult.LossPoint p : o.result().lossCurve()) {
                 Object[] v = keys(o.run(), 2);
-                v[5] = p.epoch();
-                v[6] = p.loss();
+                v[KEYS] = p.epoch();
+                v[KEYS + 1] = p.loss();
                 rows.add(RowFactory.create(v));
             }
         }
@@ -145,7 +157,7 @@ public final class TrainingTables {
                 Object[] rest = {c.layer(), c.fanIn(), c.fanOut(), c.isHiddenToHidden(), c.initialWeightRms(),
                     c.weightChangeRmsd(), c.relativeWeightChangeRmsd(), c.scaledWeightChangeRmsd(), c.biasChangeRmsd(),
                     c.initialWeightFrobenius(), c.weightChangeFrobenius(), c.relativeWeightChangeFrobenius()};
-                System.arraycopy(rest, 0, v, 5, rest.length);
+                System.arraycopy(rest, 0, v, KEYS, rest.length);
                 rows.add(RowFactory.create(v));
             }
         }
@@ -167,8 +179,8 @@ public final class TrainingTables {
         List<Row> rows = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
             Object[] v = keys(o.run(), 2);
-            v[5] = i;
-            v[6] = p[i];
+            v[KEYS] = i;
+            v[KEYS + 1] = p[i];
             rows.add(RowFactory.create(v));
         }
         return rows;

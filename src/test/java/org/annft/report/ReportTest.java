@@ -51,7 +51,7 @@ class ReportTest {
         String html = Files.readString(summary.index());
         assertEquals(List.of("fig6-width240.png", "fig7-width240.png"), images(dir.resolve("report"), html));
         for (String missing : List.of("init_histograms", "init_samples", "loss_bands", "param_change_means", "table1",
-                "residuals")) {
+                "residuals", "runs")) {
             assertTrue(summary.missingTables().contains(missing), missing);
             assertTrue(html.contains("Skipped: no table " + missing), "note for " + missing);
         }
@@ -71,6 +71,7 @@ class ReportTest {
         sweep.parameterChangeMeans(List.of(10, 120), List.of(2, 4));
         sweep.tableOne();
         sweep.residuals(List.of(10, 120), SyntheticTables::paperLikeResidual);
+        sweep.protocolRuns(List.of(4, 10, 40, 120), 5);
         sweep.runInfo("sweep", SyntheticTables.SWEEP_CONFIG);
         Files.createDirectories(dir.resolve("report"));
         Files.writeString(dir.resolve("report/stale.png"), "from an earlier report");
@@ -85,13 +86,16 @@ class ReportTest {
         List<String> names = images(report, html);
         assertEquals(List.of("fig4-ensemble-cw2-cb0.png", "fig5-ensemble-config0.png", "fig6-ensemble-width120.png",
                 "fig7-ensemble-width120.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png", "fig11-sweep-depth4.png",
-                "fig12-sweep-width120.png", "fig13-sweep.png", "fig14-sweep-relu-cict-depth4.png"), names);
+                "fig12-sweep-width120.png", "fig13-sweep.png", "fig14-sweep-relu-cict-depth4.png",
+                "protocol-scan-sweep-relu-cict-depth4.png"), names);
         assertFalse(html.contains("Tables not found"), "nothing missing");
         assertTrue(Files.isRegularFile(report.resolve("table1.csv")));
         assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
         // Captions carry the protocol from run_info.
         assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
-        assertTrue(err.toString().contains("10 figures"), err.toString());
+        assertTrue(err.toString().contains("11 figures"), err.toString());
+        // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
+        assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
     }
 
     @Test

@@ -199,6 +199,30 @@ final class SyntheticTables {
                 "between_r_star_and_one", B), rows);
     }
 
+    /**
+     * {@code runs} of a two-protocol scan (ReLU CICT, l_out = 4): per protocol, width and run an RMSD,
+     * with a NaN (diverged) run and one above the cutoff, and the fit columns.
+     */
+    void protocolRuns(List<Integer> widths, int runs) {
+        List<Row> rows = new ArrayList<>();
+        Random random = new Random(5);
+        for (String protocol : List.of("b32-r0.01", "b32-r0.5")) {
+            for (int width : widths) {
+                for (int run = 0; run < runs; run++) {
+                    double rmsd = 2 + 300.0 / width * random.nextDouble();
+                    String status = "ok";
+                    if (protocol.equals("b32-r0.5") && run == 0) {
+                        rmsd = width < 20 ? 525.8 : Double.NaN;
+                        status = width < 20 ? "ok" : "diverged";
+                    }
+                    rows.add(RowFactory.create("relu", "cict", protocol, width, 4, run, status, rmsd, 40.0, 525.8));
+                }
+            }
+        }
+        write("runs", schema("activation", S, "mode", S, "protocol", S, "width", I, "depth", I, "run", I, "status", S,
+                "rmsd_mev", D, "linear_fit_rmsd_mev", D, "constant_fit_rmsd_mev", D), rows);
+    }
+
     /** Residuals on a nuclear chart: {@code residual.apply(n, z, width)} in MeV. */
     void residuals(List<Integer> widths, Residual residual) {
         List<Row> rows = new ArrayList<>();

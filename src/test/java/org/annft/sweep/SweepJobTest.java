@@ -133,6 +133,59 @@ class SweepJobTest {
                 fe.<Double>getAs("residual_mev"), 1e-12);
     }
 
+    /**
+     * Two protocols (raw rate 0.02 against 0.002, batch 16 against full batch): the runs differ, start
+     * from the same networks (same initial loss), and every table carries the protocol and aggregates
+     * per protocol. The diagnostics columns hold one dead fraction per hidden layer and the data set's fits.
+     */
+    @Test
+    void protocolsAreAGridAxisOverTheSameInitialNetworks() {
+        SparkSession spark = TestSpark.session();
+        Path out = dir.resolve("protocols");
+        SweepSettings one = settings(List.of(SweepMode.CICT), List.of(6, 12), 2, 0.02, 20, 1e9);
+        TrainingRun a = one.protocols().get(0).base();
+        TrainingRun b = new TrainingRun(a.activation(), a.width(), a.depth(), a.criticalInit(), a.weightVariance(),
+                a.biasVariance(), a.trainingMode(), a.globalRate(), a.optimizer(), PhaseSchedule.of(20, 0.002, 0.002),
+                a.adam(), a.adamRates(), a.adamEpochs(), 0, a.precision(), a.logEvery(), a.loss(), a.targetScale(),
+                a.divergenceFactor(), 0, "slow-full");
+        SweepSettings two = new SweepSettings(one.seed(), List.of(new SweepProtocol("fast-b16", a, new Initialization(1, 0)),
+                new SweepProtocol("slow-full", b, new Initialization(1, 0))), one.activations(), one.modes(),
+                one.widths(), one.depths(), 2, 1e9, 1.5);
+        assertEquals(8, sweep(spark, two, out).runsTrained());
+        Map<String, Row> byKey = new TreeMap<>();
+        for (Row r : table(spark, out, "runs")) {
+            byKey.put(r.getAs("protocol") + "/" + r.getAs("width") + "/" + r.getAs("run"), r);
+            assertEquals(2, r.<scala.collection.Seq<Double>>getAs("dead_unit_fraction").size(), "depth 3: two hidden layers");
+            assertEquals(data.baselineFits().linearRmsdMev(), r.<Double>getAs("linear_fit_rmsd_mev"), 0);
+            assertTrue(r.<Double>getAs("constant_fit_rmsd_mev") > r.<Double>getAs("linear_fit_rmsd_mev"));
+        }
+        assertEquals(8, byKey.size());
+        for (int width : List.of(6, 12)) {
+            for (int run = 0; run < 2; run++) {
+                Row fast = byKey.get("fast-b16/" + width + "/" + run);
+                Row slow = byKey.get("slow-full/" + width + "/" + run);
+                assertEquals(fast.<Double>getAs("initial_loss"), slow.<Double>getAs("initial_loss"), 0);
+                assertEquals(fast.<Long>getAs("seed"), slow.<Long>getAs("seed"));
+                assertTrue(fast.<Double>getAs("final_loss") != slow.<Double>getAs("final_loss").doubleValue());
+                assertEquals(0, slow.<Integer>getAs("batch_size"));
+            }
+        }
+        for (String t : List.of("loss_curves", "loss_bands", "param_changes", "param_change_means", "predictions",
+                "residuals", "table1")) {
+            List<Row> rows = table(spark, out, t);
+            assertEquals(List.of("fast-b16", "slow-full"), rows.stream().map(r -> r.<String>getAs("protocol")).distinct()
+                    .sorted().toList(), t);
+        }
+        List<Row> table1 = table(spark, out, "table1");
+        assertEquals(4, table1.size(), "one row per (protocol, width)");
+        for (Row t : table1) {
+            assertEquals(2L, t.<Long>getAs("runs_total"));
+            double mean = byKey.entrySet().stream().filter(e -> e.getKey().startsWith(t.getAs("protocol") + "/"
+                    + t.getAs("width") + "/")).mapToDouble(e -> e.getValue().<Double>getAs("rmsd_mev")).average().orElseThrow();
+            assertEquals(mean, t.<Double>getAs("mean_rmsd_mev"), 1e-12 * mean);
+        }
+    }
+
     @Test
     void divergingRunsAreRowsThatTable1CountsAsFailed() {
         SparkSession spark = TestSpark.session();

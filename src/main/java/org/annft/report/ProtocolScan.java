@@ -1,0 +1,173 @@
+package org.annft.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.annft.data.PaperResults;
+import org.apache.spark.sql.Row;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+
+/**
+ * The protocol scan: the RMSD of every run against the width, one colour per sweep protocol, so
+ * that bimodal distributions and failures show (a mean does not). One panel per (activation, mode,
+ * depth), from {@code runs}: runs kept as dots, failed runs (diverged, NaN or above the cutoff) as
+ * crosses at their RMSD (NaN at the top of the panel), the median of each protocol joined by a thin
+ * line, the data set's linear and median fits as horizontal lines, and for ReLU CICT at l_out = 4 the
+ * paper's Table I mean and std. Points of one width are spread sideways by protocol and run index
+ * (x times a factor, on the log width axis) so that they do not hide each other.
+ */
+public final class ProtocolScan implements FigureFamily {
+
+    public static final int PANEL_WIDTH = 700;
+    public static final int PANEL_HEIGHT = 460;
+    /** Sideways spread of a width's points, as ln(x) offsets: per protocol, and per run within it. */
+    private static final double PROTOCOL_OFFSET = 0.07;
+    private static final double RUN_SPREAD = 0.04;
+    private static final Shape DOT = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+    private static final Shape CROSS = cross(4);
+
+    /** One run. */
+    record Run(String protocol, int width, int run, double rmsd, boolean failed, double linearFit, double constantFit) {
+    }
+
+    @Override
+    public String heading() {
+        return "Protocol scan: RMSD of every run by width and protocol";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("runs");
+    }
+
+    @Override
+    public Section render(TableSource source, FigureFiles files) throws Exception {
+        double cutoff = source.readIfPresent("table1").map(t -> t.select("cutoff_mev").limit(1).collectAsList())
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0).getDouble(0)).orElse(100.0);
+        List<Row> rows = Rows.collectSorted(source.read("runs").select("activation", "mode", "protocol", "width", "depth",
+                "run", "status", "rmsd_mev", "linear_fit_rmsd_mev", "constant_fit_rmsd_mev"),
+                "activation", "mode", "depth", "protocol", "width", "run");
+        Map<List<Object>, List<Run>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            double rmsd = r.getAs("rmsd_mev");
+            boolean failed = !"ok".equals(r.getAs("status")) || Double.isNaN(rmsd) || rmsd > cutoff;
+            groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.<Integer>getAs("depth")),
+                    k -> new ArrayList<>()).add(new Run(r.getAs("protocol"), r.getAs("width"), r.getAs("run"), rmsd, failed,
+                    r.getAs("linear_fit_rmsd_mev"), r.getAs("constant_fit_rmsd_mev")));
+        }
+        PaperResults paper = PaperResults.load();
+        List<Figure> figures = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<Run>> e : groups.entrySet()) {
+            String activation = (String) e.getKey().get(0);
+            String mode = (String) e.getKey().get(1);
+            int depth = (Integer) e.getKey().get(2);
+            boolean withPaper = activation.equals(PaperResults.TABLE_ONE_ACTIVATION)
+                    && mode.equals(PaperResults.TABLE_ONE_MODE) && depth == PaperResults.TABLE_ONE_DEPTH;
+            List<Run> runs = e.getValue();
+            List<String> protocols = runs.stream().map(Run::protocol).distinct().sorted().toList();
+            long failed = runs.stream().filter(Run::failed).count();
+            String title = "Protocol scan: " + Labels.activation(activation) + " " + Labels.mode(mode) + ", l_out = " + depth;
+            String caption = title + ". Binding-energy RMSD of every run (" + runs.size() + " runs, " + failed
+                    + " failed) against the width, one colour per protocol (" + String.join(", ", protocols) + "): dots "
+                    + "are runs kept, crosses failed runs (diverged, NaN or above the cutoff of " + Labels.number(cutoff)
+                    + " MeV) at their RMSD, NaN at the top; thin lines join each protocol's median RMSD. Points of one "
+                    + "width are spread sideways by protocol and run. Dashed grey lines: the RMSD of the least-squares "
+                    + "linear fit of B on the network inputs and of the median of B, over the training nuclides (a "
+                    + "network stuck at the latter is dead). Log axes."
+                    + (withPaper ? " Black diamonds: the paper's Table I, mean and std of the RMSD over the runs kept of "
+                            + "100 after 20000 epochs, cutoff 100 MeV." : "")
+                    + " " + source.citation();
+            JFreeChart chart = panel(runs.size() + " runs, " + protocols.size() + " protocols", runs, protocols,
+                    withPaper ? paper : null);
+            PanelGrid grid = new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT);
+            figures.add(grid.write(List.of(chart), files, files.name("protocol-scan", activation, mode, "depth" + depth),
+                    caption));
+        }
+        return new Section(heading(), figures, "", List.of());
+    }
+
+    private static JFreeChart panel(String title, List<Run> runs, List<String> protocols, PaperResults paper) {
+        double top = runs.stream().mapToDouble(Run::rmsd).filter(Double::isFinite).max().orElse(1) * 1.5;
+        XYPanel panel = new XYPanel(ChartStyle.log("width n"), ChartStyle.log("binding-energy RMSD (MeV)"));
+        int widthsMin = runs.stream().mapToInt(Run::width).min().orElse(1);
+        int widthsMax = runs.stream().mapToInt(Run::width).max().orElse(1);
+        int runsMax = runs.stream().mapToInt(Run::run).max().orElse(0) + 1;
+        for (int k = 0; k < protocols.size(); k++) {
+            String protocol = protocols.get(k);
+            Color color = ChartStyle.seriesColor(k);
+            double shift = (k - (protocols.size() - 1) / 2.0) * PROTOCOL_OFFSET;
+            List<Run> mine = runs.stream().filter(r -> r.protocol().equals(protocol)).toList();
+            List<double[]> kept = new ArrayList<>();
+            List<double[]> failed = new ArrayList<>();
+            Map<Integer, List<Double>> byWidth = new TreeMap<>();
+            for (Run r : mine) {
+                double spread = runsMax > 1 ? (r.run() / (runsMax - 1.0) - 0.5) * RUN_SPREAD : 0;
+                double x = r.width() * Math.exp(shift + spread);
+                double y = Double.isFinite(r.rmsd()) ? r.rmsd() : top;
+                (r.failed() ? failed : kept).add(new double[] {x, y});
+                byWidth.computeIfAbsent(r.width(), w -> new ArrayList<>()).add(y);
+            }
+            panel.scatter(protocol, column(kept, 0), column(kept, 1), color, DOT);
+            if (!failed.isEmpty()) {
+                panel.scatter(protocol + ", failed", column(failed, 0), column(failed, 1), color, CROSS);
+            }
+            double[] widths = byWidth.keySet().stream().mapToDouble(w -> w * Math.exp(shift)).toArray();
+            double[] medians = byWidth.values().stream().mapToDouble(ProtocolScan::median).toArray();
+            panel.line(protocol + ", median", widths, medians, color, ChartStyle.solid(0.8f));
+        }
+        if (paper != null) {
+            List<PaperResults.TableOneRow> t = paper.tableOne().stream()
+                    .filter(p -> p.width() >= widthsMin / 1.5 && p.width() <= widthsMax * 1.5).toList();
+            panel.errorBars("paper, Table I", t.stream().mapToDouble(PaperResults.TableOneRow::width).toArray(),
+                    t.stream().mapToDouble(PaperResults.TableOneRow::meanRmsdMev).toArray(),
+                    t.stream().mapToDouble(PaperResults.TableOneRow::stdRmsdMev).toArray(), Color.BLACK, false,
+                    ChartStyle.DIAMOND, ChartStyle.solid(1.0f));
+        }
+        Run any = runs.get(0);
+        marker(panel, "linear fit", any.linearFit());
+        marker(panel, "median of B", any.constantFit());
+        return panel.chart(title, true);
+    }
+
+    private static void marker(XYPanel panel, String label, double value) {
+        if (!(value > 0)) {
+            return;
+        }
+        ValueMarker m = new ValueMarker(value, ChartStyle.GREY, ChartStyle.dashed(1.0f));
+        m.setLabel(label + " " + Labels.number(value) + " MeV");
+        m.setLabelFont(ChartStyle.ANNOTATION);
+        m.setLabelPaint(ChartStyle.GREY);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        panel.plot().addRangeMarker(m);
+    }
+
+    private static double[] column(List<double[]> points, int i) {
+        return points.stream().mapToDouble(p -> p[i]).toArray();
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+
+    private static Shape cross(double h) {
+        Path2D.Double p = new Path2D.Double();
+        p.append(new Line2D.Double(-h, -h, h, h), false);
+        p.append(new Line2D.Double(-h, h, h, -h), false);
+        return new BasicStroke(1.6f).createStrokedShape(p);
+    }
+}

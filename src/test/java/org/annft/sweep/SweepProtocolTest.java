@@ -1,0 +1,111 @@
+package org.annft.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.annft.config.AnnftConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sweep.protocols}: overrides of train.*, validated with their path, as a grid axis. */
+class SweepProtocolTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String TWO = """
+            sweep {
+              widths = [8, 16]
+              modes = ["cict", "nint"]
+              runs = 2
+              protocols = [
+                {name = "slow", train {batch-size = 16, phases = [{epochs = 7, lambda-b = 0.01, lambda-w = 0.02}]}},
+                {name = "fast", train {noncritical {c-w = 1.5}, loss = "mse", adam {epochs = 9}}}
+              ]
+            }
+            train.batch-size = 64
+            """;
+
+    private AnnftConfig load(String text) throws IOException {
+        Path file = dir.resolve("p.conf");
+        Files.writeString(file, text);
+        return AnnftConfig.load(Optional.of(file), List.of());
+    }
+
+    @Test
+    void protocolsOverrideTrainKeysAndMultiplyTheGridWithoutChangingSeeds() throws IOException {
+        SweepSettings s = SweepSettings.fromConfig(load(TWO));
+        assertEquals(List.of("slow", "fast"), s.protocols().stream().map(SweepProtocol::name).toList());
+        SweepProtocol slow = s.protocols().get(0);
+        SweepProtocol fast = s.protocols().get(1);
+        assertEquals(16, slow.base().batchSize());
+        assertEquals(7, slow.base().phases().totalEpochs());
+        assertEquals(0.02, slow.base().phases().phases().get(0).rawWeightRate(), 0);
+        assertEquals(1.0, slow.noncritical().weightVariance(), 0, "reference C_W where the protocol sets none");
+        // Keys a protocol leaves alone come from train.*: batch size 64 from the file, phases from the reference.
+        assertEquals(64, fast.base().batchSize());
+        assertEquals(20000, fast.base().phases().totalEpochs());
+        assertEquals(1.5, fast.noncritical().weightVariance(), 0);
+        assertEquals(0.0, fast.noncritical().biasVariance(), 0, "a section override keeps the keys it does not set");
+        assertEquals("MSE", fast.base().loss().name());
+        assertEquals(9, fast.base().adamEpochs());
+
+        List<TrainingRun> runs = s.runs();
+        assertEquals(2 * 2 * 2 * 2, runs.size());
+        assertEquals(8, s.configurations());
+        for (TrainingRun a : runs) {
+            for (TrainingRun b : runs) {
+                boolean sameNetwork = a.width() == b.width() && a.run() == b.run()
+                        && a.weightVariance() == b.weightVariance() && a.biasVariance() == b.biasVariance();
+                if (sameNetwork) {
+                    assertEquals(a.seed(5), b.seed(5), "the seed does not depend on mode or protocol");
+                }
+                if (a != b) {
+                    assertTrue(!RunCheckpoint.fileName(a, 5, "d", "v").equals(RunCheckpoint.fileName(b, 5, "d", "v")));
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutProtocolsTheOneProtocolIsDefault() throws IOException {
+        SweepSettings s = SweepSettings.fromConfig(load("train.batch-size = 8"));
+        assertEquals(1, s.protocols().size());
+        assertEquals("default", s.protocols().get(0).name());
+        assertEquals(8, s.protocols().get(0).base().batchSize());
+    }
+
+    private void assertBad(String protocols, String... expected) throws IOException {
+        Path file = dir.resolve("bad.conf");
+        Files.writeString(file, "sweep.protocols = " + protocols + "\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepSettings.fromConfig(AnnftConfig.load(Optional.of(file), List.of())));
+        for (String s : expected) {
+            assertTrue(e.getMessage().contains(s), e.getMessage() + " should name " + s);
+        }
+    }
+
+    @Test
+    void badSettingsInsideAProtocolNameTheirPathAndFile() throws IOException {
+        String ok = "{name = a, train {batch-size = 8}}";
+        assertBad("[" + ok + ", {name = b, train {batch-sise = 8}}]", "unknown config key 'sweep.protocols[1].train.batch-sise'",
+                "bad.conf");
+        assertBad("[" + ok + ", {name = b, train {batch-size = -3}}]", "'sweep.protocols[1].train.batch-size'", "bad.conf");
+        assertBad("[{name = b, train {batch-size = many}}]", "'sweep.protocols[0].train.batch-size'", "expected a number");
+        assertBad("[{name = b, train {phases = [{epochs = 0, lambda-b = 1, lambda-w = 1}]}}]",
+                "'sweep.protocols[0].train.phases[0].epochs'", "bad.conf");
+        assertBad("[{name = b, train {noncritical {c-w = -1}}}]", "'sweep.protocols[0].train.noncritical.c-w'");
+        assertBad("[{name = b, train {loss = huber}}]", "'sweep.protocols[0].train.loss'");
+        assertBad("[{name = b, train {width = 3}}]", "'sweep.protocols[0].train.width'", "sweep grid");
+        assertBad("[" + ok + ", {name = a}]", "'sweep.protocols[1].name'", "unique");
+        assertBad("[{name = \"\"}]", "'sweep.protocols[0].name'", "non-empty");
+        assertBad("[{train {batch-size = 8}}]", "'sweep.protocols[0].name'");
+        assertBad("[{name = a, rate = 3}]", "'sweep.protocols[0].rate'");
+    }
+}
