@@ -15,6 +15,7 @@ import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
 import org.annft.ensemble.SamplerBenchmark;
 import org.annft.ensemble.SamplerKind;
+import org.annft.nn.BlasLibrary;
 import org.annft.nn.TrainingBenchmark;
 import org.annft.sweep.SweepJob;
 import org.annft.sweep.SweepSettings;
@@ -57,6 +58,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
             AnnftConfig config = config(common, "conf/fig4.conf");
             EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> out.println("warning: " + w));
             List<EnsembleConfiguration> grid = settings.configurations();
@@ -133,6 +135,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
             TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, seconds, !noEjml));
             out.flush();
             return 0;
@@ -154,6 +157,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
             AnnftConfig config = config(common, "conf/bench-sweep.conf");
             SweepSettings settings = SweepSettings.fromConfig(config);
             BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> out.println("warning: " + w));
