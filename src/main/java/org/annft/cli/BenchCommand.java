@@ -74,7 +74,7 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             EnsembleJob.Summary[] summary = new EnsembleJob.Summary[1];
             long[] sessionReady = new long[1];
-            runInTemporaryOutput(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(), true,
+            runInTemporaryOutput(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(),
                     (spark, tables) -> {
                         sessionReady[0] = System.nanoTime();
                         summary[0] = EnsembleJob.run(spark, settings, 0, tables);
@@ -164,7 +164,7 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             SweepJob.Summary[] summary = new SweepJob.Summary[1];
             int[] cores = new int[1];
-            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(), spec.commandLine().getErr(), false,
+            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(), spec.commandLine().getErr(),
                     (spark, tables) -> {
                         cores[0] = spark.sparkContext().defaultParallelism();
                         summary[0] = SweepJob.run(spark, settings, data, common.out, tables, spec.commandLine().getErr());
@@ -192,12 +192,11 @@ final class BenchCommand implements Runnable {
 
     /** Runs a benchmark's job with its tables in a temporary directory, removed afterwards, also on failure. */
     private static void runInTemporaryOutput(CommonOptions common, AnnftConfig config, String command,
-                                             List<String> tables, PrintWriter err, boolean sparkProgressBar,
-                                             Job.Body body) throws Exception {
+                                             List<String> tables, PrintWriter err, Job.Body body) throws Exception {
         Path outDir = Files.createTempDirectory("annft-" + command);
         common.out = outDir.toString();
         try {
-            Job.run(common, config, command, tables, err, sparkProgressBar, body);
+            Job.run(common, config, command, tables, err, body);
         } finally {
             try (var paths = Files.walk(outDir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -43,6 +43,9 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master (default ${DEFAULT-VALUE}).")
     String master;
 
+    @Option(names = "--ui", description = "Start Spark's web UI, on 127.0.0.1 only (off by default).")
+    boolean ui;
+
     @Option(names = "--overwrite", description = "Replace the results of an earlier quickstart in --out.")
     boolean overwrite;
 
@@ -56,7 +59,7 @@ final class QuickstartCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        SparkSession spark = SparkSessions.create("annft quickstart", master, true);
+        SparkSession spark = SparkSessions.create("annft quickstart", master, ui);
         try {
             int code = step(err, "ensembles", "init-ensemble", ensembleConfig, out.resolve("ensemble"));
             if (code == 0) {

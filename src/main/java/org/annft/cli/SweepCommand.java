@@ -58,7 +58,7 @@ final class SweepCommand implements Callable<Integer> {
         if (planOnly) {
             return 0;
         }
-        Job.run(common, config, "sweep", SweepJob.tables(), err, false, (spark, out) -> {
+        Job.run(common, config, "sweep", SweepJob.tables(), err, (spark, out) -> {
             SweepJob.Summary s = SweepJob.run(spark, settings, data, out.root(), out, err);
             if (s.runsTrained() > 0) {
                 int executorCores = spark.sparkContext().defaultParallelism();

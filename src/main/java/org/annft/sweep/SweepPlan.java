@@ -8,6 +8,7 @@ import java.util.Map;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.nn.Gemm;
 import org.annft.nn.PhaseSchedule;
+import org.annft.spark.ProgressLine;
 
 /**
  * The cost of a sweep before it runs: tasks, core-hours and wall time on a given number of cores,
@@ -74,8 +75,8 @@ public record SweepPlan(int runs, int configurations, double coreSeconds, double
             out.printf(Locale.ROOT, "  calibration: %s: %.4f s per epoch on one core%n", e.getKey(), e.getValue());
         }
         out.printf(Locale.ROOT, "  estimated cost: %.2f core-hours; on %d cores about %s wall (longest run %s)%n",
-                coreSeconds / 3600, cores, ProgressReporter.duration(wallSeconds(cores)),
-                ProgressReporter.duration(longestRunSeconds));
+                coreSeconds / 3600, cores, ProgressLine.duration(wallSeconds(cores)),
+                ProgressLine.duration(longestRunSeconds));
         out.flush();
     }
 }
