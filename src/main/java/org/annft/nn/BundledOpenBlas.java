@@ -7,11 +7,15 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * The OpenBLAS shipped in the jar ({@code org.bytedeco:openblas}, classifier {@code linux-x86_64}):
@@ -72,10 +76,10 @@ final class BundledOpenBlas {
             throw new IllegalStateException("no bundled OpenBLAS for " + System.getProperty("os.name") + " "
                     + System.getProperty("os.arch") + " on the class path");
         }
-        Path directory = Paths.get(System.getProperty("java.io.tmpdir"),
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"),
                 "annft-openblas-" + version + "-" + platform + "-" + System.getProperty("user.name", "user"));
         try {
-            Files.createDirectories(directory);
+            directory = privateDirectory(directory);
             Path quadmath = extract(platform, "libquadmath.so.0", directory);
             Path gfortran = extract(platform, "libgfortran.so.5", directory);
             Path gccS = extract(platform, "libgcc_s.so.1", directory);
@@ -97,9 +101,37 @@ final class BundledOpenBlas {
     }
 
     /**
-     * Copies one library out of the jar unless a file of the same size is already there; the copy
-     * goes to a temporary name first and is renamed into place, so JVMs extracting at the same time
-     * never load a half-written file.
+     * {@code preferred}, created readable and writable by this user only, if this user owns it and
+     * no one else may write to it (a shared temporary directory must not let another user plant a
+     * library there; the permissions are then narrowed to the owner); otherwise a fresh private
+     * directory of this JVM.
+     */
+    private static Path privateDirectory(Path preferred) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        try {
+            if (!Files.isDirectory(preferred, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(preferred, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+            String owner = Files.getOwner(preferred, LinkOption.NOFOLLOW_LINKS).getName();
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(preferred, LinkOption.NOFOLLOW_LINKS);
+            if (owner.equals(System.getProperty("user.name"))
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                Files.setPosixFilePermissions(preferred, ownerOnly);
+                return preferred;
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException notUsable) {
+            // fall through to a directory of our own
+        }
+        Path own = Files.createTempDirectory("annft-openblas");
+        own.toFile().deleteOnExit();
+        return own;
+    }
+
+    /**
+     * Copies one library out of the jar unless an identical file (same size and CRC-32 as the jar
+     * entry) is already there; the copy goes to a temporary name first and is renamed into place,
+     * so JVMs extracting at the same time never load a half-written file.
      */
     private static Path extract(String platform, String name, Path directory) throws IOException {
         Path target = directory.resolve(name);
@@ -107,7 +139,9 @@ final class BundledOpenBlas {
         if (size < 0) {
             throw new IOException(RESOURCE_ROOT + platform + "/" + name + " is not on the class path");
         }
-        if (Files.isRegularFile(target) && Files.size(target) == size) {
+        long crc = resourceCrc(platform, name);
+        if (crc >= 0 && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == size
+                && crc32(target) == crc) {
             return target;
         }
         Path temporary = Files.createTempFile(directory, name, ".part");
@@ -137,6 +171,37 @@ final class BundledOpenBlas {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** The CRC-32 a jar records for a library resource, or -1 if unknown (not in a jar). */
+    private static long resourceCrc(String platform, String name) {
+        URL url = BundledOpenBlas.class.getClassLoader().getResource(RESOURCE_ROOT + platform + "/" + name);
+        if (url == null) {
+            return -1;
+        }
+        try {
+            URLConnection connection = url.openConnection();
+            connection.setUseCaches(false);
+            if (connection instanceof JarURLConnection jar) {
+                long crc = jar.getJarEntry().getCrc();
+                jar.getJarFile().close();
+                return crc;
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long crc32(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return crc.getValue();
     }
 
     private static InputStream resource(String name) {
