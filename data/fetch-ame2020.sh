@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs the AME2020 mass table as data/mass_1.mas20.txt and validates it by content.
-#   data/fetch-ame2020.sh [PATH]
+# Updates data/mass_1.mas20.txt (the repository ships the AME2020 table) and validates it by content.
+#   data/fetch-ame2020.sh [--force] [PATH]
 # Source, in order: PATH, then $ANNFT_AME2020, then a download from the Atomic Mass Data Center.
+# A file whose sha256 differs from the published table's is refused (exit 2) unless --force is given.
 set -euo pipefail
+force=0
+if [ "${1:-}" = "--force" ]; then
+  force=1
+  shift
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 target="$here/mass_1.mas20.txt"
 url="https://www-nds.iaea.org/amdc/ame2020/mass_1.mas20.txt"
@@ -38,8 +44,11 @@ fi
 sha="$(sha256sum "$tmp" | cut -d' ' -f1)"
 if [ "$sha" = "$published_sha256" ]; then
   echo "fetch-ame2020: sha256 matches the published mass_1.mas20.txt" >&2
+elif [ "$force" = 1 ]; then
+  echo "fetch-ame2020: warning: sha256 $sha differs from the published file's $published_sha256 (installed: --force)" >&2
 else
-  echo "fetch-ame2020: warning: sha256 $sha differs from the published file's $published_sha256" >&2
+  echo "fetch-ame2020: sha256 $sha differs from the published file's $published_sha256; not installed (--force installs it)" >&2
+  exit 2
 fi
 mv "$tmp" "$target"
 trap - EXIT

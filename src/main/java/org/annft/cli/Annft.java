@@ -2,6 +2,7 @@ package org.annft.cli;
 
 import com.typesafe.config.ConfigException;
 import java.io.PrintWriter;
+import org.annft.nn.BlasChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +40,12 @@ public final class Annft implements Runnable {
     }
 
     public static void main(String[] args) {
+        try {
+            BlasChoice.fromSettings();
+        } catch (IllegalArgumentException e) {
+            System.err.println("annft: error: " + e.getMessage());
+            System.exit(BAD_INPUT);
+        }
         System.exit(execute(args));
     }
 

@@ -15,6 +15,7 @@ import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
 import org.annft.ensemble.SamplerBenchmark;
 import org.annft.ensemble.SamplerKind;
+import org.annft.nn.BlasLibrary;
 import org.annft.nn.TrainingBenchmark;
 import org.annft.sweep.SweepJob;
 import org.annft.sweep.SweepSettings;
@@ -57,6 +58,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
             AnnftConfig config = config(common, "conf/fig4.conf");
             EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> out.println("warning: " + w));
             List<EnsembleConfiguration> grid = settings.configurations();
@@ -72,7 +74,7 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             EnsembleJob.Summary[] summary = new EnsembleJob.Summary[1];
             long[] sessionReady = new long[1];
-            runInTemporaryOutput(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(), true,
+            runInTemporaryOutput(common, config, "bench-init", EnsembleJob.tables(), spec.commandLine().getErr(),
                     (spark, tables) -> {
                         sessionReady[0] = System.nanoTime();
                         summary[0] = EnsembleJob.run(spark, settings, 0, tables);
@@ -138,6 +140,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
             List<org.annft.nn.Precision> parsed = precisions.stream().map(org.annft.nn.Precision::parse).toList();
             TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds));
             out.flush();
@@ -160,13 +163,14 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
             AnnftConfig config = config(common, "conf/bench-sweep.conf");
             SweepSettings settings = SweepSettings.fromConfig(config);
             BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> out.println("warning: " + w));
             long start = System.nanoTime();
             SweepJob.Summary[] summary = new SweepJob.Summary[1];
             int[] cores = new int[1];
-            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(), spec.commandLine().getErr(), false,
+            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(), spec.commandLine().getErr(),
                     (spark, tables) -> {
                         cores[0] = spark.sparkContext().defaultParallelism();
                         summary[0] = SweepJob.run(spark, settings, data, common.out, tables, spec.commandLine().getErr());
@@ -194,12 +198,11 @@ final class BenchCommand implements Runnable {
 
     /** Runs a benchmark's job with its tables in a temporary directory, removed afterwards, also on failure. */
     private static void runInTemporaryOutput(CommonOptions common, AnnftConfig config, String command,
-                                             List<String> tables, PrintWriter err, boolean sparkProgressBar,
-                                             Job.Body body) throws Exception {
+                                             List<String> tables, PrintWriter err, Job.Body body) throws Exception {
         Path outDir = Files.createTempDirectory("annft-" + command);
         common.out = outDir.toString();
         try {
-            Job.run(common, config, command, tables, err, sparkProgressBar, body);
+            Job.run(common, config, command, tables, err, body);
         } finally {
             try (var paths = Files.walk(outDir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.annft.config.AnnftConfig;
 import picocli.CommandLine.Option;
 
-/** Options every job shares: configuration, output, Spark master, data table. */
+/** Options every job shares: configuration, output, Spark master and web UI, data table. */
 public final class CommonOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Experiment config (HOCON); defaults come from conf/reference.conf.")
@@ -25,6 +25,9 @@ public final class CommonOptions {
 
     @Option(names = "--overwrite", description = "Replace existing result tables.")
     boolean overwrite;
+
+    @Option(names = "--ui", description = "Start Spark's web UI in local mode, on 127.0.0.1 only (off by default).")
+    boolean ui;
 
     @Option(names = "--ame", paramLabel = "PATH", description = "AME2020 mass table (before ANNFT_AME2020 and data/mass_1.mas20.txt).")
     String ame;

@@ -39,7 +39,7 @@ final class InitEnsembleCommand implements Callable<Integer> {
         err.flush();
         Job.run(common, config, "init-ensemble", EnsembleJob.tables(), err, (spark, out) -> {
             long start = System.nanoTime();
-            EnsembleJob.Summary s = EnsembleJob.run(spark, settings, partitions, out);
+            EnsembleJob.Summary s = EnsembleJob.run(spark, settings, partitions, out, err);
             double wall = (System.nanoTime() - start) / 1e9;
             err.printf(Locale.ROOT, "init-ensemble: %d networks, %.3g Gaussian draws in %.1f s: sampling %.1f s "
                     + "(%.1f task-seconds, %.3g draws per task-second), tables %.1f s%n", s.samples(),

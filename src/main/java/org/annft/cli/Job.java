@@ -35,18 +35,12 @@ final class Job {
      */
     static String run(CommonOptions options, AnnftConfig config, String command, List<String> tables,
                       PrintWriter err, Body body) throws Exception {
-        return run(options, config, command, tables, err, true, body);
-    }
-
-    /** As above; {@code sparkProgressBar} false for jobs that report their own progress. */
-    static String run(CommonOptions options, AnnftConfig config, String command, List<String> tables,
-                      PrintWriter err, boolean sparkProgressBar, Body body) throws Exception {
         String experiment = config.optionalString("experiment").orElse(command);
         String outDir = options.outputDirectory(experiment);
         Instant started = Instant.now();
         // A session that already exists (an embedding application, the test suite) is reused and left running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create("annft " + command, options.master, sparkProgressBar);
+        SparkSession spark = SparkSessions.create("annft " + command, options.master, options.ui);
         try {
             ResultStore store = new ResultStore(spark, outDir, options.overwrite);
             List<String> all = new ArrayList<>(tables);

@@ -25,12 +25,13 @@ final class Pipeline {
     private final String master;
     private final List<String> settings;
     private final boolean overwrite;
+    private final boolean ui;
     private final String ame;
 
     /**
      * @param name    the command's name, the prefix of its progress lines
      * @param parent  the command line whose streams the steps write to
-     * @param options master, {@code --set} overrides for every step, overwrite and AME2020 table
+     * @param options master, web UI, {@code --set} overrides for every step, overwrite and AME2020 table
      */
     Pipeline(String name, CommandLine parent, PipelineOptions options) {
         this.name = name;
@@ -38,6 +39,7 @@ final class Pipeline {
         this.master = options.master;
         this.settings = List.copyOf(options.settings);
         this.overwrite = options.overwrite;
+        this.ui = options.ui;
         this.ame = options.ame;
     }
 
@@ -45,7 +47,7 @@ final class Pipeline {
     int run(Path out, List<Step> steps) {
         PrintWriter err = parent.getErr();
         long start = System.nanoTime();
-        SparkSession spark = SparkSessions.create("annft " + name, master, true);
+        SparkSession spark = SparkSessions.create("annft " + name, master, ui);
         try {
             for (Step step : steps) {
                 int code = run(err, step, out.resolve(step.subdirectory()));

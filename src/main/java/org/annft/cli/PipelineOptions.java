@@ -13,6 +13,9 @@ final class PipelineOptions {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master (default ${DEFAULT-VALUE}).")
     String master;
 
+    @Option(names = "--ui", description = "Start Spark's web UI, on 127.0.0.1 only (off by default).")
+    boolean ui;
+
     @Option(names = "--overwrite", description = "Replace the results of an earlier run in --out.")
     boolean overwrite;
 

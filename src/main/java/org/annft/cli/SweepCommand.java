@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         SweepPlan estimate = plan;
-        Job.run(common, config, "sweep", SweepJob.tables(), err, false, (spark, out) -> {
+        Job.run(common, config, "sweep", SweepJob.tables(), err, (spark, out) -> {
             SweepJob.Summary s = SweepJob.run(spark, settings, data, out.root(), out, err);
             if (s.runsTrained() > 0) {
                 int executorCores = spark.sparkContext().defaultParallelism();

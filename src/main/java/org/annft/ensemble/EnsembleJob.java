@@ -1,9 +1,11 @@
 package org.annft.ensemble;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.annft.spark.OrderedAggregates;
+import org.annft.spark.ProgressLine;
 import org.annft.spark.ResultStore;
 import org.annft.theory.TheoryProfile;
 import org.apache.spark.api.java.JavaRDD;
@@ -52,6 +54,12 @@ public final class EnsembleJob {
     }
 
     public static Summary run(SparkSession spark, EnsembleSettings settings, int partitions, ResultStore.Commit out) {
+        return run(spark, settings, partitions, out, null);
+    }
+
+    /** As above, with the sampling stage's progress (chunks done, elapsed, left) on {@code progress} unless null. */
+    public static Summary run(SparkSession spark, EnsembleSettings settings, int partitions, ResultStore.Commit out,
+                              PrintWriter progress) {
         List<EnsembleConfiguration> configurations = settings.configurations();
         List<EnsembleTheory> theory = configurations.stream().map(EnsembleTheory::of).toList();
         List<double[]> halfRanges = theory.stream().map(t -> t.histogramHalfRanges(settings.rangeSigmas())).toList();
@@ -63,6 +71,7 @@ public final class EnsembleJob {
         int slices = partitions > 0 ? partitions : Math.min(tasks.size(), 4 * jsc.defaultParallelism());
         LongAccumulator nanos = jsc.sc().longAccumulator("ensemble sampling nanoseconds");
         LongAccumulator gaussians = jsc.sc().longAccumulator("ensemble gaussian draws");
+        LongAccumulator chunksDone = jsc.sc().longAccumulator("ensemble chunks done");
         List<Integer> indices = IntStream.range(0, tasks.size()).boxed().toList();
         // Kept deserialized in memory only: an evicted chunk is recomputed, bit-identically, from its seed.
         JavaRDD<ChunkStatistics> chunks = jsc.parallelize(indices, slices).map(i -> {
@@ -72,12 +81,26 @@ public final class EnsembleJob {
             ChunkStatistics s = ChunkStatistics.run(task, c, bins, halfRanges.get(c.id()), keep);
             nanos.add(System.nanoTime() - start);
             gaussians.add(s.gaussians);
+            chunksDone.add(1);
             return s;
         }).setName("ensemble chunks").persist(StorageLevel.MEMORY_ONLY());
         try {
             // Sampled once, as a stage of its own, so that its wall time is known apart from the tables'.
             long samplingStart = System.nanoTime();
-            chunks.count();
+            // A chunk cannot fail short of failing the job, so the line counts no failures.
+            ProgressLine line = progress == null ? null : new ProgressLine(progress, "init-ensemble", "chunks", null,
+                    tasks.size(), chunksDone::value, () -> 0, () -> chunksDone.value() / (double) tasks.size(),
+                    ProgressLine.stderrIsTerminal(), System::nanoTime);
+            if (line != null) {
+                line.start();
+            }
+            try {
+                chunks.count();
+            } finally {
+                if (line != null) {
+                    line.stop();
+                }
+            }
             long tablesStart = System.nanoTime();
             // Small, and read again by the histogram and covariance tables.
             Dataset<Row> moments = moments(spark, chunks, configurations, theory, settings).cache();

@@ -1,7 +1,6 @@
 package org.annft.nn;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.NativeBLAS;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -12,17 +11,19 @@ import org.ejml.data.DMatrixRMaj;
  * column-major product {@code C^T = op(B)^T op(A)^T}: swap the operands, keep the transpose flags,
  * and use each row-major matrix's column count as its leading dimension.
  *
- * <p>The native library's own threading (OpenBLAS) follows {@code OPENBLAS_NUM_THREADS}; the launch
- * scripts set it to 1 so that each training uses exactly one thread.
+ * <p>The library is this JVM's {@link BlasLibrary} (bundled OpenBLAS, system BLAS or pure Java, as
+ * the setting {@code annft.blas} says), one thread per call.
  */
 final class BlasGemm implements Gemm {
 
-    static final BlasGemm INSTANCE = new BlasGemm(BLAS.getInstance());
+    static final BlasGemm INSTANCE = new BlasGemm(BlasLibrary.current());
 
+    private final BlasLibrary library;
     private final BLAS blas;
 
-    private BlasGemm(BLAS blas) {
-        this.blas = blas;
+    BlasGemm(BlasLibrary library) {
+        this.library = library;
+        this.blas = library.blas();
     }
 
     @Override
@@ -51,13 +52,13 @@ final class BlasGemm implements Gemm {
         }
     }
 
+    /** {@link BlasLibrary#summary()}, e.g. {@code bundled OpenBLAS 0.3.31 Haswell}. */
     @Override
     public String implementationName() {
-        return blas.getClass().getName() + (blas instanceof NativeBLAS ? " (native)" : " (java)");
+        return library.summary();
     }
 
-    /** True if the netlib instance is the JNI binding to a native BLAS. */
-    boolean isNative() {
-        return blas instanceof NativeBLAS;
+    BlasLibrary library() {
+        return library;
     }
 }

@@ -22,10 +22,10 @@ public interface Gemm {
     void multiply(boolean transposeA, boolean transposeB, double alpha, DMatrixRMaj a, DMatrixRMaj b,
             double beta, DMatrixRMaj c);
 
-    /** The implementation that runs the products, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS}. */
+    /** The implementation that runs the products, e.g. {@code bundled OpenBLAS 0.3.31 Haswell}. */
     String implementationName();
 
-    /** The netlib BLAS instance: native (JNI to the system's libblas.so.3) if it loads, pure Java otherwise. */
+    /** netlib's BLAS on this JVM's {@link BlasLibrary}: bundled OpenBLAS, system BLAS or pure Java. */
     static Gemm blas() {
         return BlasGemm.INSTANCE;
     }

@@ -1,13 +1,22 @@
 package org.annft.spark;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one place annft creates its Spark session: application name, Kryo serialization, quiet logs,
- * and Spark's console progress bar on stderr for long stages. Under {@code spark-submit} the
- * master and resources come from the submit command; {@code master} is then null.
+ * The one place annft creates its Spark session: application name, Kryo serialization, quiet logs.
+ * annft prints its own one-line progress, so Spark's console progress bar is off unless asked for
+ * ({@code spark.ui.showConsoleProgress=true} as a system property or {@code spark-submit --conf}).
+ * In local mode Spark's web UI is off unless {@code ui} is set; then it listens on the loopback
+ * address only, which Spark takes from {@code SPARK_LOCAL_IP} (jobs/annft sets it). Under
+ * {@code spark-submit} the master, resources and UI come from the submit command; {@code master}
+ * is then null.
  */
 public final class SparkSessions {
+
+    /** The environment variable Spark's web UI binds to (0.0.0.0 when unset). */
+    public static final String LOCAL_IP_VARIABLE = "SPARK_LOCAL_IP";
 
     private SparkSessions() {
     }
@@ -18,30 +27,53 @@ public final class SparkSessions {
      * @param appName shown in the Spark UI and cluster manager, e.g. {@code annft init-ensemble}
      * @param master a master URL such as {@code local[*]} or {@code spark://host:7077}; null keeps
      *     what {@code spark-submit} configured
-     * @param showProgress whether to draw Spark's progress bar on stderr
+     * @param ui whether to start Spark's web UI in local mode
+     * @throws IllegalArgumentException if the UI is asked for in local mode while
+     *     {@code SPARK_LOCAL_IP} is not 127.0.0.1 (it would listen on every interface)
      */
-    public static SparkSession create(String appName, String master, boolean showProgress) {
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName(appName)
-                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .config("spark.ui.showConsoleProgress", showProgress)
-                .config("spark.sql.session.timeZone", "UTC")
-                // Small result tables: one shuffle partition per core is plenty, and keeps local runs fast.
-                .config("spark.sql.shuffle.partitions", "8")
-                .config("spark.sql.adaptive.enabled", "true")
-                // annft's plans are wide (many columns); printing them in full is harmless.
-                .config("spark.sql.debug.maxToStringFields", "500");
-        if (master != null && System.getProperty("spark.master") == null) {
+    public static SparkSession create(String appName, String master, boolean ui) {
+        boolean submitted = System.getProperty("spark.master") != null;
+        Map<String, String> settings = settings(submitted ? null : master, ui,
+                System.getProperty("spark.ui.showConsoleProgress"), System.getenv(LOCAL_IP_VARIABLE));
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            builder = builder.config(e.getKey(), e.getValue());
+        }
+        if (master != null && !submitted) {
             builder = builder.master(master);
-            if (master.startsWith("local")) {
-                builder = builder.config("spark.ui.enabled", "false")
-                        .config("spark.hadoop.fs.file.impl", LocalFileSystemWithoutShell.class.getName())
-                        .config("spark.driver.host", "127.0.0.1")
-                        .config("spark.driver.bindAddress", "127.0.0.1");
-            }
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * The settings {@link #create} gives the session.
+     *
+     * @param master the master URL annft sets, or null under {@code spark-submit}
+     * @param progressBar the user's {@code spark.ui.showConsoleProgress}, or null (then off)
+     * @param localIp the value of {@code SPARK_LOCAL_IP}, or null
+     */
+    static Map<String, String> settings(String master, boolean ui, String progressBar, String localIp) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        settings.put("spark.ui.showConsoleProgress", progressBar != null ? progressBar : "false");
+        settings.put("spark.sql.session.timeZone", "UTC");
+        // Small result tables: one shuffle partition per core is plenty, and keeps local runs fast.
+        settings.put("spark.sql.shuffle.partitions", "8");
+        settings.put("spark.sql.adaptive.enabled", "true");
+        // annft's plans are wide (many columns); printing them in full is harmless.
+        settings.put("spark.sql.debug.maxToStringFields", "500");
+        if (master != null && master.startsWith("local")) {
+            if (ui && !"127.0.0.1".equals(localIp)) {
+                throw new IllegalArgumentException("--ui in local mode needs " + LOCAL_IP_VARIABLE
+                        + "=127.0.0.1 so that the web UI listens on the loopback address only (jobs/annft sets it)");
+            }
+            settings.put("spark.ui.enabled", Boolean.toString(ui));
+            settings.put("spark.hadoop.fs.file.impl", LocalFileSystemWithoutShell.class.getName());
+            settings.put("spark.driver.host", "127.0.0.1");
+            settings.put("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return settings;
     }
 }

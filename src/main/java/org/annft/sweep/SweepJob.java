@@ -13,6 +13,7 @@ import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.Nuclide;
 import org.annft.nn.Gemm;
 import org.annft.spark.OrderedAggregates;
+import org.annft.spark.ProgressLine;
 import org.annft.spark.ResultStore;
 import org.annft.theory.Activations;
 import org.annft.theory.AspectRatio;
@@ -97,7 +98,8 @@ public final class SweepJob {
         if (!todo.isEmpty()) {
             List<TrainingRun> todoRuns = todo.stream().map(byName::get).toList();
             double totalCost = todoRuns.stream().mapToDouble(SweepJob::cost).sum();
-            ProgressReporter reporter = new ProgressReporter(progress, todo.size(), totalCost, finished, diverged, costDone);
+            ProgressLine reporter = new ProgressLine(progress, "sweep", "runs", "diverged", todo.size(), finished::value,
+                    diverged::value, () -> costDone.value() / totalCost, ProgressLine.stderrIsTerminal(), System::nanoTime);
             reporter.start();
             try {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {

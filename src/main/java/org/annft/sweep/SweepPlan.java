@@ -16,6 +16,7 @@ import org.annft.data.BindingEnergyDataSet;
 import org.annft.nn.Gemm;
 import org.annft.nn.PhaseSchedule;
 import org.annft.nn.TrainingResult;
+import org.annft.spark.ProgressLine;
 
 /**
  * The cost of a sweep before it runs: tasks, core-hours and wall time on a given number of cores,
@@ -197,7 +198,7 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
         }
         out.printf(Locale.ROOT, "  estimated cost: %.2f core-hours (%.0f s of run time); on %d cores about %s wall "
                 + "of training (longest run %s)%n", coreSeconds() / 3600, coreSeconds(), cores,
-                ProgressReporter.duration(wallSeconds(cores)), ProgressReporter.duration(longestRunSeconds()));
+                ProgressLine.duration(wallSeconds(cores)), ProgressLine.duration(longestRunSeconds()));
         out.flush();
     }
 

@@ -1,35 +1,55 @@
 package org.annft.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The published AME2020 table, where it is installed ({@code ANNFT_AME2020} or
- * {@code data/mass_1.mas20.txt}; CI installs it). Reference facts from the table's documentation.
+ * The published AME2020 table as the repository ships it ({@code data/mass_1.mas20.txt}). Reference
+ * facts from the table's documentation (data/README.md).
  */
 class RealAme2020TableTest {
 
-    private static MassTable table;
+    /** sha256 of the published mass_1.mas20.txt (AMDC), as data/README.md and data/fetch-ame2020.sh state it. */
+    private static final String PUBLISHED_SHA256 = "7ffd0b94bf74c3ba748e2561f0cc1e47ecdf889b422103afbdbb085c2faa9934";
 
-    /** The table's path, or empty where it is not installed. */
-    static Optional<Path> installedTable() {
-        String env = System.getenv(MassTableLocator.ENVIRONMENT_VARIABLE);
-        Path p = env != null ? Path.of(env) : Path.of(MassTableLocator.DEFAULT_LOCATION);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-    }
+    private static MassTable table;
 
     @BeforeAll
     static void read() {
-        Optional<Path> path = installedTable();
-        assumeTrue(path.isPresent(), "AME2020 table not installed (data/fetch-ame2020.sh)");
-        table = Ame2020Reader.read(path.get());
+        table = Ame2020Reader.read(Path.of(MassTableLocator.DEFAULT_LOCATION));
+    }
+
+    @Test
+    void theShippedTableIsThePublishedFile() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of(MassTableLocator.DEFAULT_LOCATION));
+        assertEquals(PUBLISHED_SHA256, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+
+    /**
+     * Without --ame or ANNFT_AME2020 and from a working directory without data/, the table is found
+     * in the checkout the code was built in (target/classes here); a directory that has no table is
+     * an error naming the lookup.
+     */
+    @Test
+    void foundFromAnyWorkingDirectoryThroughTheCheckout(@TempDir Path elsewhere) {
+        Optional<Path> checkout = MassTableLocator.checkout();
+        assertEquals(Optional.of(Path.of("").toAbsolutePath()), checkout);
+        Path found = MassTableLocator.locate(Optional.empty(), Map.of(), elsewhere, checkout);
+        assertEquals(Path.of(MassTableLocator.DEFAULT_LOCATION).toAbsolutePath(), found);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MassTableLocator.locate(Optional.empty(), Map.of(), elsewhere, Optional.of(elsewhere)));
+        assertTrue(e.getMessage().contains(MassTableLocator.DEFAULT_LOCATION), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.annft.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class SparkSessionsTest {
+
+    @Test
+    void localModeHasNeitherProgressBarNorWebUi() {
+        Map<String, String> s = SparkSessions.settings("local[2]", false, null, null);
+        assertEquals("false", s.get("spark.ui.showConsoleProgress"));
+        assertEquals("false", s.get("spark.ui.enabled"));
+        assertEquals("127.0.0.1", s.get("spark.driver.bindAddress"));
+    }
+
+    /** --ui starts the UI only where it listens on the loopback address. */
+    @Test
+    void theWebUiIsOnlyStartedOnLoopback() {
+        assertEquals("true", SparkSessions.settings("local[*]", true, null, "127.0.0.1").get("spark.ui.enabled"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSessions.settings("local[*]", true, null, null));
+        assertTrue(e.getMessage().contains("SPARK_LOCAL_IP=127.0.0.1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SparkSessions.settings("local[*]", true, null, "0.0.0.0"));
+    }
+
+    /** A progress bar the user asked for is kept; spark-submit's own UI settings are left alone. */
+    @Test
+    void userSettingsWin() {
+        assertEquals("true", SparkSessions.settings("local[2]", false, "true", null).get("spark.ui.showConsoleProgress"));
+        Map<String, String> submitted = SparkSessions.settings(null, true, null, null);
+        assertFalse(submitted.containsKey("spark.ui.enabled"));
+        assertEquals("false", submitted.get("spark.ui.showConsoleProgress"));
+    }
+
+    /** The tests' live session: created with these settings, it has no web UI and no progress bar. */
+    @Test
+    void theLiveLocalSessionHasNoUi() {
+        SparkSession spark = TestSpark.session();
+        assertTrue(spark.sparkContext().uiWebUrl().isEmpty());
+        assertEquals("false", spark.conf().get("spark.ui.showConsoleProgress"));
+    }
+}
