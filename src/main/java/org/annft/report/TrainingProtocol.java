@@ -54,7 +54,8 @@ final class TrainingProtocol {
         }
         String betas = r.find("beta1").map(b -> ", betas " + b + r.find("beta2").map(c -> ", " + c).orElse("")).orElse("");
         if (adam && r.find("adam.rates").filter("averaged"::equals).isPresent()) {
-            parts.add("Adam with the global rates of the last SGD phase" + betas);
+            parts.add("Adam with the global rates of raw rates " + r.find("raw-rates.lambda-w").map(w -> "lambda~_W = " + w
+                    + r.find("raw-rates.lambda-b").map(b -> ", lambda~_b = " + b).orElse("")).orElse("(unrecorded)") + betas);
         } else {
             r.find("learning-rate").filter(x -> adam).ifPresent(lr -> parts.add("Adam learning rate " + lr + betas));
         }

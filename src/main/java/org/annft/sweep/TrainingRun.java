@@ -50,8 +50,8 @@ import org.ejml.data.DMatrixRMaj;
  * @param phases            SGD phases of raw rates
  * @param adam              Adam settings
  * @param adamRates         {@code averaged}: Adam's rates are the global rates ({@code globalRate}) of
- *                          the last SGD phase's raw rates (paper Sec. IV); {@code fixed}: the
- *                          learning rate of {@code adam} for every parameter
+ *                          the given raw rates (paper Sec. IV); {@code fixed}: the learning rate of
+ *                          {@code adam} for every parameter
  * @param adamEpochs        epochs of an Adam run
  * @param batchSize         0 for full batch
  * @param precision         float64 or float32 arithmetic of the training
@@ -66,7 +66,7 @@ import org.ejml.data.DMatrixRMaj;
 public record TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
         double biasVariance,
         TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
-        Adam.AdamSettings adam, String adamRates, int adamEpochs,
+        Adam.AdamSettings adam, AdamRates adamRates, int adamEpochs,
         int batchSize, Precision precision, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run,
         String protocol)
         implements java.io.Serializable {
@@ -90,8 +90,8 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
             throw new IllegalArgumentException("optimizer must be sgd or adam, got " + optimizer);
         }
-        if (!adamRates.equals("averaged") && !adamRates.equals("fixed")) {
-            throw new IllegalArgumentException("adam rates must be averaged or fixed, got " + adamRates);
+        if (adamRates == null) {
+            throw new IllegalArgumentException("adam rates must be given");
         }
         if (globalRate == null) {
             throw new IllegalArgumentException("global rate rule must be given");
@@ -115,7 +115,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
     /** A run of the {@link #DEFAULT_PROTOCOL}. */
     public TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
             double biasVariance, TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
-            Adam.AdamSettings adam, String adamRates, int adamEpochs, int batchSize, Precision precision, int logEvery,
+            Adam.AdamSettings adam, AdamRates adamRates, int adamEpochs, int batchSize, Precision precision, int logEvery,
             Loss loss, double targetScale, double divergenceFactor, int run) {
         this(activation, width, depth, criticalInit, weightVariance, biasVariance, trainingMode, globalRate, optimizer,
                 phases, adam, adamRates, adamEpochs, batchSize, precision, logEvery, loss, targetScale, divergenceFactor,
@@ -153,11 +153,17 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                 c.doubleIn("train.adam.epsilon", Double.MIN_VALUE, 1));
         return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode,
                 globalRate, optimizer, new PhaseSchedule(phases), adam,
-                c.choice("train.adam.rates", List.of("averaged", "fixed")), c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
+                adamRates(c), c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
                 parsed(c, "train.precision", Precision::parse),
                 c.positiveInt("train.log-every"), parsed(c, "train.loss", Loss::parse),
                 c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9), c.doubleIn("train.divergence-factor", 1.000001, 1e300),
                 c.intIn("train.run", 0, Integer.MAX_VALUE));
+    }
+
+    private static AdamRates adamRates(AnnftConfig c) {
+        return c.choice("train.adam.rates", List.of("averaged", "fixed")).equals("fixed") ? AdamRates.fixed()
+                : AdamRates.averaged(c.doubleIn("train.adam.raw-rates.lambda-b", 0, 1e12),
+                        c.doubleIn("train.adam.raw-rates.lambda-w", 0, 1e12));
     }
 
     /** The (C_W, C_b) of non-critical initialization, from {@code train.noncritical.*}. */
@@ -219,20 +225,17 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
 
     /**
      * The optimizer of this run on inputs of width {@code inputWidth}. Averaged Adam rates are the
-     * global rates of the last SGD phase, whose raw rates the paper sets to match the order of
-     * Adam's rate (Sec. IV).
+     * global rates of {@code adamRates}' raw rates (paper Sec. IV).
      */
     public OptimizerSpec optimizerSpec(int inputWidth) {
         MlpArchitecture architecture = architecture(inputWidth);
         Activation sigma = Activations.parse(activation);
         if (optimizer.equals("adam")) {
-            if (adamRates.equals("fixed")) {
+            if (!adamRates.isAveraged()) {
                 return new OptimizerSpec.AdamSpec(adam, adamEpochs);
             }
-            List<PhaseSchedule.Phase> all = phases.phases();
-            PhaseSchedule.Phase last = all.get(all.size() - 1);
             return new OptimizerSpec.AdamSpec(adam, adamEpochs, TrainingMode.GLOBAL.prescription(sigma, architecture,
-                    globalRate).tensor(last.rawBiasRate(), last.rawWeightRate()));
+                    globalRate).tensor(adamRates.rawBiasRate(), adamRates.rawWeightRate()));
         }
         return new OptimizerSpec.SgdSpec(phases, trainingMode.prescription(sigma, architecture, globalRate));
     }
@@ -242,7 +245,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
      * uses no averaged rate (critical SGD, Adam with a fixed rate).
      */
     public String globalRateInEffect() {
-        boolean averaged = optimizer.equals("adam") ? adamRates.equals("averaged") : trainingMode == TrainingMode.GLOBAL;
+        boolean averaged = optimizer.equals("adam") ? adamRates.isAveraged() : trainingMode == TrainingMode.GLOBAL;
         return averaged ? globalRate.configName() : null;
     }
 

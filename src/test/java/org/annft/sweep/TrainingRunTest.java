@@ -17,19 +17,21 @@ import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
 
-    private static TrainingRun run(TrainingMode mode, String optimizer, String adamRates, GlobalRate rule) {
+    /** Averaged Adam rates come from raw rates (1e-3, 2e-3), which no SGD phase uses. */
+    private static TrainingRun run(TrainingMode mode, String optimizer, String adamRule, GlobalRate rule) {
+        AdamRates adamRates = adamRule.equals("fixed") ? AdamRates.fixed() : AdamRates.averaged(1e-3, 2e-3);
         PhaseSchedule phases = new PhaseSchedule(List.of(new PhaseSchedule.Phase(10, 0.01, 0.01),
-                new PhaseSchedule.Phase(10, 1e-3, 2e-3)));
+                new PhaseSchedule.Phase(10, 0.02, 0.03)));
         return new TrainingRun("relu", 120, 4, true, 2.0, 0.0, mode, rule, optimizer, phases,
                 Adam.AdamSettings.paper(), adamRates, 20, 32, Precision.FLOAT64, 10, Loss.MAE, 1.0, 1e3, 0);
     }
 
     /**
-     * Adam-CINT's rates are the global rates of the last SGD phase (raw 1e-3, 2e-3): ReLU, l_out = 4,
+     * Adam-CINT's rates are the global rates of train.adam.raw-rates (1e-3, 2e-3), not of an SGD phase: ReLU, l_out = 4,
      * n0 = 2, n = 120: weights (2e-3 / 16)(1/2 + 3/120) = 6.5625e-5, biases 1e-3 / 4.
      */
     @Test
-    void averagedAdamRatesAreTheLastPhasesGlobalRates() {
+    void averagedAdamRatesAreTheGlobalRatesOfTheirRawRates() {
         OptimizerSpec spec = run(TrainingMode.GLOBAL, "adam", "averaged", GlobalRate.PRACTICE).optimizerSpec(2);
         LearningRates rates = ((OptimizerSpec.AdamSpec) spec).rates();
         for (int l = 1; l <= 4; l++) {
