@@ -53,4 +53,22 @@ class TrainingRunTest {
         assertTrue(!run(TrainingMode.GLOBAL, "sgd", "fixed", GlobalRate.PRACTICE).toString()
                 .equals(run(TrainingMode.GLOBAL, "sgd", "fixed", GlobalRate.RAW_AVERAGE).toString()));
     }
+
+    @Test
+    void adamRawRatesAreReadFromTheirOwnKeysAndChecked() {
+        TrainingRun r = TrainingRun.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
+                List.of("train.optimizer=adam", "train.mode=global", "train.adam.raw-rates.lambda-w=0.032",
+                        "train.adam.raw-rates.lambda-b=0.004")));
+        assertEquals(AdamRates.averaged(0.004, 0.032), r.adamRates());
+        // ReLU, l_out = 4, n0 = 2, n = 120: every weight (0.032 / 16)(1/2 + 3/120) = 1.05e-3, every bias 0.004 / 4.
+        LearningRates rates = ((OptimizerSpec.AdamSpec) r.optimizerSpec(2)).rates();
+        assertEquals(1.05e-3, rates.lambdaW(3) / 120, 1e-15);
+        assertEquals(1e-3, rates.lambdaB(2), 1e-15);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrainingRun.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
+                        List.of("train.adam.raw-rates.lambda-w=-1"))));
+        assertTrue(e.getMessage().contains("train.adam.raw-rates.lambda-w"), e.getMessage());
+        assertEquals(AdamRates.fixed(), TrainingRun.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
+                List.of("train.adam.rates=fixed"))).adamRates());
+    }
 }
