@@ -136,6 +136,14 @@ public final class ResultStore {
             write(table, rows.repartition(1).sortWithinPartitions(order));
         }
 
+        /**
+         * Writes a small table whose rows are already in the table's order (a local relation built
+         * in order) as one file, without a shuffle or a sort.
+         */
+        public void writeInOrder(String table, Dataset<Row> rows) {
+            write(table, rows.coalesce(1));
+        }
+
         /** The output directory the tables land in (see {@link ResultStore#root()}). */
         public String root() {
             return ResultStore.this.root();

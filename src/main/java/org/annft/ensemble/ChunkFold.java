@@ -1,0 +1,177 @@
+package org.annft.ensemble;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The chunks of one (configuration, layer, input a) of an ensemble, merged in any order and
+ * folded in chunk order: a mergeable accumulator whose results do not depend on how the chunks
+ * were partitioned or merged. Each chunk c contributes its sample count {@code n_c}, the power sums
+ * {@code s_p,c = sum z^p} (p = 1..8), the samples outside the histogram range, the histogram counts
+ * and the cross sums {@code sum z_a z_b} with every later input b. Totals are left folds from zero
+ * in chunk order, {@code S = (((0 + s_0) + s_1) + ...)}; counts are exact.
+ *
+ * <p>Moments (central, about the pooled mean {@code m = S_1/N}):
+ * {@code c_p = sum_j C(p,j) (S_j/N) (-m)^(p-j)}; the standard errors of V/n and of the excess
+ * kurtosis come from the chunks' scatter ({@link BatchMeans}).
+ */
+public final class ChunkFold implements Serializable {
+
+    /** One chunk's contribution; plain fields, so that Kryo moves it through a shuffle. */
+    static final class Part implements Serializable {
+        int chunk;
+        long samples;
+        long outside;
+        double[] powerSums;
+        long[] histogram;
+        double[] crossSums;
+
+        Part() {
+        }
+    }
+
+    private static final int P = ChunkStatistics.POWERS;
+
+    private final ArrayList<Part> parts = new ArrayList<>();
+    private boolean sorted;
+
+    private ChunkFold() {
+    }
+
+    /** The contribution of chunk {@code s} at layer index {@code layer} (0-based) and input {@code input}. */
+    public static ChunkFold of(ChunkStatistics s, int layer, int input) {
+        Part part = new Part();
+        int la = layer * s.k + input;
+        part.chunk = s.task.chunk();
+        part.samples = s.task.samples();
+        part.outside = s.outsideRange[la];
+        part.powerSums = new double[P];
+        System.arraycopy(s.powerSums, la * P, part.powerSums, 0, P);
+        part.histogram = new long[s.bins];
+        System.arraycopy(s.histogram, la * s.bins, part.histogram, 0, s.bins);
+        part.crossSums = new double[s.k];
+        for (int b = input + 1; b < s.k; b++) {
+            part.crossSums[b] = s.crossSums[la * s.k + b];
+        }
+        ChunkFold fold = new ChunkFold();
+        fold.parts.add(part);
+        return fold;
+    }
+
+    /** Adds the chunks of {@code other} (disjoint from this one's) to this fold and returns it. */
+    public ChunkFold merge(ChunkFold other) {
+        parts.addAll(other.parts);
+        sorted = false;
+        return this;
+    }
+
+    private List<Part> inOrder() {
+        if (!sorted) {
+            parts.sort(Comparator.comparingInt(p -> p.chunk));
+            for (int i = 1; i < parts.size(); i++) {
+                if (parts.get(i).chunk == parts.get(i - 1).chunk) {
+                    throw new IllegalStateException("chunk " + parts.get(i).chunk + " merged twice");
+                }
+            }
+            sorted = true;
+        }
+        return parts;
+    }
+
+    /** Number of chunks. */
+    public int chunks() {
+        return parts.size();
+    }
+
+    /** {@code N = sum n_c}. */
+    public long samples() {
+        long n = 0;
+        for (Part p : inOrder()) {
+            n += p.samples;
+        }
+        return n;
+    }
+
+    /** Samples outside the histogram range. */
+    public long outside() {
+        long n = 0;
+        for (Part p : inOrder()) {
+            n += p.outside;
+        }
+        return n;
+    }
+
+    /** {@code S_p}, folded in chunk order (p = 1..8). */
+    public double powerSum(int power) {
+        double s = 0;
+        for (Part p : inOrder()) {
+            s = s + p.powerSums[power - 1];
+        }
+        return s;
+    }
+
+    /** Histogram counts per bin, summed over the chunks. */
+    public long[] histogram() {
+        long[] h = null;
+        for (Part p : inOrder()) {
+            if (h == null) {
+                h = p.histogram.clone();
+            } else {
+                for (int b = 0; b < h.length; b++) {
+                    h[b] += p.histogram[b];
+                }
+            }
+        }
+        return h;
+    }
+
+    /** {@code sum z_a z_b} over every sample, for an input {@code b} after this fold's input, folded in chunk order. */
+    public double crossSum(int b) {
+        double s = 0;
+        for (Part p : inOrder()) {
+            s = s + p.crossSums[b];
+        }
+        return s;
+    }
+
+    /** The mean {@code m = S_1 / N}. */
+    public double mean() {
+        return powerSum(1) / samples();
+    }
+
+    /**
+     * The central moment {@code c_p = sum_j C(p,j) (S_j/N) (-m)^(p-j)}, p = 2..8, summed from j = 0
+     * up.
+     */
+    public double centralMoment(int p) {
+        long n = samples();
+        double mean = powerSum(1) / n;
+        double c = 0;
+        long binomial = 1;
+        for (int j = 0; j <= p; j++) {
+            if (j > 0) {
+                binomial = binomial * (p - j + 1) / j;
+            }
+            double raw = j == 0 ? 1 : powerSum(j) / n;
+            double term = binomial * raw * Math.pow(mean, p - j);
+            c = (p - j) % 2 == 0 ? c + term : c - term;
+        }
+        return c;
+    }
+
+    /** {V/n SE, kappa SE} by batch means over the chunks in chunk order ({@link BatchMeans}). */
+    public double[] standardErrors() {
+        List<Part> ordered = inOrder();
+        double[][] chunks = new double[ordered.size()][];
+        for (int i = 0; i < chunks.length; i++) {
+            Part p = ordered.get(i);
+            double[] v = new double[P + 1];
+            v[0] = p.samples;
+            System.arraycopy(p.powerSums, 0, v, 1, P);
+            chunks[i] = v;
+        }
+        return BatchMeans.standardErrors(chunks);
+    }
+}
