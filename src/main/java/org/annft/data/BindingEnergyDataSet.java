@@ -41,6 +41,34 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
                 ? BaselineFits.fit(inputs, spec.inputs().width(), targetsMev, train) : new BaselineFits(Double.NaN, Double.NaN);
     }
 
+    /**
+     * SHA-256 (hex) of what a training sees: the spec, and per nuclide Z, N, the scaled inputs, the
+     * target and the train/test flag, bit for bit. Any changed value of the table that enters the set
+     * changes it.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
+            sha.update(spec.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            int width = spec.inputs().width();
+            for (int i = 0; i < nuclides.size(); i++) {
+                b.clear();
+                sha.update(b.putInt(nuclides.get(i).z()).putInt(nuclides.get(i).n()).array());
+                for (int j = 0; j < width; j++) {
+                    b.clear();
+                    sha.update(b.putDouble(inputs[i * width + j]).array());
+                }
+                b.clear();
+                sha.update(b.putDouble(targetsMev[i]).array());
+                sha.update((byte) (test[i] ? 1 : 0));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     /** The linear and constant fits of B on the training nuclides, for comparison with trained networks. */
     public BaselineFits baselineFits() {
         return baselineFits;

@@ -1,6 +1,7 @@
 package org.annft.sweep;
 
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
@@ -19,23 +20,44 @@ import org.apache.spark.sql.Row;
 
 /**
  * The rows one finished run contributes to the sweep's tables, stored as one file under
- * {@code <out>/_sweep_runs/} as soon as the run ends. The file name carries a hash of everything
- * that determines the run (its settings, the master seed, the data set and the annft version), so
- * an interrupted sweep rerun into the same output skips exactly the runs whose results it already
- * has. Files appear atomically (written under a temporary name, then renamed), so a run killed
- * while writing leaves no checkpoint and is trained again. File system access goes through the
+ * {@code <out>/_sweep_runs/} as soon as the run ends. The file carries the run's identity, a string
+ * of everything that determines the run (its settings, the master seed, the data set's content
+ * fingerprint and the annft version), and its name a hash of it, so an interrupted sweep rerun into
+ * the same output skips exactly the runs whose results it already has; a checkpoint is used only
+ * after it has been read back whole with the identity its name promises ({@link #problem}), so a
+ * damaged file or another run's file is trained again, never used. Files appear atomically (written
+ * under a temporary name, then renamed), so a run killed while writing leaves no checkpoint. Reading
+ * admits only the classes a checkpoint holds (an {@link ObjectInputFilter}), not arbitrary objects. File system access goes through the
  * job's Hadoop configuration (Spark's, with its {@code spark.hadoop.*} settings, shipped to the
  * executors), so checkpoints reach the same storage as the result tables (HDFS, S3A).
  */
-public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> paramChanges, List<Row> predictions)
-        implements java.io.Serializable {
+public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurves, List<Row> paramChanges,
+                            List<Row> predictions) implements java.io.Serializable {
 
     static final String DIRECTORY = "_sweep_runs";
     private static final String SUFFIX = ".run";
 
-    public static RunCheckpoint of(TrainingRun.Outcome outcome) {
+    /**
+     * The classes a checkpoint is made of: this record, Java's lists and boxed numbers, Spark's rows
+     * and the Scala collections inside them, primitive arrays; anything else is refused.
+     */
+    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
+            "maxdepth=20;org.annft.sweep.RunCheckpoint;java.util.*;java.lang.*;"
+            + "org.apache.spark.sql.catalyst.expressions.GenericRow;"
+            + "org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;org.apache.spark.sql.types.**;"
+            + "scala.collection.**;scala.runtime.*;scala.math.*;scala.Tuple2;scala.None$;scala.Some;!*");
+
+    /**
+     * What a checkpoint must say it is: the run's settings, the master seed, the data set's content
+     * fingerprint and the annft version.
+     */
+    public static String identity(TrainingRun run, long masterSeed, String dataFingerprint, String version) {
+        return run + "|seed=" + masterSeed + "|data=" + dataFingerprint + "|annft=" + version;
+    }
+
+    public static RunCheckpoint of(String identity, TrainingRun.Outcome outcome) {
         List<TrainingRun.Outcome> one = List.of(outcome);
-        return new RunCheckpoint(TrainingTables.runsRows(one), TrainingTables.lossCurveRows(one),
+        return new RunCheckpoint(identity, TrainingTables.runsRows(one), TrainingTables.lossCurveRows(one),
                 TrainingTables.paramChangeRows(one), TrainingTables.predictionRows(outcome));
     }
 
@@ -44,8 +66,8 @@ public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> para
      * than letters, digits, '.' and '-' replaced by '_') and a hash of all its inputs, the protocol's
      * name and settings included, so runs of different protocols never share a checkpoint.
      */
-    public static String fileName(TrainingRun run, long masterSeed, String dataKey, String version) {
-        long hash = Seeds.derive(masterSeed, run + "|" + dataKey + "|" + version, run.run());
+    public static String fileName(TrainingRun run, String identity) {
+        long hash = Seeds.derive(0, identity, run.run());
         return String.format(Locale.ROOT, "%s-%s-%s-n%d-d%d-r%d-%016x%s", run.activation().replace(':', '_'), run.label(),
                 run.protocol().replaceAll("[^A-Za-z0-9.-]", "_"), run.width(), run.depth(), run.run(), hash, SUFFIX);
     }
@@ -75,9 +97,43 @@ public record RunCheckpoint(List<Row> runs, List<Row> lossCurves, List<Row> para
     public static RunCheckpoint read(String file, Configuration hadoop) {
         Path path = new Path(file);
         try (ObjectInputStream in = new ObjectInputStream(path.getFileSystem(hadoop).open(path))) {
+            in.setObjectInputFilter(CLASSES);
             return (RunCheckpoint) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e.getMessage(), e);
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Why the checkpoint {@code file} cannot be used for the run of {@code identity} (it is
+     * unreadable, truncated, holds other classes, or belongs to another run), or null when it can.
+     */
+    public static String problem(String file, String identity, Configuration hadoop) {
+        RunCheckpoint c;
+        try {
+            c = read(file, hadoop);
+        } catch (IllegalStateException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return "is damaged (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+        }
+        if (!identity.equals(c.identity())) {
+            return "belongs to another run or data set";
+        }
+        if (c.runs() == null || c.runs().size() != 1 || c.lossCurves() == null || c.paramChanges() == null
+                || c.predictions() == null) {
+            return "is incomplete";
+        }
+        return null;
+    }
+
+    /** Deletes the checkpoint {@code name} in {@code directory}, if it is there. */
+    static void delete(String directory, String name, Configuration hadoop) {
+        Path path = new Path(new Path(directory), name);
+        try {
+            path.getFileSystem(hadoop).delete(path, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting run checkpoint " + path, e);
         }
     }
 

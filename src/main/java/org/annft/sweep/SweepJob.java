@@ -55,10 +55,6 @@ public final class SweepJob {
                 "residuals", "table1");
     }
 
-    /** A key of the data set that changes whenever the nuclides, inputs or split change. */
-    static String dataKey(BindingEnergyDataSet data) {
-        return data.spec() + "|size=" + data.size();
-    }
 
     /**
      * Trains the runs that have no checkpoint yet, then writes every table.
@@ -72,14 +68,18 @@ public final class SweepJob {
         String checkpoints = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(outputDirectory),
                 RunCheckpoint.DIRECTORY).toString();
         String version = AnnftVersion.current().toString();
-        String dataKey = dataKey(data);
+        String dataFingerprint = data.fingerprint();
         long seed = settings.seed();
         Map<String, TrainingRun> byName = new LinkedHashMap<>();
+        Map<String, String> identities = new java.util.HashMap<>();
         for (TrainingRun r : runs) {
-            byName.put(RunCheckpoint.fileName(r, seed, dataKey, version), r);
+            String identity = RunCheckpoint.identity(r, seed, dataFingerprint, version);
+            String name = RunCheckpoint.fileName(r, identity);
+            byName.put(name, r);
+            identities.put(name, identity);
         }
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
-        Set<String> done = RunCheckpoint.existing(checkpoints, hadoop.value().value());
+        Set<String> done = verified(spark, checkpoints, identities, hadoop, progress);
         List<String> names = new ArrayList<>(byName.keySet());
         // Most expensive runs first: Spark starts partitions in order, so the long runs do not end up
         // alone at the end (longest-processing-time-first scheduling).
@@ -105,7 +105,8 @@ public final class SweepJob {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
                     long t0 = System.nanoTime();
                     TrainingRun.Outcome outcome = todoRuns.get(i).execute(data, seed, Gemm.blas());
-                    RunCheckpoint.of(outcome).write(checkpoints, todo.get(i), hadoop.value().value());
+                    RunCheckpoint.of(identities.get(todo.get(i)), outcome).write(checkpoints, todo.get(i),
+                            hadoop.value().value());
                     runMillis.add((System.nanoTime() - t0) / 1_000_000);
                     if (outcome.result().status() != org.annft.nn.TrainingResult.Status.OK) {
                         diverged.add(1);
@@ -120,6 +121,37 @@ public final class SweepJob {
         double wall = (System.nanoTime() - start) / 1e9;
         writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
+    }
+
+    /**
+     * The checkpoints of this sweep's runs that can be used: each is read back whole, in a Spark
+     * job, and compared with the identity its name stands for. A damaged checkpoint, or one that
+     * belongs to another run, is reported in one line and deleted, so that its run is trained again.
+     */
+    private static Set<String> verified(SparkSession spark, String checkpoints, Map<String, String> identities,
+                                        Broadcast<SerializableConfiguration> hadoop, PrintWriter progress) {
+        List<String> present = RunCheckpoint.existing(checkpoints, hadoop.value().value()).stream()
+                .filter(identities::containsKey).sorted().toList();
+        if (present.isEmpty()) {
+            return Set.of();
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<scala.Tuple2<String, String>> named = present.stream()
+                .map(n -> new scala.Tuple2<>(n, identities.get(n))).toList();
+        List<scala.Tuple2<String, String>> problems = jsc.parallelize(named,
+                        Math.max(1, Math.min(named.size(), 4 * jsc.defaultParallelism())))
+                .map(n -> new scala.Tuple2<>(n._1(), RunCheckpoint.problem(
+                        new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(checkpoints), n._1()).toString(),
+                        n._2(), hadoop.value().value())))
+                .filter(p -> p._2() != null).collect();
+        Set<String> usable = new java.util.HashSet<>(present);
+        for (scala.Tuple2<String, String> p : problems) {
+            progress.printf(Locale.ROOT, "sweep: checkpoint %s %s; training its run again%n", p._1(), p._2());
+            RunCheckpoint.delete(checkpoints, p._1(), hadoop.value().value());
+            usable.remove(p._1());
+        }
+        progress.flush();
+        return usable;
     }
 
     /** Relative cost of a run for scheduling and progress: epochs times multiply-adds per sample. */

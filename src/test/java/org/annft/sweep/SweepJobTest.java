@@ -69,9 +69,14 @@ class SweepJobTest {
     }
 
     private SweepJob.Summary sweep(SparkSession spark, SweepSettings s, Path out) {
+        return sweep(spark, s, data, out, new StringWriter());
+    }
+
+    private static SweepJob.Summary sweep(SparkSession spark, SweepSettings s, BindingEnergyDataSet data, Path out,
+                                          StringWriter progress) {
         ResultStore store = new ResultStore(spark, out.toString(), true);
         try (ResultStore.Commit c = store.begin()) {
-            SweepJob.Summary summary = SweepJob.run(spark, s, data, out.toString(), c, new PrintWriter(new StringWriter()));
+            SweepJob.Summary summary = SweepJob.run(spark, s, data, out.toString(), c, new PrintWriter(progress));
             c.commit();
             return summary;
         }
@@ -250,5 +255,61 @@ class SweepJobTest {
             assertEquals(expected, table(one, resumed, t, drop), t + ": resumed vs uninterrupted");
         }
         one.stop();
+    }
+
+    private static Path crc(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".crc");
+    }
+
+    /**
+     * Checkpoints damaged in three ways (truncated, garbage, another run's valid file copied over)
+     * are reported, deleted and trained again; the tables end as an undisturbed sweep's. A data set
+     * with one binding energy changed reuses no checkpoint.
+     */
+    @Test
+    void damagedOrForeignCheckpointsAreRetrainedAndChangedDataReusesNothing() throws IOException {
+        SparkSession spark = TestSpark.session();
+        SweepSettings s = settings(List.of(SweepMode.CICT), List.of(4, 8), 2, 0.02, 20, 1e9);
+        Path out = dir.resolve("faults");
+        sweep(spark, s, out);
+        List<Row> reference = table(spark, out, "runs", "seconds");
+        List<Row> referencePredictions = table(spark, out, "predictions");
+        List<Path> files;
+        try (var list = Files.list(out.resolve(RunCheckpoint.DIRECTORY))) {
+            files = list.filter(p -> p.toString().endsWith(".run")).sorted().toList();
+        }
+        assertEquals(4, files.size());
+        byte[] whole = Files.readAllBytes(files.get(0));
+        Files.write(files.get(0), Arrays.copyOf(whole, whole.length / 2));
+        Files.writeString(files.get(1), "not a checkpoint at all");
+        // Another run's checkpoint copied over one, with its checksum file (Hadoop's local file system
+        // keeps one beside each file; HDFS and S3 do not), so that only the identity tells them apart.
+        Files.copy(files.get(3), files.get(2), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(crc(files.get(3)), crc(files.get(2)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        StringWriter progress = new StringWriter();
+        SweepJob.Summary again = sweep(spark, s, data, out, progress);
+        assertEquals(3, again.runsTrained(), progress.toString());
+        String log = progress.toString();
+        assertEquals(2, log.split("is damaged", -1).length - 1, log);
+        assertEquals(1, log.split("belongs to another run", -1).length - 1, log);
+        assertEquals(reference, table(spark, out, "runs", "seconds"));
+        assertEquals(referencePredictions, table(spark, out, "predictions"));
+
+        // One binding energy changed by 1 keV: a different data set, so every run trains again.
+        Path changedTable = dir.resolve("changed.txt");
+        AmeTableWriter w = new AmeTableWriter();
+        for (int z = 8; z <= 40; z += 2) {
+            for (int n = z; n <= 1.3 * z + 4; n += 2) {
+                int a = z + n;
+                double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
+                        - 23.2 * (n - z) * (n - z) / (double) a;
+                w.nuclide(z, n, "X", 1000 * b / a + (z == 20 && n == 20 ? 1.0 / a : 0));
+            }
+        }
+        BindingEnergyDataSet changed = BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(changedTable)),
+                DataSetSpec.all());
+        assertFalse(changed.fingerprint().equals(data.fingerprint()));
+        assertEquals(4, sweep(spark, s, changed, out, new StringWriter()).runsTrained());
     }
 }

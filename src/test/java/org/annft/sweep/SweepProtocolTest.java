@@ -67,7 +67,8 @@ class SweepProtocolTest {
                     assertEquals(a.seed(5), b.seed(5), "the seed does not depend on mode or protocol");
                 }
                 if (a != b) {
-                    assertTrue(!RunCheckpoint.fileName(a, 5, "d", "v").equals(RunCheckpoint.fileName(b, 5, "d", "v")));
+                    assertTrue(!RunCheckpoint.fileName(a, RunCheckpoint.identity(a, 5, "d", "v"))
+                            .equals(RunCheckpoint.fileName(b, RunCheckpoint.identity(b, 5, "d", "v"))));
                 }
             }
         }
