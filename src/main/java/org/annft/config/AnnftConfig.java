@@ -243,13 +243,23 @@ public final class AnnftConfig {
         return config.getBoolean(key);
     }
 
+    /** An integer; a value with a fractional part (1.5) is refused, not truncated. */
     public long longValue(String key) {
         value(key);
+        Number n;
         try {
-            return config.getLong(key);
+            n = config.getNumber(key);
         } catch (ConfigException e) {
             throw invalid(key, "must be an integer");
         }
+        if (n instanceof Integer || n instanceof Long) {
+            return n.longValue();
+        }
+        double d = n.doubleValue();
+        if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
+            throw invalid(key, "must be an integer, got " + config.getValue(key).unwrapped());
+        }
+        return (long) d;
     }
 
     /** An integer in [min, max]. */

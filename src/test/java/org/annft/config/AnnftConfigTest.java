@@ -72,6 +72,23 @@ class AnnftConfigTest {
         assertTrue(e2.getMessage().contains("--set data.test-fraction=1.5"), e2.getMessage());
     }
 
+    /** Fractional values of integer keys are refused, not truncated; integral doubles are integers. */
+    @Test
+    void fractionalIntegersAreRefusedWithTheirKey() {
+        for (String set : List.of("seed=1.5", "ensemble.samples=2000.9", "train.width=10.7")) {
+            String key = set.substring(0, set.indexOf('='));
+            AnnftConfig c = AnnftConfig.load(Optional.empty(), List.of(set));
+            InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> c.longValue(key), set);
+            assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains("must be an integer"),
+                    e.getMessage());
+        }
+        assertEquals(2000L, AnnftConfig.load(Optional.empty(), List.of("ensemble.samples=2000.0"))
+                .longValue("ensemble.samples"));
+        assertEquals(-3L, AnnftConfig.load(Optional.empty(), List.of("seed=-3")).longValue("seed"));
+        assertEquals(12, AnnftConfig.load(Optional.empty(), List.of("train.width=\"12\""))
+                .positiveInt("train.width"));
+    }
+
     @Test
     void missingFileAndBadSettingSyntax() {
         assertTrue(assertThrows(InvalidSettingException.class,
