@@ -35,7 +35,7 @@ final class Job {
      */
     static String run(CommonOptions options, AnnftConfig config, String command, List<String> tables,
                       PrintWriter err, Body body) throws Exception {
-        String experiment = config.optionalString("experiment").orElse(command);
+        String experiment = config.optionalString("experiment").isPresent() ? config.pathSegment("experiment") : command;
         String outDir = options.outputDirectory(experiment);
         Instant started = Instant.now();
         // A session that already exists (an embedding application, the test suite) is reused and left running.

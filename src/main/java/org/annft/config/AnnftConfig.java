@@ -229,6 +229,19 @@ public final class AnnftConfig {
         return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 
+    /**
+     * A name that is safe as one path segment: letters, digits, '.', '_' and '-', starting with a
+     * letter or digit (so never {@code ..}, a separator or a hidden name).
+     */
+    public String pathSegment(String key) {
+        String s = string(key);
+        if (!s.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || s.contains("..")) {
+            throw invalid(key, "must be a name of letters, digits, '.', '_' and '-' that starts with a letter or digit"
+                    + " (it names a directory)");
+        }
+        return s;
+    }
+
     /** One of the allowed values (case-sensitive, as written in the reference). */
     public String choice(String key, Collection<String> allowed) {
         String s = string(key);

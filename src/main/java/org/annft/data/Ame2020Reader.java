@@ -20,7 +20,8 @@ import java.util.List;
  * point marks an estimated value and {@code *} a quantity that cannot be calculated.
  *
  * <p>Only the fields annft uses are parsed: N-Z, N, Z, A, element, mass excess and B/A with their
- * uncertainties. A data line that does not parse fails with its line number and the reason.
+ * uncertainties. A data line that does not parse fails with its line number and the reason, as does
+ * a non-decimal number (Infinity, NaN, hex) and a nuclide that appears twice.
  */
 public final class Ame2020Reader {
 
@@ -60,6 +61,7 @@ public final class Ame2020Reader {
         boolean inData = false;
         boolean expectUnits = false;
         int lineNumber = 0;
+        java.util.Map<Long, Integer> lineOf = new java.util.HashMap<>();
         try {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
@@ -82,7 +84,13 @@ public final class Ame2020Reader {
                     throw new MassTableFormatException(source, lineNumber,
                             "column 1 must be a Fortran carriage-control character (blank, 0 or 1), found '" + control + "'");
                 }
-                nuclides.add(parseDataLine(line, source, lineNumber));
+                Nuclide nuclide = parseDataLine(line, source, lineNumber);
+                Integer first = lineOf.putIfAbsent(((long) nuclide.z() << 32) | nuclide.n(), lineNumber);
+                if (first != null) {
+                    throw new MassTableFormatException(source, lineNumber, "nuclide Z=" + nuclide.z() + " N="
+                            + nuclide.n() + " (" + nuclide.element() + ") appears again; first on line " + first);
+                }
+                nuclides.add(nuclide);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source, e);
@@ -152,6 +160,9 @@ public final class Ame2020Reader {
         }
     }
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     /** A parsed numeric field: NaN when not calculable ({@code *}). */
     private record Value(double value, boolean estimated) {
     }
@@ -163,6 +174,11 @@ public final class Ame2020Reader {
         }
         boolean estimated = text.indexOf('#') >= 0;
         String numeric = estimated ? text.replace('#', '.') : text;
+        // Plain decimals only: Double.parseDouble would also take Infinity, NaN, hex and a 'd' suffix.
+        if (!DECIMAL.matcher(numeric).matches()) {
+            throw new MassTableFormatException(source, lineNumber, name + " (columns " + (cols[0] + 1) + "-"
+                    + cols[1] + ") is not a decimal number: '" + text + "'");
+        }
         try {
             return new Value(Double.parseDouble(numeric), estimated);
         } catch (NumberFormatException e) {

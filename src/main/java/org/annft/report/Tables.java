@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.annft.spark.ResultStore;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The result tables under a report directory: tables directly in it and tables in its immediate
  * subdirectories (a quickstart writes {@code DIR/ensemble/...} and {@code DIR/sweep/...}). A table
- * is a directory of Parquet files, as {@link org.annft.spark.ResultStore} commits them; staging
- * and hidden directories and the report's own output are ignored.
+ * is a directory of Parquet files, as {@link ResultStore} commits them; staging and hidden
+ * directories and the report's own output are ignored, and a directory's manifest, when it has one,
+ * says which of its tables belong to its result set.
  */
 public final class Tables {
 
@@ -44,12 +46,37 @@ public final class Tables {
         return new Tables(dir, List.copyOf(sources));
     }
 
+    /**
+     * The tables of one result set. A directory whose commit was interrupted is refused; one with a
+     * manifest contributes exactly the tables it lists, so leftovers of another run are never read.
+     */
     private static void addIfAny(SparkSession spark, Path dir, String label, List<TableSource> sources) {
+        if (Files.exists(dir.resolve(ResultStore.COMMITTING))) {
+            throw new IllegalArgumentException("incomplete result set in " + dir + ": a job was interrupted while "
+                    + "committing its tables; run it again into the same --out to replace them");
+        }
+        Set<String> listed = null;
+        Path manifest = dir.resolve(ResultStore.MANIFEST);
+        if (Files.exists(manifest)) {
+            try {
+                listed = new TreeSet<>(Files.readAllLines(manifest).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + manifest, e);
+            }
+        }
         Set<String> names = new TreeSet<>();
         for (Path sub : subdirectories(dir)) {
-            if (isTable(sub)) {
-                names.add(sub.getFileName().toString());
+            String name = sub.getFileName().toString();
+            if (isTable(sub) && (listed == null || listed.contains(name))) {
+                names.add(name);
             }
+        }
+        if (listed != null && !names.containsAll(listed)) {
+            Set<String> missing = new TreeSet<>(listed);
+            missing.removeAll(names);
+            throw new IllegalArgumentException("result set in " + dir + " lacks table(s) " + String.join(", ", missing)
+                    + " that its " + ResultStore.MANIFEST + " lists");
         }
         if (!names.isEmpty()) {
             sources.add(TableSource.of(spark, dir, label, Set.copyOf(names)));

@@ -19,16 +19,29 @@ import org.apache.spark.sql.functions;
 
 /**
  * The output directory of an experiment: one Parquet table per subdirectory,
- * {@code <out>/<table>}. Tables are written through a {@link Commit}: each is first written under
- * a hidden staging directory and moved into place only when the whole job succeeded, so a job that
- * fails midway leaves no table behind, and a reader never sees a half-written one. Works on any
- * Hadoop file system (local, HDFS, S3A), so cluster jobs can write to shared storage. The directory
- * is qualified on the driver ({@code results/x} becomes {@code file:/abs/results/x}), so a path
- * handed to executors means the same place in their working directories.
+ * {@code <out>/<table>}, and a manifest, {@value #MANIFEST}, naming the tables of the one job run
+ * they belong to. Tables are written through a {@link Commit}: each is first written under a hidden
+ * staging directory and moved into place only when the whole job succeeded, so a job that fails
+ * midway leaves no table behind, and a reader never sees a half-written one. The moves themselves
+ * are bracketed by a marker file, {@value #COMMITTING}: written (listing every table the commit may
+ * touch) before the old manifest is removed and the first table moves, deleted after the new
+ * manifest is in place. A directory with the marker is an interrupted commit: readers refuse it,
+ * and the next job run into it replaces it whole, with or without {@code --overwrite}. Overwriting
+ * removes every table of the earlier result set, so a directory never mixes two runs' tables.
+ * Works on any Hadoop file system (local, HDFS, S3A), so cluster jobs can write to shared storage.
+ * The directory is qualified on the driver ({@code results/x} becomes {@code file:/abs/results/x}),
+ * so a path handed to executors means the same place in their working directories.
  */
 public final class ResultStore {
 
     private static final String STAGING_PREFIX = "_staging-";
+    /** The file naming the tables of the complete result set in a directory, one per line. */
+    public static final String MANIFEST = "_annft_result_set";
+    /** The file present while a commit moves tables; lists every table that commit may touch. */
+    public static final String COMMITTING = "_annft_committing";
+
+    /** Tables the job declared it may write ({@link #checkWritable}); an overwrite removes them all. */
+    private List<String> declared = List.of();
 
     private final SparkSession spark;
     private final Path root;
@@ -76,12 +89,16 @@ public final class ResultStore {
     }
 
     /**
-     * Fails before any work is done if a table the job will write exists and overwriting was not asked for.
+     * Fails before any work is done if the directory holds a complete result set with one of the
+     * given tables (or any result set at all, by its manifest) and overwriting was not asked for.
+     * An interrupted commit ({@value #COMMITTING} present) never blocks: the job replaces it.
      *
      * @throws IllegalArgumentException naming the table and the {@code --overwrite} option
      */
     public void checkWritable(List<String> tables) {
-        if (overwrite) {
+        checkLocalDirectory();
+        declared = List.copyOf(tables);
+        if (overwrite || exists(COMMITTING)) {
             return;
         }
         for (String table : tables) {
@@ -89,6 +106,59 @@ public final class ResultStore {
                 throw new IllegalArgumentException("result table " + tablePath(table)
                         + " exists; pass --overwrite to replace it, or choose another --out");
             }
+        }
+        if (exists(MANIFEST)) {
+            throw new IllegalArgumentException(root + " holds the results of another job (" + MANIFEST
+                    + "); pass --overwrite to replace them, or choose another --out");
+        }
+    }
+
+    /**
+     * On the local file system, that the output directory is a directory, or can be made one under
+     * a writable directory: checked before the job works, not after.
+     */
+    private void checkLocalDirectory() {
+        if (!"file".equals(root.toUri().getScheme())) {
+            return;
+        }
+        java.nio.file.Path dir = java.nio.file.Paths.get(root.toUri());
+        java.nio.file.Path existing = dir;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !java.nio.file.Files.isDirectory(existing)) {
+            throw new IllegalArgumentException("cannot write results to " + dir + ": " + existing
+                    + " is a file, not a directory");
+        }
+        if (!java.nio.file.Files.isWritable(existing)) {
+            throw new IllegalArgumentException("cannot write results to " + dir + ": directory " + existing
+                    + " is not writable");
+        }
+    }
+
+    /** Table names listed in a manifest or marker file, none if it is absent. */
+    private static List<String> listed(FileSystem fs, Path file) throws IOException {
+        if (!fs.exists(file)) {
+            return List.of();
+        }
+        try (var in = fs.open(file)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        }
+    }
+
+    /** Writes the lines under a temporary name and renames, so the file appears whole. */
+    private static void writeAtomically(FileSystem fs, Path file, String header, java.util.Collection<String> lines)
+            throws IOException {
+        Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
+        try (var out = fs.create(temporary, true)) {
+            out.write(("# " + header + "\n" + String.join("\n", lines) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        fs.delete(file, false);
+        if (!fs.rename(temporary, file)) {
+            fs.delete(temporary, false);
+            throw new IOException("could not move " + temporary + " to " + file);
         }
     }
 
@@ -154,11 +224,44 @@ public final class ResultStore {
             return new ArrayList<>(staged.keySet());
         }
 
-        /** Moves every staged table into place (replacing old ones only when overwriting). */
+        /** A hook between the steps of {@link #commit()}, for tests that interrupt it there. */
+        interface Step {
+            void reached(String step) throws IOException;
+        }
+
+        private Step step = s -> { };
+
+        /** Calls {@code hook} after each step of the commit ({@code marked}, {@code moved <table>}, {@code manifest}). */
+        void onStep(Step hook) {
+            this.step = hook;
+        }
+
+        /**
+         * Moves every staged table into place: marker, old manifest removed, tables of the earlier
+         * result set removed (when overwriting or replacing an interrupted commit), staged tables
+         * moved, new manifest, marker removed.
+         */
         public void commit() {
             FileSystem fs = fileSystem();
             try {
-                checkWritable(tables());
+                List<String> written = tables();
+                java.util.Set<String> declaredNow = new java.util.TreeSet<>(declared);
+                declaredNow.addAll(written);
+                checkWritable(List.copyOf(declaredNow));
+                Path marker = new Path(root, COMMITTING);
+                Path manifest = new Path(root, MANIFEST);
+                java.util.Set<String> touched = new java.util.TreeSet<>(declaredNow);
+                touched.addAll(listed(fs, manifest));
+                touched.addAll(listed(fs, marker));
+                fs.mkdirs(root);
+                writeAtomically(fs, marker, "annft: tables of an interrupted commit", touched);
+                fs.delete(manifest, false);
+                step.reached("marked");
+                for (String table : touched) {
+                    if (!staged.containsKey(table)) {
+                        fs.delete(new Path(root, table), true);
+                    }
+                }
                 for (Map.Entry<String, Path> e : staged.entrySet()) {
                     Path target = new Path(root, e.getKey());
                     if (fs.exists(target)) {
@@ -167,7 +270,11 @@ public final class ResultStore {
                     if (!fs.rename(e.getValue(), target)) {
                         throw new IOException("could not move " + e.getValue() + " to " + target);
                     }
+                    step.reached("moved " + e.getKey());
                 }
+                writeAtomically(fs, manifest, "annft result set: the tables of one job run", written);
+                step.reached("manifest");
+                fs.delete(marker, false);
                 done = true;
             } catch (IOException e) {
                 throw new UncheckedIOException("committing results under " + root, e);

@@ -89,6 +89,18 @@ class AnnftConfigTest {
                 .positiveInt("train.width"));
     }
 
+    /** The experiment names a directory under results/: no way out of it. */
+    @Test
+    void experimentNamesCannotLeaveTheResultsDirectory() {
+        for (String bad : List.of("../x", "a/b", "..", ".hidden", "x..y", "/abs")) {
+            AnnftConfig c = AnnftConfig.load(Optional.empty(), List.of("experiment=\"" + bad + "\""));
+            InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> c.pathSegment("experiment"), bad);
+            assertTrue(e.getMessage().contains("'experiment'"), e.getMessage());
+        }
+        assertEquals("fig8-9_laptop.v2", AnnftConfig.load(Optional.empty(), List.of("experiment=fig8-9_laptop.v2"))
+                .pathSegment("experiment"));
+    }
+
     @Test
     void missingFileAndBadSettingSyntax() {
         assertTrue(assertThrows(InvalidSettingException.class,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.List;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,29 @@ class Ame2020ReaderTest {
         assertTrue(e.getMessage().contains("test.txt:8"), e.getMessage());
         assertTrue(e.getMessage().contains("binding energy per nucleon"), e.getMessage());
         assertTrue(e.getMessage().contains("87x0.3563"), e.getMessage());
+    }
+
+    /** Values Double.parseDouble would take but a mass table never holds, and a nuclide given twice. */
+    @Test
+    void nonDecimalNumbersAndDuplicateNuclidesFailWithTheirLine() {
+        for (String bad : List.of("Infinity", "NaN", "0x1.1p13", "8790.3d", "-Infinity")) {
+            AmeTableWriter w = new AmeTableWriter().nuclide(1, 1, "H", 1112.2831)
+                    .nuclide(' ', 26, 30, "Fe", "-60607.163", "0.268", bad, "0.0048");
+            MassTableFormatException e = assertThrows(MassTableFormatException.class, () -> read(w), bad);
+            assertEquals(8, e.lineNumber(), bad);
+            assertTrue(e.getMessage().contains("binding energy per nucleon") && e.getMessage().contains(bad),
+                    e.getMessage());
+        }
+        AmeTableWriter nanMass = new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "NaN", "0.268", "8790.3563", "0.0048");
+        assertTrue(assertThrows(MassTableFormatException.class, () -> read(nanMass)).getMessage().contains("mass excess"));
+        AmeTableWriter twice = new AmeTableWriter().nuclide(26, 30, "Fe", 8790.3563).nuclide(1, 1, "H", 1112.2831)
+                .nuclide(26, 30, "Fe", 8790.0);
+        MassTableFormatException e = assertThrows(MassTableFormatException.class, () -> read(twice));
+        assertEquals(9, e.lineNumber());
+        assertTrue(e.getMessage().contains("Z=26 N=30") && e.getMessage().contains("first on line 7"), e.getMessage());
+        // Exponents and signs stay valid.
+        assertEquals(8790.3563, read(new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "-6.0607163e4", "0.268",
+                "+8790.3563", "0.0048")).nuclides().get(0).bindingEnergyPerNucleonKev(), 1e-9);
     }
 
     @Test

@@ -38,7 +38,8 @@ class ResultStoreTest {
         }
         assertEquals(5, store.read("a").count());
         assertEquals(0 + 1 + 2 + 3 + 4 + 5 + 6, store.read("b").groupBy().sum("i").first().getLong(0));
-        assertEquals(List.of("a", "b"), listing());
+        assertEquals(List.of(ResultStore.MANIFEST, "a", "b"), listing());
+        assertEquals(List.of("a", "b"), manifest());
     }
 
     /** A small table written sorted is one Parquet file whose rows come back in key order. */
@@ -81,7 +82,7 @@ class ResultStoreTest {
         assertTrue(stackContains(failure, "boom"), "the job failed for the injected reason");
         assertFalse(store.exists("a"));
         assertFalse(store.exists("b"));
-        assertEquals(List.of(), listing(), "no staging directory or table is left behind");
+        assertEquals(List.of(), listing(), "no staging directory, table or marker is left behind");
     }
 
     @Test
@@ -102,6 +103,115 @@ class ResultStoreTest {
         assertEquals(9, store.read("a").count());
     }
 
+    /** An overwrite by a job that writes fewer tables removes the earlier run's other tables. */
+    @Test
+    void overwritingWithFewerTablesLeavesNoneOfTheEarlierRun() {
+        ResultStore first = new ResultStore(spark, out.toString(), false);
+        first.checkWritable(List.of("a", "b", "c"));
+        try (ResultStore.Commit c = first.begin()) {
+            c.write("a", numbers(1));
+            c.write("b", numbers(2));
+            c.write("c", numbers(3));
+            c.commit();
+        }
+        ResultStore second = new ResultStore(spark, out.toString(), true);
+        second.checkWritable(List.of("a", "b", "c"));
+        try (ResultStore.Commit c = second.begin()) {
+            c.write("a", numbers(4));
+            c.commit();
+        }
+        assertEquals(List.of(ResultStore.MANIFEST, "a"), listing());
+        assertEquals(4, second.read("a").count());
+        // Without --overwrite a directory that holds a result set is refused, whatever the tables.
+        ResultStore third = new ResultStore(spark, out.toString(), false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> third.checkWritable(List.of("z")));
+        assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
+    }
+
+    /**
+     * A commit interrupted after each of its steps (as a kill would stop it) leaves a directory that
+     * readers refuse, or the complete new set; a rerun without --overwrite replaces the interrupted one.
+     */
+    @Test
+    void anInterruptedCommitIsRefusedByReadersAndReplacedByARerun() throws IOException {
+        for (String stop : List.of("marked", "moved a", "moved b", "manifest")) {
+            Path dir = out.resolve(stop.replace(' ', '-'));
+            ResultStore old = new ResultStore(spark, dir.toString(), false);
+            old.checkWritable(List.of("a", "b", "c"));
+            try (ResultStore.Commit c = old.begin()) {
+                c.write("a", numbers(1));
+                c.write("b", numbers(1));
+                c.write("c", numbers(1));
+                c.commit();
+            }
+            ResultStore store = new ResultStore(spark, dir.toString(), true);
+            store.checkWritable(List.of("a", "b"));
+            ResultStore.Commit interrupted = store.begin();
+            interrupted.write("a", numbers(2));
+            interrupted.write("b", numbers(2));
+            interrupted.onStep(step -> {
+                if (step.equals(stop)) {
+                    throw new IOException("killed after " + step);
+                }
+            });
+            assertThrows(java.io.UncheckedIOException.class, interrupted::commit);
+            assertTrue(Files.exists(dir.resolve(ResultStore.COMMITTING)), stop);
+            // The new manifest is the last step before the marker goes: until then there is none.
+            assertEquals(stop.equals("manifest"), Files.exists(dir.resolve(ResultStore.MANIFEST)), stop);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> org.annft.report.Tables.scan(spark, dir), stop);
+            assertTrue(refused.getMessage().contains("interrupted"), refused.getMessage());
+
+            // The documented recovery: the same job again, into the same --out, without --overwrite.
+            ResultStore rerun = new ResultStore(spark, dir.toString(), false);
+            rerun.checkWritable(List.of("a", "b"));
+            try (ResultStore.Commit c = rerun.begin()) {
+                c.write("a", numbers(3));
+                c.write("b", numbers(3));
+                c.commit();
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                assertEquals(List.of(ResultStore.MANIFEST, "a", "b"), s.map(p -> p.getFileName().toString())
+                        .filter(n -> !n.startsWith(".")).sorted().toList(), stop);
+            }
+            assertEquals(3, rerun.read("a").count());
+            assertEquals(3, rerun.read("b").count());
+            assertEquals(java.util.Set.of("a", "b"), org.annft.report.Tables.scan(spark, dir).names(), stop);
+        }
+    }
+
+    /** A table left in the directory but not in its manifest is not part of the result set. */
+    @Test
+    void readersTakeOnlyTheManifestsTables() throws IOException {
+        ResultStore store = new ResultStore(spark, out.toString(), false);
+        try (ResultStore.Commit c = store.begin()) {
+            c.write("a", numbers(1));
+            c.commit();
+        }
+        spark.range(2).write().parquet(out.resolve("stray").toString());
+        assertEquals(java.util.Set.of("a"), org.annft.report.Tables.scan(spark, out).names());
+    }
+
+    /** An output path that is a file, or lies under one, is refused before any work. */
+    @Test
+    void anOutputThatIsAFileIsRefusedUpFront() throws IOException {
+        Path file = Files.writeString(out.resolve("plain.txt"), "x");
+        for (Path bad : List.of(file, file.resolve("below"))) {
+            ResultStore store = new ResultStore(spark, bad.toString(), true);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.checkWritable(List.of("a")));
+            assertTrue(e.getMessage().contains("is a file"), e.getMessage());
+        }
+        assertEquals(List.of("plain.txt"), listing());
+    }
+
+    private List<String> manifest() {
+        try {
+            return Files.readAllLines(out.resolve(ResultStore.MANIFEST)).stream().filter(l -> !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
     private static boolean stackContains(Throwable t, String text) {
         for (Throwable x = t; x != null; x = x.getCause()) {
             if (String.valueOf(x.getMessage()).contains(text)) {
@@ -113,7 +223,8 @@ class ResultStoreTest {
 
     private List<String> listing() {
         try (Stream<Path> s = Files.list(out)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            // Hadoop's local file system keeps a hidden checksum file beside each file.
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new RuntimeException(e);
         }
