@@ -36,12 +36,12 @@ public final class CommonOptions {
     AnnftConfig config(List<String> commandSettings) {
         List<String> all = new ArrayList<>(settings);
         all.addAll(commandSettings);
-        AnnftConfig config = AnnftConfig.load(Optional.ofNullable(configFile), all);
-        return ame == null ? config : config.with("data.ame", ame);
+        AnnftConfig config = AnnftConfig.load(Optional.ofNullable(CallerDirectory.config(configFile)), all);
+        return ame == null ? config : config.with("data.ame", CallerDirectory.resolve(ame));
     }
 
-    /** The output directory: {@code --out}, else {@code results/<experiment>}. */
+    /** The output directory: {@code --out}, else {@code results/<experiment>}, relative to the caller's directory. */
     String outputDirectory(String experiment) {
-        return out != null ? out : "results/" + experiment;
+        return CallerDirectory.resolve(out != null ? out : "results/" + experiment);
     }
 }

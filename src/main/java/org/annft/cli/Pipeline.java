@@ -44,7 +44,8 @@ final class Pipeline {
     }
 
     /** Runs the steps and the report into {@code out}; prints the report's path on success. */
-    int run(Path out, List<Step> steps) {
+    int run(Path given, List<Step> steps) {
+        Path out = CallerDirectory.resolve(given);
         PrintWriter err = parent.getErr();
         long start = System.nanoTime();
         SparkSession spark = SparkSessions.create("annft " + name, master, ui);
@@ -73,7 +74,8 @@ final class Pipeline {
     private int run(PrintWriter err, Step step, Path target) {
         err.printf(Locale.ROOT, "%s: %s (%s) -> %s%n", name, step.title(), step.config(), target);
         err.flush();
-        List<String> args = new ArrayList<>(List.of(step.command(), "--config", step.config(),
+        List<String> args = new ArrayList<>(List.of(step.command(), "--config",
+                CallerDirectory.config(Path.of(step.config())).toString(),
                 "--out", target.toString(), "--master", master));
         for (String s : settings) {
             args.add("--set");
@@ -84,7 +86,7 @@ final class Pipeline {
         }
         if (ame != null) {
             args.add("--ame");
-            args.add(ame);
+            args.add(CallerDirectory.resolve(ame));
         }
         return subcommand().execute(args.toArray(String[]::new));
     }

@@ -35,6 +35,7 @@ final class ReportCommand implements Callable<Integer> {
         // Before anything touches AWT: charts are drawn without a display.
         System.setProperty("java.awt.headless", "true");
         PrintWriter err = spec.commandLine().getErr();
+        Path dir = CallerDirectory.resolve(this.dir);
         if (!dir.toFile().isDirectory()) {
             throw new IllegalArgumentException("report directory " + dir + " does not exist or is not a directory");
         }
