@@ -34,6 +34,10 @@ public final class Annft implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = DEBUG, scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the stack trace instead of writing it to a log file.")
+    boolean debug;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
@@ -64,11 +68,54 @@ public final class Annft implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
-            ex.printStackTrace(err);
+            err.println(failureLine(ex, parseResult.originalArgs().contains(DEBUG) ? null : logDirectory(), err));
             err.flush();
             return 1;
         });
         return cl;
+    }
+
+    /** The option (anywhere on the command line) that prints a failure's trace instead of logging it. */
+    static final String DEBUG = "--debug";
+
+    /** Where failure traces go: {@code ANNFT_LOG_DIR}, else {@code <tmp>/annft-logs}. */
+    static java.nio.file.Path logDirectory() {
+        String dir = System.getenv("ANNFT_LOG_DIR");
+        return dir != null && !dir.isBlank() ? java.nio.file.Path.of(dir)
+                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "annft-logs");
+    }
+
+    /**
+     * One line for a failure that is not bad input: what failed, and the log file that holds its
+     * trace (or, with {@code logs} null, the trace printed on {@code err} first).
+     */
+    static String failureLine(Throwable ex, java.nio.file.Path logs, PrintWriter err) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? ""
+                : ": " + root.getMessage().lines().findFirst().orElse(""));
+        if (root != ex && ex.getMessage() != null) {
+            what = ex.getMessage().lines().findFirst().orElse("") + " (" + what + ")";
+        }
+        if (logs == null) {
+            ex.printStackTrace(err);
+            return "annft: failed: " + what;
+        }
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            java.nio.file.Path log = logs.resolve("annft-" + java.time.LocalDateTime.now().format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
+                    + ".log");
+            java.nio.file.Files.writeString(log, trace.toString());
+            return "annft: failed: " + what + " (trace in " + log + "; " + DEBUG + " prints it)";
+        } catch (java.io.IOException | RuntimeException e) {
+            err.print(trace);
+            return "annft: failed: " + what + " (the trace above: no log file could be written: " + e.getMessage() + ")";
+        }
     }
 
     private static boolean isBadInput(Throwable ex) {

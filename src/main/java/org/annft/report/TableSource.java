@@ -25,7 +25,7 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
     /** Reads the directory's {@code run_info} (once: every caption cites it). */
     static TableSource of(SparkSession spark, Path dir, String label, Set<String> tables) {
         Optional<RunDescription> info = tables.contains("run_info")
-                ? spark.read().parquet(dir.resolve("run_info").toString()).collectAsList().stream().findFirst()
+                ? read(spark, dir.resolve("run_info")).collectAsList().stream().findFirst()
                         .map(RunDescription::of)
                 : Optional.empty();
         return new TableSource(spark, dir, label, tables, info, "");
@@ -64,12 +64,21 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
         if (!has(table)) {
             throw new IllegalStateException("no table " + table + " in " + dir);
         }
-        Dataset<Row> t = spark.read().parquet(dir.resolve(table).toString());
+        Dataset<Row> t = read(spark, dir.resolve(table));
         if (!java.util.Arrays.asList(t.columns()).contains("protocol")) {
             return protocol.isEmpty() || protocol.equals(DEFAULT_PROTOCOL)
                     ? t.withColumn("protocol", org.apache.spark.sql.functions.lit(DEFAULT_PROTOCOL)) : t.limit(0);
         }
         return protocol.isEmpty() ? t : t.where(org.apache.spark.sql.functions.col("protocol").equalTo(protocol));
+    }
+
+    /**
+     * Reads the Parquet table at exactly {@code path}: Spark would expand the glob characters
+     * {@code * ? [ ] { }} of a path, so a directory named {@code run[1]} would read {@code run1};
+     * its data-source option {@code __globPaths__ = false} turns that off.
+     */
+    static Dataset<Row> read(SparkSession spark, Path path) {
+        return spark.read().option("__globPaths__", "false").parquet(path.toString());
     }
 
     /** The table, if present. */

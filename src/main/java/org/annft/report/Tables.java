@@ -72,6 +72,9 @@ public final class Tables {
                 names.add(name);
             }
         }
+        for (String name : names) {
+            checkParquetFiles(dir.resolve(name));
+        }
         if (listed != null && !names.containsAll(listed)) {
             Set<String> missing = new TreeSet<>(listed);
             missing.removeAll(names);
@@ -80,6 +83,33 @@ public final class Tables {
         }
         if (!names.isEmpty()) {
             sources.add(TableSource.of(spark, dir, label, Set.copyOf(names)));
+        }
+    }
+
+    /**
+     * Every Parquet file of a table starts and ends with the magic {@code PAR1} (the footer is at the
+     * end): a truncated or overwritten file is refused here, in one line naming it, rather than deep
+     * inside a Spark job.
+     */
+    private static void checkParquetFiles(Path table) {
+        byte[] magic = "PAR1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Stream<Path> files = Files.list(table)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                try (var channel = java.nio.channels.FileChannel.open(f)) {
+                    long size = channel.size();
+                    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4);
+                    java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4);
+                    boolean whole = size >= 12 && channel.read(head, 0) == 4 && channel.read(tail, size - 4) == 4
+                            && java.util.Arrays.equals(head.array(), magic) && java.util.Arrays.equals(tail.array(), magic);
+                    if (!whole) {
+                        throw new IllegalArgumentException("table " + table.getFileName() + ": " + f
+                                + " is not a complete Parquet file (truncated or damaged); run the job that wrote "
+                                + table.getParent() + " again");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + table, e);
         }
     }
 
