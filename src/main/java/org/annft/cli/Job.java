@@ -46,6 +46,7 @@ final class Job {
             List<String> all = new ArrayList<>(tables);
             all.add("run_info");
             store.checkWritable(all);
+            store.lock();
             try (ResultStore.Commit out = store.begin()) {
                 body.run(spark, out);
                 RunInfo info = new RunInfo(experiment, command, config.toJson(), config.longValue("seed"),
@@ -56,6 +57,8 @@ final class Job {
                 out.commit();
                 err.println("wrote " + String.join(", ", written) + " to " + store.root());
                 err.flush();
+            } finally {
+                store.unlock();
             }
             return outDir;
         } finally {

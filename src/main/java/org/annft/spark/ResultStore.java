@@ -136,6 +136,80 @@ public final class ResultStore {
         }
     }
 
+    /** The lock file of a job writing into the directory: host, process id, start time. */
+    public static final String LOCK = "_annft_lock";
+
+    private boolean locked;
+
+    /**
+     * Takes the directory for this job: one job at a time writes into an output directory. The lock
+     * is a file created only if absent; a lock whose process has ended on this host (a killed job) is
+     * taken over, so it never stays stuck. Released by {@link #unlock()}.
+     *
+     * @throws IllegalArgumentException when another running job holds the directory
+     */
+    public void lock() {
+        FileSystem fs = fileSystem();
+        Path lock = new Path(root, LOCK);
+        String host = hostName();
+        long pid = ProcessHandle.current().pid();
+        try {
+            fs.mkdirs(root);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try (var out = fs.create(lock, false)) {
+                    out.write((host + "\n" + pid + "\n" + java.time.Instant.now() + "\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    locked = true;
+                    return;
+                } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+                    List<String> holder = listed(fs, lock);
+                    boolean sameHost = holder.size() >= 2 && holder.get(0).equals(host);
+                    long holderPid = sameHost ? parsePid(holder.get(1)) : -1;
+                    boolean alive = !sameHost || holderPid < 0 || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive)
+                            .orElse(false);
+                    if (alive) {
+                        throw new IllegalArgumentException("another annft job is writing to " + root + " ("
+                                + String.join(", ", holder) + "); wait for it, or delete " + lock
+                                + " if that job no longer runs");
+                    }
+                    fs.delete(lock, false);
+                }
+            }
+            throw new IllegalArgumentException("could not take the lock " + lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("locking " + root, e);
+        }
+    }
+
+    /** Releases the lock taken by {@link #lock()}, if this store holds it. */
+    public void unlock() {
+        if (!locked) {
+            return;
+        }
+        try {
+            fileSystem().delete(new Path(root, LOCK), false);
+            locked = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unlocking " + root, e);
+        }
+    }
+
+    private static long parsePid(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     /** Table names listed in a manifest or marker file, none if it is absent. */
     private static List<String> listed(FileSystem fs, Path file) throws IOException {
         if (!fs.exists(file)) {

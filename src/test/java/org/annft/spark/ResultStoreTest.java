@@ -204,6 +204,33 @@ class ResultStoreTest {
         assertEquals(List.of("plain.txt"), listing());
     }
 
+    /** One job at a time per directory; a lock left by a process that has ended is taken over. */
+    @Test
+    void aSecondJobIsRefusedWhileTheFirstHoldsTheDirectory() throws IOException {
+        ResultStore first = new ResultStore(spark, out.toString(), true);
+        first.lock();
+        ResultStore second = new ResultStore(spark, out.toString(), true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, second::lock);
+        assertTrue(e.getMessage().contains("another annft job") && e.getMessage().contains(
+                Long.toString(ProcessHandle.current().pid())), e.getMessage());
+        first.unlock();
+        second.lock();
+        second.unlock();
+        assertFalse(Files.exists(out.resolve(ResultStore.LOCK)));
+
+        // A killed job's lock: this host, a process id that is not running.
+        long dead = 1;
+        while (ProcessHandle.of(dead).isPresent()) {
+            dead += 7919;
+        }
+        Files.writeString(out.resolve(ResultStore.LOCK), java.net.InetAddress.getLocalHost().getHostName() + "\n"
+                + dead + "\n2026-01-01T00:00:00Z\n");
+        ResultStore third = new ResultStore(spark, out.toString(), true);
+        third.lock();
+        assertTrue(Files.readString(out.resolve(ResultStore.LOCK)).contains(Long.toString(ProcessHandle.current().pid())));
+        third.unlock();
+    }
+
     private List<String> manifest() {
         try {
             return Files.readAllLines(out.resolve(ResultStore.MANIFEST)).stream().filter(l -> !l.startsWith("#")).toList();
