@@ -73,6 +73,15 @@ public final class SparkSessions {
             settings.put("spark.hadoop.fs.file.impl", LocalFileSystemWithoutShell.class.getName());
             settings.put("spark.driver.host", "127.0.0.1");
             settings.put("spark.driver.bindAddress", "127.0.0.1");
+        } else if (master != null) {
+            // A cluster master given to annft directly: the web UI only when asked for, and a master
+            // on this host's loopback keeps the driver there too (a remote cluster must reach the
+            // driver, so there Spark's own address choice stays).
+            settings.put("spark.ui.enabled", Boolean.toString(ui));
+            if (master.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+                settings.put("spark.driver.host", "127.0.0.1");
+                settings.put("spark.driver.bindAddress", "127.0.0.1");
+            }
         }
         return settings;
     }

@@ -29,6 +29,20 @@ class SparkSessionsTest {
         assertThrows(IllegalArgumentException.class, () -> SparkSessions.settings("local[*]", true, null, "0.0.0.0"));
     }
 
+    /** A cluster master given directly: no web UI unless asked; a loopback master keeps the driver on loopback. */
+    @Test
+    void clusterMastersGetNoUiAndLoopbackMastersALoopbackDriver() {
+        Map<String, String> loopback = SparkSessions.settings("spark://127.0.0.1:7077", false, null, null);
+        assertEquals("false", loopback.get("spark.ui.enabled"));
+        assertEquals("127.0.0.1", loopback.get("spark.driver.bindAddress"));
+        assertEquals("127.0.0.1", loopback.get("spark.driver.host"));
+        Map<String, String> remote = SparkSessions.settings("spark://cluster.example.org:7077", false, null, null);
+        assertEquals("false", remote.get("spark.ui.enabled"));
+        assertFalse(remote.containsKey("spark.driver.bindAddress"));
+        assertEquals("true", SparkSessions.settings("spark://cluster.example.org:7077", true, null, null)
+                .get("spark.ui.enabled"));
+    }
+
     /** A progress bar the user asked for is kept; spark-submit's own UI settings are left alone. */
     @Test
     void userSettingsWin() {
