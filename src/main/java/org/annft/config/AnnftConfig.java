@@ -200,7 +200,8 @@ public final class AnnftConfig {
         try {
             return config.getValue(key);
         } catch (ConfigException e) {
-            throw new InvalidSettingException("config key '" + key + "': " + e.getMessage());
+            throw new InvalidSettingException("config key '" + displayKey(key) + "': "
+                    + (e instanceof ConfigException.Missing ? "missing" : e.getMessage()));
         }
     }
 
