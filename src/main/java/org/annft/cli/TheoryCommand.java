@@ -120,6 +120,12 @@ final class TheoryCommand implements Runnable {
             if (!(cb >= 0) || Double.isInfinite(cb)) {
                 throw new IllegalArgumentException("--cb (C_b) must be non-negative and finite, got " + cb);
             }
+            if (depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("--depth " + depth + " is above the limit of " + MAX_DEPTH
+                        + " layers (the recursion integrates every layer, and prints a row per layer)");
+            }
+            requireRate("--raw-lambda-b", rawBiasRate);
+            requireRate("--raw-lambda-w", rawWeightRate);
             Architecture architecture = Architecture.uniform(sigma, depth, width, cw, cb);
             LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), depth + 1,
                     rawBiasRate, rawWeightRate);
@@ -143,6 +149,12 @@ final class TheoryCommand implements Runnable {
             return 0;
         }
 
+        private static void requireRate(String option, double rate) {
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException(option + " must be a finite rate >= 0, got " + rate);
+            }
+        }
+
         private static double criticalValue(CriticalPoint critical, String option, double value) {
             if (!critical.exists()) {
                 throw new IllegalArgumentException(critical.activation() + " has no critical point, so " + option
@@ -151,6 +163,9 @@ final class TheoryCommand implements Runnable {
             return value;
         }
     }
+
+    /** The deepest network {@code theory kernel} computes. */
+    static final int MAX_DEPTH = 100_000;
 
     @Command(name = "critical", mixinStandardHelpOptions = true,
             description = "The criticality class of an activation, its critical C_W, C_b and K*, and the residuals of "

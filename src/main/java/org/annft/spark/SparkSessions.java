@@ -47,6 +47,14 @@ public final class SparkSessions {
         return spark;
     }
 
+    /** The master URLs Spark accepts (checked here so that a typo is one line of bad input, not a trace). */
+    static boolean isMasterUrl(String master) {
+        return master.matches("local(\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?\\])?")
+                || master.matches("local-cluster\\[[1-9]\\d*,\\s*[1-9]\\d*,\\s*[1-9]\\d*\\]")
+                || master.matches("spark://[^\\s/]+(:\\d+)?(,[^\\s/]+(:\\d+)?)*") || master.equals("yarn")
+                || master.matches("k8s://\\S+");
+    }
+
     /**
      * The settings {@link #create} gives the session.
      *
@@ -55,6 +63,10 @@ public final class SparkSessions {
      * @param localIp the value of {@code SPARK_LOCAL_IP}, or null
      */
     static Map<String, String> settings(String master, boolean ui, String progressBar, String localIp) {
+        if (master != null && !isMasterUrl(master)) {
+            throw new IllegalArgumentException("--master " + master + ": not a Spark master URL (local, local[N] with N >= 1, "
+                    + "local[*], local[N,F], spark://HOST:PORT, yarn, k8s://URL)");
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         settings.put("spark.ui.showConsoleProgress", progressBar != null ? progressBar : "false");

@@ -105,6 +105,14 @@ class TheoryCommandTest {
         assertBadInput("--cw (C_W) must be positive", "theory", "kernel", "--activation", "relu", "--cw", "-1");
         assertBadInput("--outputs must be at least 1", "theory", "aspect-ratio", "--activation", "relu", "--outputs", "0");
         assertBadInput("--activation", "theory", "critical");
+        assertBadInput("--raw-lambda-w must be a finite rate >= 0, got -1.0", "theory", "kernel", "--activation", "relu",
+                "--raw-lambda-w", "-1");
+        assertBadInput("--depth 2000000000 is above the limit of 100000", "theory", "kernel", "--activation", "relu",
+                "--depth", "2000000000");
+        assertBadInput("--master bogus://x: not a Spark master URL", "data", "--master", "bogus://x", "--out",
+                results.toString());
+        assertBadInput("--master local[0]: not a Spark master URL", "data", "--master", "local[0]", "--out",
+                results.toString());
         assertFalse(Files.exists(results), "no output directory for a failed command");
     }
 

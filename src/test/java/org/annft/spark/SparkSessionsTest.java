@@ -43,6 +43,20 @@ class SparkSessionsTest {
                 .get("spark.ui.enabled"));
     }
 
+    /** A master Spark would not parse is bad input in one line, before Spark starts. */
+    @Test
+    void masterUrlsAreCheckedUpFront() {
+        for (String good : new String[] {"local", "local[1]", "local[*]", "local[2,3]", "spark://127.0.0.1:7077",
+            "spark://a:7077,b:7077", "yarn", "k8s://https://host:6443", "local-cluster[2, 1, 1024]"}) {
+            assertTrue(SparkSessions.isMasterUrl(good), good);
+        }
+        for (String bad : new String[] {"bogus://x", "local[0]", "local[-1]", "local[x]", "spark:/x", "", "Local"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SparkSessions.settings(bad, false, null, null), bad);
+            assertTrue(e.getMessage().startsWith("--master " + bad + ": not a Spark master URL"), e.getMessage());
+        }
+    }
+
     /** A progress bar the user asked for is kept; spark-submit's own UI settings are left alone. */
     @Test
     void userSettingsWin() {
