@@ -33,6 +33,15 @@ final class InitEnsembleCommand implements Callable<Integer> {
         EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> err.println("warning: " + w));
         List<EnsembleConfiguration> grid = settings.configurations();
         int partitions = config.intIn("spark.partitions", 0, 1_000_000);
+        if (MemoryCheck.local(common.master)) {
+            EnsembleConfiguration largest = grid.stream().max(java.util.Comparator.comparingLong(
+                    c -> c.chunkMemoryBytes(settings.bins()))).orElseThrow();
+            MemoryCheck.check("init-ensemble", "a chunk of " + largest.activationName() + " width " + largest.width()
+                            + " with " + largest.hiddenLayers() + " hidden layers (" + settings.sampler().configName()
+                            + " sampler, " + settings.bins() + " histogram bins)", largest.chunkMemoryBytes(settings.bins()),
+                    Math.min(settings.tasks(grid).size(), MemoryCheck.localCores(common.master)),
+                    Runtime.getRuntime().maxMemory());
+        }
         err.printf(Locale.ROOT, "init-ensemble: %d configurations x %d samples (%s sampler), %d tasks of up to %d samples%n",
                 grid.size(), settings.samples(), settings.sampler().configName(),
                 settings.tasks(grid).size(), settings.chunkSize());

@@ -11,6 +11,7 @@ import org.annft.sweep.SweepJob;
 import org.annft.sweep.SweepPlan;
 import org.annft.sweep.SweepProtocol;
 import org.annft.sweep.SweepSettings;
+import org.annft.sweep.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,13 @@ final class SweepCommand implements Callable<Integer> {
         int planCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         if (planCores < 1) {
             throw new IllegalArgumentException("--cores must be positive, got " + planCores);
+        }
+        if (MemoryCheck.local(common.master)) {
+            TrainingRun largest = settings.runs().stream().max(java.util.Comparator.comparingLong(
+                    r -> r.memoryBytes(data.inputWidth(), data.size()))).orElseThrow();
+            MemoryCheck.check("sweep", "a training of " + largest.activation() + " width " + largest.width() + " depth "
+                            + largest.depth(), largest.memoryBytes(data.inputWidth(), data.size()),
+                    Math.min(runs, MemoryCheck.localCores(common.master)), Runtime.getRuntime().maxMemory());
         }
         err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
                 settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());

@@ -35,6 +35,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = TrainingRun.fromConfig(config);
         long masterSeed = config.longValue("seed");
         BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> err.println("warning: " + w));
+        MemoryCheck.check("train", "a training of " + run.activation() + " width " + run.width() + " depth " + run.depth(),
+                run.memoryBytes(data.inputWidth(), data.size()), 1, Runtime.getRuntime().maxMemory());
         Gemm gemm = Gemm.blas();
         err.printf(Locale.ROOT, "train: %s %s, width %d, depth %d (r = %.4f), C_W %s, C_b %s, %s, %s, %d nuclides (%d test), gemm %s%n",
                 run.activation(), run.label(), run.width(), run.depth(), run.aspectRatio(), run.weightVariance(),

@@ -80,4 +80,17 @@ public record EnsembleConfiguration(int id, String activationName, double cW, do
     public EnsembleSampler newSampler() {
         return sampler == SamplerKind.FUNCTION ? new FunctionSpaceSampler(this) : new WeightSpaceSampler(this);
     }
+
+    /**
+     * About how much memory one chunk of this configuration takes: per layer and input the eight
+     * power sums, the cross sums and the histogram counts, and the sampler's state, a width x width
+     * weight matrix per layer for the weight sampler, a few vectors of the width for the function
+     * sampler (in 8-byte words).
+     */
+    public long chunkMemoryBytes(int bins) {
+        double statistics = (double) layers() * inputCount() * (ChunkStatistics.POWERS + inputCount() + bins + 2);
+        double sampler = sampler() == SamplerKind.WEIGHT ? (double) width * width + (double) width * inputWidth()
+                : 8.0 * width * inputCount();
+        return (long) Math.min(Long.MAX_VALUE, 8 * (statistics + sampler));
+    }
 }

@@ -249,6 +249,17 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         return averaged ? globalRate.configName() : null;
     }
 
+    /**
+     * About how much memory one training of this run takes on {@code samples} nuclides of
+     * {@code inputWidth} inputs: six copies of its P parameters (parameters, gradients, the initial
+     * network for the parameter changes, Adam's two moments or SGD's work arrays, a float32 copy)
+     * and two activations per unit and nuclide for full-set evaluations, in doubles.
+     */
+    public long memoryBytes(int inputWidth, int samples) {
+        double parameters = (double) inputWidth * width + width + (depth - 2) * ((double) width * width + width) + width + 1;
+        return (long) Math.min(Long.MAX_VALUE, 8 * (6 * parameters + 2.0 * samples * width * depth));
+    }
+
     /** Trains on the data set's training nuclides and evaluates on all of them (train and test). */
     public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm) {
         long seed = seed(masterSeed);

@@ -111,7 +111,27 @@ class TrainCommandTest {
         assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "train.precision=\"float16\""));
         assertTrue(cli.err().contains("train.precision") && cli.err().contains("float16"), cli.err());
+        // Width 30000: about 2e9 parameters, tens of GB, more than the test JVM may use.
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "train.width=30000"));
+        assertTrue(cli.err().contains("a training of relu width 30000 depth") && cli.err().contains("needs about")
+                && cli.err().contains("ANNFT_DRIVER_MEMORY"), cli.err());
+        assertEquals(2, cli.run("sweep", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "sweep.widths=[10,30000]", "--no-estimate"));
+        assertTrue(cli.err().contains("sweep: a training of") && cli.err().contains("width 30000"), cli.err());
+        assertEquals(2, cli.run("init-ensemble", "--out", results.toString(), "--set", "ensemble.sampler=weight",
+                "--set", "ensemble.widths=[1000000]", "--set", "ensemble.raw-inputs=[[0.5]]"));
+        assertTrue(cli.err().contains("init-ensemble: a chunk of") && cli.err().contains("width 1000000"), cli.err());
         assertFalse(Files.exists(results), "no output directory for a failed command");
+    }
+
+    /** The memory estimate of a training counts its parameters and activations as documented. */
+    @Test
+    void trainingMemoryIsSixCopiesOfTheParametersAndTwoActivationsPerUnitAndNuclide() {
+        TrainingRun r = TrainingRun.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
+                List.of("train.width=100", "train.depth=4")));
+        // P = 2*100 + 100 + 2*(100*100 + 100) + 100 + 1 = 20601; activations 2 * 1000 * 100 * 4.
+        assertEquals(8L * (6 * 20601 + 2 * 1000 * 100 * 4), r.memoryBytes(2, 1000));
     }
 
     @Test
