@@ -83,6 +83,10 @@ public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurve
             try (FSDataOutputStream stream = fs.create(temporary, true);
                  ObjectOutputStream out = new ObjectOutputStream(stream)) {
                 out.writeObject(this);
+            } catch (IOException | RuntimeException e) {
+                // A full disk: no half-written temporary file is left behind.
+                fs.delete(temporary, false);
+                throw e;
             }
             // A duplicate attempt of the same run wrote the same rows: keep the first.
             if (!fs.rename(temporary, target)) {
