@@ -177,18 +177,33 @@ public final class EnsembleJob {
         }).reduceByKey(ChunkFold::merge).collectAsMap());
     }
 
+    /** The configuration's columns every measured table repeats, so that it reads without a join. */
+    private static StructType withConfiguration(StructType leading) {
+        return leading
+                .add("activation", DataTypes.StringType, false)
+                .add("c_w", DataTypes.DoubleType, false)
+                .add("c_b", DataTypes.DoubleType, false)
+                .add("width", DataTypes.IntegerType, false)
+                .add("hidden_layers", DataTypes.IntegerType, false)
+                .add("sampler", DataTypes.StringType, false);
+    }
+
+    /** The values of {@link #withConfiguration}'s columns, after the leading ones. */
+    private static Object[] row(Object[] leading, EnsembleConfiguration c, Object... rest) {
+        Object[] v = new Object[leading.length + 6 + rest.length];
+        System.arraycopy(leading, 0, v, 0, leading.length);
+        Object[] conf = {c.activationName(), c.cW(), c.cB(), c.width(), c.hiddenLayers(), c.sampler().configName()};
+        System.arraycopy(conf, 0, v, leading.length, conf.length);
+        System.arraycopy(rest, 0, v, leading.length + conf.length, rest.length);
+        return v;
+    }
+
     // ---- init_moments ----
 
-    private static final StructType MOMENTS = new StructType()
+    private static final StructType MOMENTS = withConfiguration(new StructType()
             .add("config_id", DataTypes.IntegerType, false)
             .add("layer", DataTypes.IntegerType, false)
-            .add("input_index", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("c_w", DataTypes.DoubleType, false)
-            .add("c_b", DataTypes.DoubleType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("hidden_layers", DataTypes.IntegerType, false)
-            .add("sampler", DataTypes.StringType, false)
+            .add("input_index", DataTypes.IntegerType, false))
             .add("samples", DataTypes.LongType, false)
             .add("mean", DataTypes.DoubleType, false)
             .add("m2", DataTypes.DoubleType, false)
@@ -237,14 +252,13 @@ public final class EnsembleJob {
                     double[] errors = f.standardErrors();
                     double kernel = t.kernel(l, a);
                     double v = t.vertexOverWidth(l, a);
-                    rows.add(RowFactory.create(c.id(), l, a, c.activationName(), c.cW(), c.cB(), c.width(),
-                            c.hiddenLayers(), c.sampler().configName(), samples, f.mean(), c2, c4, c4 - 3 * c2 * c2,
+                    rows.add(RowFactory.create(row(new Object[] {c.id(), l, a}, c, samples, f.mean(), c2, c4, c4 - 3 * c2 * c2,
                             (c4 - 3 * c2 * c2) / 3, c2 > 0 ? c4 / (c2 * c2) - 3 : null,
                             Math.sqrt((c4 - c2 * c2) / samples), errors[0],
                             c2 > 0 && !Double.isNaN(errors[1]) ? errors[1] : null, f.outside(), kernel, v,
                             kernel > 0 ? 3 * v / (kernel * kernel) : null,
                             measured == null ? Double.NaN : measured.layer(l).kernel(),
-                            measured == null ? Double.NaN : measured.layer(l).vertexOverWidth()));
+                            measured == null ? Double.NaN : measured.layer(l).vertexOverWidth())));
                 }
             }
         }
@@ -266,14 +280,8 @@ public final class EnsembleJob {
 
     // ---- init_histograms ----
 
-    private static final StructType HISTOGRAMS = new StructType()
-            .add("config_id", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("c_w", DataTypes.DoubleType, false)
-            .add("c_b", DataTypes.DoubleType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("hidden_layers", DataTypes.IntegerType, false)
-            .add("sampler", DataTypes.StringType, false)
+    private static final StructType HISTOGRAMS = withConfiguration(new StructType()
+            .add("config_id", DataTypes.IntegerType, false))
             .add("layer", DataTypes.IntegerType, false)
             .add("input_index", DataTypes.IntegerType, false)
             .add("bin", DataTypes.IntegerType, false)
@@ -303,11 +311,10 @@ public final class EnsembleJob {
                         if (counts[b] > 0) {
                             double low = -h + 2 * h * b / bins;
                             double high = -h + 2 * h * (b + 1) / bins;
-                            rows.add(RowFactory.create(c.id(), c.activationName(), c.cW(), c.cB(), c.width(),
-                                    c.hiddenLayers(), c.sampler().configName(), l, a, b, low, high, counts[b],
+                            rows.add(RowFactory.create(row(new Object[] {c.id()}, c, l, a, b, low, high, counts[b],
                                     counts[b] / (samples * (high - low)),
                                     m2 > 0 ? Math.exp(-Math.pow((low + high) / 2 - mean, 2) / (2 * m2))
-                                            / Math.sqrt(2 * Math.PI * m2) : null));
+                                            / Math.sqrt(2 * Math.PI * m2) : null)));
                         }
                     }
                 }
@@ -318,14 +325,8 @@ public final class EnsembleJob {
 
     // ---- init_covariance ----
 
-    private static final StructType COVARIANCE = new StructType()
-            .add("config_id", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("c_w", DataTypes.DoubleType, false)
-            .add("c_b", DataTypes.DoubleType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("hidden_layers", DataTypes.IntegerType, false)
-            .add("sampler", DataTypes.StringType, false)
+    private static final StructType COVARIANCE = withConfiguration(new StructType()
+            .add("config_id", DataTypes.IntegerType, false))
             .add("layer", DataTypes.IntegerType, false)
             .add("input_a", DataTypes.IntegerType, false)
             .add("input_b", DataTypes.IntegerType, false)
@@ -356,10 +357,9 @@ public final class EnsembleJob {
                         double kab = t.kernel(l, a, b);
                         double kaa = t.kernel(l, a, a);
                         double kbb = t.kernel(l, b, b);
-                        rows.add(RowFactory.create(c.id(), c.activationName(), c.cW(), c.cB(), c.width(),
-                                c.hiddenLayers(), c.sampler().configName(), l, a, b, n, covariance,
+                        rows.add(RowFactory.create(row(new Object[] {c.id()}, c, l, a, b, n, covariance,
                                 va > 0 && vb > 0 ? covariance / Math.sqrt(va * vb) : null, va, vb, kab,
-                                kaa > 0 && kbb > 0 ? kab / Math.sqrt(kaa * kbb) : null));
+                                kaa > 0 && kbb > 0 ? kab / Math.sqrt(kaa * kbb) : null)));
                     }
                 }
             }

@@ -47,16 +47,21 @@ class SweepJobTest {
     /** 8 <= Z <= 40, N from Z to 1.3 Z + 4 in steps of 2: B from the semi-empirical mass formula. */
     @BeforeAll
     static void dataSet(@TempDir Path tableDir) throws IOException {
+        data = liquidDrop(tableDir.resolve("t.txt"), 0);
+    }
+
+    /** The table, with the binding energy of 40Ca raised by {@code shiftKev} keV, as a data set. */
+    private static BindingEnergyDataSet liquidDrop(Path file, double shiftKev) throws IOException {
         AmeTableWriter w = new AmeTableWriter();
         for (int z = 8; z <= 40; z += 2) {
             for (int n = z; n <= 1.3 * z + 4; n += 2) {
                 int a = z + n;
                 double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
                         - 23.2 * (n - z) * (n - z) / (double) a;
-                w.nuclide(z, n, "X", 1000 * b / a);
+                w.nuclide(z, n, "X", 1000 * b / a + (z == 20 && n == 20 ? shiftKev / a : 0));
             }
         }
-        data = BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(tableDir.resolve("t.txt"))), DataSetSpec.all());
+        return BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(file)), DataSetSpec.all());
     }
 
     private static SweepSettings settings(List<SweepMode> modes, List<Integer> widths, int runs, double rate,
@@ -297,18 +302,7 @@ class SweepJobTest {
         assertEquals(referencePredictions, table(spark, out, "predictions"));
 
         // One binding energy changed by 1 keV: a different data set, so every run trains again.
-        Path changedTable = dir.resolve("changed.txt");
-        AmeTableWriter w = new AmeTableWriter();
-        for (int z = 8; z <= 40; z += 2) {
-            for (int n = z; n <= 1.3 * z + 4; n += 2) {
-                int a = z + n;
-                double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
-                        - 23.2 * (n - z) * (n - z) / (double) a;
-                w.nuclide(z, n, "X", 1000 * b / a + (z == 20 && n == 20 ? 1.0 / a : 0));
-            }
-        }
-        BindingEnergyDataSet changed = BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(changedTable)),
-                DataSetSpec.all());
+        BindingEnergyDataSet changed = liquidDrop(dir.resolve("changed.txt"), 1.0);
         assertFalse(changed.fingerprint().equals(data.fingerprint()));
         assertEquals(4, sweep(spark, s, changed, out, new StringWriter()).runsTrained());
     }
