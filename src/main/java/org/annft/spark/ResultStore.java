@@ -238,7 +238,8 @@ public final class ResultStore {
 
     /** Reads a table back. */
     public Dataset<Row> read(String table) {
-        return spark.read().parquet(tablePath(table));
+        // Exactly this path: Spark would expand glob characters in it.
+        return spark.read().option("__globPaths__", "false").parquet(tablePath(table));
     }
 
     /** Starts a set of writes that land together on {@link Commit#commit()}. */
