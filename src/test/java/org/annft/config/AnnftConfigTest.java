@@ -89,6 +89,16 @@ class AnnftConfigTest {
                 .positiveInt("train.width"));
     }
 
+    /** An undefined substitution is one line naming the variable and the file, not library internals. */
+    @Test
+    void anUndefinedSubstitutionNamesTheVariableAndTheFile() throws IOException {
+        Path f = file("train.width = ${undefined.var}\n");
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> AnnftConfig.load(Optional.of(f), List.of()));
+        assertTrue(e.getMessage().contains("${undefined.var}") && e.getMessage().contains(f.toString())
+                && e.getMessage().lines().count() == 1 && e.getMessage().length() < 300, e.getMessage());
+    }
+
     /** A key missing from an element of a list of sections is named by its full path. */
     @Test
     void aMissingKeyInAListElementIsNamedByItsPath() {
