@@ -71,4 +71,24 @@ class RunCheckpointTest {
             assertEquals(List.of(), files.toList(), "no checkpoint and no temporary file");
         }
     }
+
+    /** Reading admits only a checkpoint's own classes: any other object in the file is refused. */
+    @Test
+    void aCheckpointHoldingOtherClassesIsRefused() throws IOException {
+        Path file = dir.resolve("x.run");
+        org.apache.spark.sql.Row foreign = org.apache.spark.sql.RowFactory.create(java.net.URI.create("http://example.org/"));
+        try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(new RunCheckpoint("id", List.of(foreign), List.of(), List.of(), List.of()));
+        }
+        String problem = RunCheckpoint.problem(file.toUri().toString(), "id", new Configuration(false));
+        assertTrue(problem != null && problem.startsWith("is damaged (InvalidClassException"), problem);
+        // The same checkpoint with a plain row reads back.
+        try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(new RunCheckpoint("id", List.of(org.apache.spark.sql.RowFactory.create(1.5, "ok")), List.of(),
+                    List.of(), List.of()));
+        }
+        assertEquals(null, RunCheckpoint.problem(file.toUri().toString(), "id", new Configuration(false)));
+        assertEquals("belongs to another run or data set",
+                RunCheckpoint.problem(file.toUri().toString(), "other", new Configuration(false)));
+    }
 }
