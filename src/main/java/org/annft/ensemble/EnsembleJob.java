@@ -97,8 +97,8 @@ public final class EnsembleJob {
             // pays Spark's one-time cost of a first Parquet write (seconds in a fresh JVM) off the
             // tables' critical path.
             java.util.concurrent.CompletableFuture<Void> configurationsWritten = java.util.concurrent.CompletableFuture
-                    .runAsync(() -> out.writeInOrder("init_configurations",
-                            configurationsTable(spark, configurations, settings)));
+                    .runAsync(() -> out.writeInOrder("init_configurations", configurationRows(configurations, settings),
+                            CONFIGURATIONS, "config_id"));
             try {
                 chunks.count();
             } finally {
@@ -118,12 +118,12 @@ public final class EnsembleJob {
             // whatever the partitioning; the folds are small, so the tables are built from them here.
             Map<Long, ChunkFold> folds = folds(chunks);
             List<Row> moments = momentRows(configurations, theory, folds);
-            out.writeInOrder("init_moments", spark.createDataFrame(moments, MOMENTS));
-            out.writeInOrder("init_histograms", spark.createDataFrame(histogramRows(configurations, halfRanges, bins,
-                    folds, moments), HISTOGRAMS));
+            out.writeInOrder("init_moments", moments, MOMENTS, "config_id", "layer", "input_index");
+            out.writeInOrder("init_histograms", histogramRows(configurations, halfRanges, bins, folds, moments),
+                    HISTOGRAMS, "config_id", "layer", "input_index", "bin");
             if (configurations.get(0).inputCount() > 1) {
-                out.writeInOrder("init_covariance", spark.createDataFrame(covarianceRows(configurations, theory, folds,
-                        moments), COVARIANCE));
+                out.writeInOrder("init_covariance", covarianceRows(configurations, theory, folds, moments), COVARIANCE,
+                        "config_id", "layer", "input_a", "input_b");
             }
             if (keep > 0) {
                 out.write("init_samples", samples(spark, chunks));
@@ -137,25 +137,18 @@ public final class EnsembleJob {
 
     // ---- init_configurations ----
 
-    private static Dataset<Row> configurationsTable(SparkSession spark, List<EnsembleConfiguration> cs,
-                                                    EnsembleSettings settings) {
-        StructType schema = new StructType()
-                .add("config_id", DataTypes.IntegerType, false)
-                .add("activation", DataTypes.StringType, false)
-                .add("c_w", DataTypes.DoubleType, false)
-                .add("c_b", DataTypes.DoubleType, false)
-                .add("width", DataTypes.IntegerType, false)
-                .add("hidden_layers", DataTypes.IntegerType, false)
-                .add("sampler", DataTypes.StringType, false)
-                .add("samples", DataTypes.LongType, false)
-                .add("inputs", DataTypes.createArrayType(DataTypes.StringType), false);
+    private static final StructType CONFIGURATIONS = withConfiguration(new StructType()
+            .add("config_id", DataTypes.IntegerType, false))
+            .add("samples", DataTypes.LongType, false)
+            .add("inputs", DataTypes.createArrayType(DataTypes.StringType), false);
+
+    private static List<Row> configurationRows(List<EnsembleConfiguration> cs, EnsembleSettings settings) {
         List<Row> rows = new ArrayList<>();
         for (EnsembleConfiguration c : cs) {
-            rows.add(RowFactory.create(c.id(), c.activationName(), c.cW(), c.cB(), c.width(), c.hiddenLayers(),
-                    c.sampler().configName(), settings.samples(),
-                    scala.jdk.javaapi.CollectionConverters.asScala(settings.inputLabels()).toSeq()));
+            rows.add(RowFactory.create(row(new Object[] {c.id()}, c, settings.samples(),
+                    scala.jdk.javaapi.CollectionConverters.asScala(settings.inputLabels()).toSeq())));
         }
-        return spark.createDataFrame(rows, schema);
+        return rows;
     }
 
     // ---- the folds ----

@@ -281,12 +281,24 @@ public final class ResultStore {
             write(table, rows.repartition(1).sortWithinPartitions(order));
         }
 
+        /** Rows a task carries at most when a table built on the driver is written (Spark warns above 1 MB a task). */
+        private static final int ROWS_PER_TASK = 4000;
+
         /**
-         * Writes a small table whose rows are already in the table's order (a local relation built
-         * in order) as one file, without a shuffle or a sort.
+         * Writes a table built on the driver, whose rows are already in the table's order, as one
+         * file in that order. Up to {@value #ROWS_PER_TASK} rows go as a local relation in a single
+         * task, without a shuffle or a sort; more are split into tasks of that size and sorted by
+         * {@code keys} into the one file, as {@link #writeSorted} does.
          */
-        public void writeInOrder(String table, Dataset<Row> rows) {
-            write(table, rows.coalesce(1));
+        public void writeInOrder(String table, List<Row> rows, org.apache.spark.sql.types.StructType schema,
+                                 String... keys) {
+            if (rows.size() <= ROWS_PER_TASK) {
+                write(table, spark.createDataFrame(rows, schema).coalesce(1));
+            } else {
+                int slices = (rows.size() + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+                writeSorted(table, spark.createDataFrame(org.apache.spark.api.java.JavaSparkContext
+                        .fromSparkContext(spark.sparkContext()).parallelize(rows, slices), schema), keys);
+            }
         }
 
         /** The output directory the tables land in (see {@link ResultStore#root()}). */
