@@ -79,10 +79,13 @@ public record SweepProtocol(String name, TrainingRun base, Initialization noncri
             s.append(String.format(Locale.ROOT, " %d epochs at (%s, %s)", p.epochs(), p.rawBiasRate(), p.rawWeightRate()));
         }
         Adam.AdamSettings a = base.adam();
+        AdamRates r = base.adamRates();
+        String rates = r.isAveraged() ? String.format(Locale.ROOT, "the global rates of raw rates (%s, %s)",
+                r.rawBiasRate(), r.rawWeightRate()) : "lr " + a.learningRate();
         return s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = (%s, %s), %s loss, target scale %s, "
-                + "Adam %d epochs at lr %s, betas (%s, %s), epsilon %s", noncritical.weightVariance(),
+                + "Adam %d epochs at %s, betas (%s, %s), epsilon %s", noncritical.weightVariance(),
                 noncritical.biasVariance(), base.loss().name().toLowerCase(Locale.ROOT), base.targetScale(),
-                base.adamEpochs(), a.learningRate(), a.beta1(), a.beta2(), a.epsilon())).toString();
+                base.adamEpochs(), rates, a.beta1(), a.beta2(), a.epsilon())).toString();
     }
 
     private static SweepProtocol of(String name, AnnftConfig c) {
