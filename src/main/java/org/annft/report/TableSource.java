@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.annft.spark.ResultStore;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +26,7 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
     /** Reads the directory's {@code run_info} (once: every caption cites it). */
     static TableSource of(SparkSession spark, Path dir, String label, Set<String> tables) {
         Optional<RunDescription> info = tables.contains("run_info")
-                ? read(spark, dir.resolve("run_info")).collectAsList().stream().findFirst()
+                ? ResultStore.readTable(spark, dir.resolve("run_info").toString()).collectAsList().stream().findFirst()
                         .map(RunDescription::of)
                 : Optional.empty();
         return new TableSource(spark, dir, label, tables, info, "");
@@ -64,21 +65,12 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
         if (!has(table)) {
             throw new IllegalStateException("no table " + table + " in " + dir);
         }
-        Dataset<Row> t = read(spark, dir.resolve(table));
+        Dataset<Row> t = ResultStore.readTable(spark, dir.resolve(table).toString());
         if (!java.util.Arrays.asList(t.columns()).contains("protocol")) {
             return protocol.isEmpty() || protocol.equals(DEFAULT_PROTOCOL)
                     ? t.withColumn("protocol", org.apache.spark.sql.functions.lit(DEFAULT_PROTOCOL)) : t.limit(0);
         }
         return protocol.isEmpty() ? t : t.where(org.apache.spark.sql.functions.col("protocol").equalTo(protocol));
-    }
-
-    /**
-     * Reads the Parquet table at exactly {@code path}: Spark would expand the glob characters
-     * {@code * ? [ ] { }} of a path, so a directory named {@code run[1]} would read {@code run1};
-     * its data-source option {@code __globPaths__ = false} turns that off.
-     */
-    static Dataset<Row> read(SparkSession spark, Path path) {
-        return spark.read().option("__globPaths__", "false").parquet(path.toString());
     }
 
     /** The table, if present. */

@@ -59,8 +59,7 @@ public final class Tables {
         Path manifest = dir.resolve(ResultStore.MANIFEST);
         if (Files.exists(manifest)) {
             try {
-                listed = new TreeSet<>(Files.readAllLines(manifest).stream().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+                listed = new TreeSet<>(ResultStore.tableNames(Files.readString(manifest)));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + manifest, e);
             }

@@ -216,9 +216,22 @@ public final class ResultStore {
             return List.of();
         }
         try (var in = fs.open(file)) {
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return tableNames(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** The table names of a manifest or marker file's text: one per line, '#' lines are comments. */
+    public static List<String> tableNames(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /**
+     * Reads the Parquet table at exactly {@code path}: Spark would expand the glob characters
+     * {@code * ? [ ] { }} of a path (a directory named {@code run[1]} would read {@code run1}); its
+     * data-source option {@code __globPaths__ = false} turns that off.
+     */
+    public static Dataset<Row> readTable(SparkSession spark, String path) {
+        return spark.read().option("__globPaths__", "false").parquet(path);
     }
 
     /** Writes the lines under a temporary name and renames, so the file appears whole. */
@@ -238,8 +251,7 @@ public final class ResultStore {
 
     /** Reads a table back. */
     public Dataset<Row> read(String table) {
-        // Exactly this path: Spark would expand glob characters in it.
-        return spark.read().option("__globPaths__", "false").parquet(tablePath(table));
+        return readTable(spark, tablePath(table));
     }
 
     /** Starts a set of writes that land together on {@link Commit#commit()}. */
