@@ -7,9 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code annft} command. Exit codes: 0 success; 2 bad input (unknown option or config key,
- * wrong type or range, missing or malformed file), with a one-line message naming what is wrong;
- * 1 any other failure, with its stack trace.
+ * The {@code annft} command. Exit codes: 0 success; 2 bad input (a {@link org.annft.config.BadInputException}
+ * or an unparsable config: unknown option or key, wrong type or range, missing or malformed file), with a
+ * one-line message naming what is wrong; 1 any other failure, internal checks' plain
+ * {@link IllegalArgumentException}s included, with one line and its stack trace in a log.
  */
 @Command(name = "annft", mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
@@ -119,6 +120,6 @@ public final class Annft implements Runnable {
     }
 
     private static boolean isBadInput(Throwable ex) {
-        return ex instanceof IllegalArgumentException || ex instanceof ConfigException;
+        return ex instanceof org.annft.config.BadInputException || ex instanceof ConfigException;
     }
 }

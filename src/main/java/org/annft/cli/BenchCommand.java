@@ -57,6 +57,9 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (weightSamples < 1) {
+                throw new org.annft.config.BadInputException("--weight-samples must be at least 1, got " + weightSamples);
+            }
             PrintWriter out = spec.commandLine().getOut();
             BlasLibrary.current().describe().forEach(out::println);
             AnnftConfig config = config(common, "conf/fig4.conf");
@@ -141,8 +144,11 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             BlasLibrary.current().describe().forEach(out::println);
-            List<org.annft.nn.Precision> parsed = precisions.stream().map(org.annft.nn.Precision::parse).toList();
-            TrainingBenchmark.run(out, new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds));
+            List<org.annft.nn.Precision> parsed = precisions.stream()
+                    .map(p -> OptionValues.parsed("--precisions", p, org.annft.nn.Precision::parse)).toList();
+            TrainingBenchmark.Settings settings = OptionValues.checked("bench train options", () ->
+                    new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds));
+            TrainingBenchmark.run(out, settings);
             out.flush();
             return 0;
         }

@@ -24,7 +24,7 @@ final class MemoryCheck {
         double needed = (double) perTask * concurrent;
         // A third of the heap stays for Spark, the data and the results.
         if (needed > available * (2.0 / 3)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new org.annft.config.BadInputException(String.format(Locale.ROOT,
                     "%s: %s needs about %s; %d at once need %s, more than two thirds of the %s this JVM may use "
                             + "(raise ANNFT_DRIVER_MEMORY, e.g. ANNFT_DRIVER_MEMORY=%dg, use fewer cores with "
                             + "--master local[1], or run on a cluster)",

@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = CallerDirectory.resolve(this.dir);
         if (!dir.toFile().isDirectory()) {
-            throw new IllegalArgumentException("report directory " + dir + " does not exist or is not a directory");
+            throw new org.annft.config.BadInputException("report directory " + dir + " does not exist or is not a directory");
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create("annft report", master, false);

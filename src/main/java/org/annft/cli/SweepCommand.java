@@ -49,7 +49,7 @@ final class SweepCommand implements Callable<Integer> {
         int runs = settings.runs().size();
         int planCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         if (planCores < 1) {
-            throw new IllegalArgumentException("--cores must be positive, got " + planCores);
+            throw new org.annft.config.BadInputException("--cores must be positive, got " + planCores);
         }
         if (MemoryCheck.local(common.master)) {
             TrainingRun largest = settings.runs().stream().max(java.util.Comparator.comparingLong(

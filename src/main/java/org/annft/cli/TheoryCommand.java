@@ -107,7 +107,7 @@ final class TheoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Activation sigma = Activations.parse(activation);
+            Activation sigma = OptionValues.parsed("--activation", activation, Activations::parse);
             requireAtLeastOne("--depth", depth);
             requireAtLeastOne("--width", width);
             double[][] inputs = TheoryTables.parseInputs(input);
@@ -115,13 +115,13 @@ final class TheoryCommand implements Runnable {
             double cw = weightVariance != null ? weightVariance : criticalValue(critical, "--cw", critical.criticalWeightVariance());
             double cb = biasVariance != null ? biasVariance : criticalValue(critical, "--cb", critical.criticalBiasVariance());
             if (!(cw > 0) || Double.isInfinite(cw)) {
-                throw new IllegalArgumentException("--cw (C_W) must be positive and finite, got " + cw);
+                throw new org.annft.config.BadInputException("--cw (C_W) must be positive and finite, got " + cw);
             }
             if (!(cb >= 0) || Double.isInfinite(cb)) {
-                throw new IllegalArgumentException("--cb (C_b) must be non-negative and finite, got " + cb);
+                throw new org.annft.config.BadInputException("--cb (C_b) must be non-negative and finite, got " + cb);
             }
             if (depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("--depth " + depth + " is above the limit of " + MAX_DEPTH
+                throw new org.annft.config.BadInputException("--depth " + depth + " is above the limit of " + MAX_DEPTH
                         + " layers (the recursion integrates every layer, and prints a row per layer)");
             }
             requireRate("--raw-lambda-b", rawBiasRate);
@@ -151,13 +151,13 @@ final class TheoryCommand implements Runnable {
 
         private static void requireRate(String option, double rate) {
             if (!(rate >= 0) || Double.isInfinite(rate)) {
-                throw new IllegalArgumentException(option + " must be a finite rate >= 0, got " + rate);
+                throw new org.annft.config.BadInputException(option + " must be a finite rate >= 0, got " + rate);
             }
         }
 
         private static double criticalValue(CriticalPoint critical, String option, double value) {
             if (!critical.exists()) {
-                throw new IllegalArgumentException(critical.activation() + " has no critical point, so " + option
+                throw new org.annft.config.BadInputException(critical.activation() + " has no critical point, so " + option
                         + " has no default; pass --cw and --cb (" + critical.message() + ")");
             }
             return value;
@@ -183,7 +183,7 @@ final class TheoryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CriticalPoint critical = Criticality.of(Activations.parse(activation));
+            CriticalPoint critical = Criticality.of(OptionValues.parsed("--activation", activation, Activations::parse));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? CriticalPointFormat.json(critical) : CriticalPointFormat.text(critical));
             out.flush();
@@ -212,7 +212,7 @@ final class TheoryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Activation sigma = Activations.parse(activation);
+            Activation sigma = OptionValues.parsed("--activation", activation, Activations::parse);
             requireAtLeastOne("--depth", depth);
             requireAtLeastOne("--outputs", outputs);
             CriticalPoint critical = Criticality.of(sigma);
@@ -236,7 +236,7 @@ final class TheoryCommand implements Runnable {
 
     private static void requireAtLeastOne(String option, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+            throw new org.annft.config.BadInputException(option + " must be at least 1, got " + value);
         }
     }
 }

@@ -78,7 +78,7 @@ final class TheoryTables {
      */
     static double[][] parseInputs(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("--input is empty; expected x1,x2[;x1,x2...]");
+            throw new org.annft.config.BadInputException("--input is empty; expected x1,x2[;x1,x2...]");
         }
         String[] parts = text.split(";", -1);
         double[][] inputs = new double[parts.length][];
@@ -89,16 +89,16 @@ final class TheoryTables {
                 try {
                     inputs[a][i] = Double.parseDouble(components[i].trim());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--input '" + text + "': component '" + components[i].trim()
+                    throw new org.annft.config.BadInputException("--input '" + text + "': component '" + components[i].trim()
                             + "' of input " + (a + 1) + " is not a number; expected x1,x2[;x1,x2...]");
                 }
                 if (!Double.isFinite(inputs[a][i])) {
-                    throw new IllegalArgumentException("--input '" + text + "': component '" + components[i].trim()
+                    throw new org.annft.config.BadInputException("--input '" + text + "': component '" + components[i].trim()
                             + "' of input " + (a + 1) + " is not finite");
                 }
             }
             if (inputs[a].length != inputs[0].length) {
-                throw new IllegalArgumentException("--input '" + text + "': input " + (a + 1) + " has "
+                throw new org.annft.config.BadInputException("--input '" + text + "': input " + (a + 1) + " has "
                         + inputs[a].length + " components but input 1 has " + inputs[0].length);
             }
         }

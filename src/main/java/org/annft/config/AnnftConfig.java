@@ -219,6 +219,37 @@ public final class AnnftConfig {
                 + ", got " + v.render(ConfigRenderOptions.concise()));
     }
 
+    /** A problem with a setting, named with its key and where it was set: {@code config key 'k' (file: 3): problem}. */
+    public InvalidSettingException problem(String key, String problem) {
+        return new InvalidSettingException("config key '" + displayKey(key) + "' (" + origin(key) + "): " + problem);
+    }
+
+    /**
+     * The string setting read by {@code parser} (a name such as an activation or a mode); the
+     * parser's {@link IllegalArgumentException} becomes a {@link #problem} of the key.
+     */
+    public <T> T parsed(String key, java.util.function.Function<String, T> parser) {
+        String s = string(key);
+        try {
+            return parser.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw problem(key, e.getMessage());
+        }
+    }
+
+    /** Each string of a list setting read by {@code parser}, as {@link #parsed} reads one. */
+    public <T> List<T> parsedList(String key, java.util.function.Function<String, T> parser) {
+        List<T> out = new ArrayList<>();
+        for (String s : stringList(key)) {
+            try {
+                out.add(parser.apply(s));
+            } catch (IllegalArgumentException e) {
+                throw problem(key, e.getMessage());
+            }
+        }
+        return out;
+    }
+
     public String string(String key) {
         value(key);
         return config.getString(key);

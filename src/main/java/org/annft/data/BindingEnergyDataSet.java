@@ -78,7 +78,7 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
     public static BindingEnergyDataSet build(MassTable table, DataSetSpec spec) {
         List<Nuclide> selected = table.nuclides().stream().filter(spec::accepts).toList();
         if (selected.isEmpty()) {
-            throw new IllegalArgumentException("the data selection (" + spec + ") keeps no nuclide of " + table.source());
+            throw new org.annft.config.BadInputException("the data selection (" + spec + ") keeps no nuclide of " + table.source());
         }
         InputFeatures features = spec.inputs();
         List<double[]> raw = new ArrayList<>(selected.size());
@@ -149,11 +149,6 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
     /** Scaled input j of nuclide i. */
     public double input(int i, int j) {
         return inputs[i * inputWidth() + j];
-    }
-
-    /** A copy of the scaled inputs, row-major {@code size x inputWidth}. */
-    public double[] inputsRowMajor() {
-        return inputs.clone();
     }
 
     /** Total binding energy of nuclide i in MeV. */

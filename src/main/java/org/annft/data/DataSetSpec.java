@@ -16,14 +16,14 @@ public record DataSetSpec(Subset subset, int minZ, int minN, int minA, InputFeat
 
     public DataSetSpec {
         if (subset == null || inputs == null) {
-            throw new IllegalArgumentException("data.subset and data.inputs must be set");
+            throw new org.annft.config.BadInputException("data.subset and data.inputs must be set");
         }
         if (minZ < 0 || minN < 0 || minA < 0) {
-            throw new IllegalArgumentException("data.min-z, data.min-n and data.min-a must be >= 0, got "
+            throw new org.annft.config.BadInputException("data.min-z, data.min-n and data.min-a must be >= 0, got "
                     + minZ + ", " + minN + ", " + minA);
         }
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("data.test-fraction must be in [0, 1), got " + testFraction);
+            throw new org.annft.config.BadInputException("data.test-fraction must be in [0, 1), got " + testFraction);
         }
     }
 

@@ -14,22 +14,14 @@ public record DataSource(Optional<String> amePath, DataSetSpec spec) {
     /** Reads the {@code data.*} keys and {@code seed} (which seeds the train/test split). */
     public static DataSource fromConfig(AnnftConfig config) {
         DataSetSpec spec = new DataSetSpec(
-                parse(config, "data.subset", Subset::parse),
+                config.parsed("data.subset", Subset::parse),
                 config.intIn("data.min-z", 0, 1000),
                 config.intIn("data.min-n", 0, 1000),
                 config.intIn("data.min-a", 0, 2000),
-                parse(config, "data.inputs", InputFeatures::parse),
+                config.parsed("data.inputs", InputFeatures::parse),
                 config.doubleIn("data.test-fraction", 0.0, 0.99),
                 config.longValue("seed"));
         return new DataSource(config.optionalString("data.ame"), spec);
-    }
-
-    private static <T> T parse(AnnftConfig config, String key, java.util.function.Function<String, T> parser) {
-        try {
-            return parser.apply(config.string(key));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key '" + key + "' (" + config.origin(key) + "): " + e.getMessage());
-        }
     }
 
     /** The table's path by the lookup order. */

@@ -1,7 +1,7 @@
 package org.annft.data;
 
 /** A file that is not a well-formed AME2020 mass table; the message names the source, line and reason. */
-public final class MassTableFormatException extends IllegalArgumentException {
+public final class MassTableFormatException extends org.annft.config.BadInputException {
 
     private final String source;
     private final int lineNumber;

@@ -36,7 +36,7 @@ public final class MassTableLocator {
         if (explicitPath.isPresent() && !explicitPath.get().isBlank()) {
             Path p = Path.of(explicitPath.get());
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("AME2020 table not found at " + p + " (given by --ame or data.ame). "
+                throw new org.annft.config.BadInputException("AME2020 table not found at " + p + " (given by --ame or data.ame). "
                         + howToGet());
             }
             return p;
@@ -45,7 +45,7 @@ public final class MassTableLocator {
         if (fromEnv != null && !fromEnv.isBlank()) {
             Path p = Path.of(fromEnv);
             if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("AME2020 table not found at " + p + " (given by "
+                throw new org.annft.config.BadInputException("AME2020 table not found at " + p + " (given by "
                         + ENVIRONMENT_VARIABLE + "). " + howToGet());
             }
             return p;
@@ -57,7 +57,7 @@ public final class MassTableLocator {
         if (checkout.isPresent() && Files.isRegularFile(checkout.get().resolve(DEFAULT_LOCATION))) {
             return checkout.get().resolve(DEFAULT_LOCATION);
         }
-        throw new IllegalArgumentException("AME2020 table not found: no --ame PATH, no " + ENVIRONMENT_VARIABLE
+        throw new org.annft.config.BadInputException("AME2020 table not found: no --ame PATH, no " + ENVIRONMENT_VARIABLE
                 + ", and no " + DEFAULT_LOCATION + ". " + howToGet());
     }
 

@@ -28,30 +28,18 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
      * scaled with the data set's MinMax scaler; raw inputs need no table.
      */
     public static EnsembleSettings fromConfig(AnnftConfig c, java.util.function.Consumer<String> warnings) {
-        List<String> activations = c.stringList("ensemble.activations");
-        for (String a : activations) {
-            try {
-                Activations.parse(a);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("config key 'ensemble.activations' (" + c.origin("ensemble.activations")
-                        + "): " + e.getMessage());
-            }
-        }
-        SamplerKind sampler;
-        try {
-            sampler = SamplerKind.parse(c.string("ensemble.sampler"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key 'ensemble.sampler' (" + c.origin("ensemble.sampler") + "): "
-                    + e.getMessage());
-        }
+        List<String> activations = c.parsedList("ensemble.activations", a -> {
+            Activations.parse(a); // checks the name; the ensemble keeps it as written
+            return a;
+        });
+        SamplerKind sampler = c.parsed("ensemble.sampler", SamplerKind::parse);
         List<double[]> inputs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<double[]> raw = c.numberMatrix("ensemble.raw-inputs");
         if (!raw.isEmpty()) {
             for (double[] x : raw) {
                 if (x.length != raw.get(0).length) {
-                    throw new IllegalArgumentException("config key 'ensemble.raw-inputs' (" + c.origin("ensemble.raw-inputs")
-                            + "): all inputs must have the same width");
+                    throw c.problem("ensemble.raw-inputs", "all inputs must have the same width");
                 }
                 inputs.add(x);
                 labels.add(java.util.Arrays.toString(x));
@@ -59,16 +47,14 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
         } else {
             List<AnnftConfig> nuclides = c.objectList("ensemble.inputs");
             if (nuclides.isEmpty()) {
-                throw new IllegalArgumentException("config key 'ensemble.inputs' (" + c.origin("ensemble.inputs")
-                        + "): give at least one nuclide {z = .., n = ..} or set ensemble.raw-inputs");
+                throw c.problem("ensemble.inputs", "give at least one nuclide {z = .., n = ..} or set ensemble.raw-inputs");
             }
             BindingEnergyDataSet data = DataSource.fromConfig(c).load(warnings);
             for (AnnftConfig nuclide : nuclides) {
                 int z = nuclide.intIn("z", 0, 200);
                 int n = nuclide.intIn("n", 0, 400);
                 Nuclide x = data.nuclides().stream().filter(m -> m.z() == z && m.n() == n).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("config key 'ensemble.inputs' ("
-                                + c.origin("ensemble.inputs") + "): no nuclide Z=" + z + " N=" + n + " in the data set"));
+                        .orElseThrow(() -> c.problem("ensemble.inputs", "no nuclide Z=" + z + " N=" + n + " in the data set"));
                 inputs.add(data.scaledInputs(x));
                 labels.add(x.label());
             }

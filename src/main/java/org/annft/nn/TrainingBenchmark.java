@@ -43,7 +43,8 @@ public final class TrainingBenchmark {
     public record Settings(int samples, int depth, int[] widths, int batchSize, List<Precision> precisions,
             double minimumSeconds) {
         public Settings {
-            if (samples < 1 || depth < 2 || widths.length == 0 || batchSize < 1 || precisions.isEmpty()
+            if (samples < 1 || depth < 2 || widths.length == 0 || java.util.Arrays.stream(widths).min().getAsInt() < 1
+                    || batchSize < 1 || precisions.isEmpty()
                     || !(minimumSeconds > 0)) {
                 throw new IllegalArgumentException("benchmark settings need samples, batch, widths >= 1, depth >= 2, "
                         + "a precision and a positive time");

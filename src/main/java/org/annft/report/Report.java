@@ -48,11 +48,11 @@ public final class Report {
         // JFreeChart draws through AWT, which must not look for a display.
         System.setProperty("java.awt.headless", "true");
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("report directory " + dir + " does not exist or is not a directory");
+            throw new org.annft.config.BadInputException("report directory " + dir + " does not exist or is not a directory");
         }
         Tables tables = Tables.scan(spark, dir);
         if (tables.sources().isEmpty()) {
-            throw new IllegalArgumentException("no result tables under " + dir
+            throw new org.annft.config.BadInputException("no result tables under " + dir
                     + " (looked in it and in its immediate subdirectories)");
         }
         Path staging = dir.resolve(".report-staging-" + UUID.randomUUID());

@@ -52,7 +52,7 @@ public final class Tables {
      */
     private static void addIfAny(SparkSession spark, Path dir, String label, List<TableSource> sources) {
         if (Files.exists(dir.resolve(ResultStore.COMMITTING))) {
-            throw new IllegalArgumentException("incomplete result set in " + dir + ": a job was interrupted while "
+            throw new org.annft.config.BadInputException("incomplete result set in " + dir + ": a job was interrupted while "
                     + "committing its tables; run it again into the same --out to replace them");
         }
         Set<String> listed = null;
@@ -77,7 +77,7 @@ public final class Tables {
         if (listed != null && !names.containsAll(listed)) {
             Set<String> missing = new TreeSet<>(listed);
             missing.removeAll(names);
-            throw new IllegalArgumentException("result set in " + dir + " lacks table(s) " + String.join(", ", missing)
+            throw new org.annft.config.BadInputException("result set in " + dir + " lacks table(s) " + String.join(", ", missing)
                     + " that its " + ResultStore.MANIFEST + " lists");
         }
         if (!names.isEmpty()) {
@@ -101,7 +101,7 @@ public final class Tables {
                     boolean whole = size >= 12 && channel.read(head, 0) == 4 && channel.read(tail, size - 4) == 4
                             && java.util.Arrays.equals(head.array(), magic) && java.util.Arrays.equals(tail.array(), magic);
                     if (!whole) {
-                        throw new IllegalArgumentException("table " + table.getFileName() + ": " + f
+                        throw new org.annft.config.BadInputException("table " + table.getFileName() + ": " + f
                                 + " is not a complete Parquet file (truncated or damaged); run the job that wrote "
                                 + table.getParent() + " again");
                     }

@@ -103,12 +103,12 @@ public final class ResultStore {
         }
         for (String table : tables) {
             if (exists(table)) {
-                throw new IllegalArgumentException("result table " + tablePath(table)
+                throw new org.annft.config.BadInputException("result table " + tablePath(table)
                         + " exists; pass --overwrite to replace it, or choose another --out");
             }
         }
         if (exists(MANIFEST)) {
-            throw new IllegalArgumentException(root + " holds the results of another job (" + MANIFEST
+            throw new org.annft.config.BadInputException(root + " holds the results of another job (" + MANIFEST
                     + "); pass --overwrite to replace them, or choose another --out");
         }
     }
@@ -127,11 +127,11 @@ public final class ResultStore {
             existing = existing.getParent();
         }
         if (existing == null || !java.nio.file.Files.isDirectory(existing)) {
-            throw new IllegalArgumentException("cannot write results to " + dir + ": " + existing
+            throw new org.annft.config.BadInputException("cannot write results to " + dir + ": " + existing
                     + " is a file, not a directory");
         }
         if (!java.nio.file.Files.isWritable(existing)) {
-            throw new IllegalArgumentException("cannot write results to " + dir + ": directory " + existing
+            throw new org.annft.config.BadInputException("cannot write results to " + dir + ": directory " + existing
                     + " is not writable");
         }
     }
@@ -168,14 +168,14 @@ public final class ResultStore {
                     boolean alive = !sameHost || holderPid < 0 || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive)
                             .orElse(false);
                     if (alive) {
-                        throw new IllegalArgumentException("another annft job is writing to " + root + " ("
+                        throw new org.annft.config.BadInputException("another annft job is writing to " + root + " ("
                                 + String.join(", ", holder) + "); wait for it, or delete " + lock
                                 + " if that job no longer runs");
                     }
                     fs.delete(lock, false);
                 }
             }
-            throw new IllegalArgumentException("could not take the lock " + lock);
+            throw new org.annft.config.BadInputException("could not take the lock " + lock);
         } catch (IOException e) {
             throw new UncheckedIOException("locking " + root, e);
         }

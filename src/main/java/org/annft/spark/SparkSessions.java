@@ -64,7 +64,7 @@ public final class SparkSessions {
      */
     static Map<String, String> settings(String master, boolean ui, String progressBar, String localIp) {
         if (master != null && !isMasterUrl(master)) {
-            throw new IllegalArgumentException("--master " + master + ": not a Spark master URL (local, local[N] with N >= 1, "
+            throw new org.annft.config.BadInputException("--master " + master + ": not a Spark master URL (local, local[N] with N >= 1, "
                     + "local[*], local[N,F], spark://HOST:PORT, yarn, k8s://URL)");
         }
         Map<String, String> settings = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ public final class SparkSessions {
         settings.put("spark.sql.debug.maxToStringFields", "500");
         if (master != null && master.startsWith("local")) {
             if (ui && !"127.0.0.1".equals(localIp)) {
-                throw new IllegalArgumentException("--ui in local mode needs " + LOCAL_IP_VARIABLE
+                throw new org.annft.config.BadInputException("--ui in local mode needs " + LOCAL_IP_VARIABLE
                         + "=127.0.0.1 so that the web UI listens on the loopback address only (jobs/annft sets it)");
             }
             settings.put("spark.ui.enabled", Boolean.toString(ui));

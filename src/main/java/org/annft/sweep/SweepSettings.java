@@ -37,26 +37,21 @@ public record SweepSettings(long seed, List<SweepProtocol> protocols, List<Strin
     }
 
     public static SweepSettings fromConfig(AnnftConfig c) {
-        List<String> activations = new ArrayList<>();
-        for (String a : c.stringList("sweep.activations")) {
-            try {
-                activations.add(Activations.parse(a).name());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("config key 'sweep.activations' (" + c.origin("sweep.activations")
-                        + "): " + e.getMessage());
-            }
-        }
-        List<SweepMode> modes = new ArrayList<>();
-        for (String m : c.stringList("sweep.modes")) {
-            try {
-                modes.add(SweepMode.parse(m));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("config key 'sweep.modes' (" + c.origin("sweep.modes") + "): "
-                        + e.getMessage());
+        List<String> activations = c.parsedList("sweep.activations", a -> Activations.parse(a).name());
+        List<SweepMode> modes = c.parsedList("sweep.modes", SweepMode::parse);
+        List<Integer> depths = c.intList("sweep.depths", 2, 1000);
+        for (SweepMode mode : modes) {
+            for (String activation : mode.criticalInit() ? activations : List.<String>of()) {
+                try {
+                    InitSpec.critical(Activations.parse(activation), depths.get(0));
+                } catch (IllegalArgumentException e) {
+                    throw c.problem("sweep.modes", "mode " + mode.configName() + " needs a critical initialization: "
+                            + e.getMessage());
+                }
             }
         }
         return new SweepSettings(c.longValue("seed"), SweepProtocol.fromConfig(c),
-                activations, modes, c.intList("sweep.widths", 1, 1_000_000), c.intList("sweep.depths", 2, 1000),
+                activations, modes, c.intList("sweep.widths", 1, 1_000_000), depths,
                 c.intIn("sweep.runs", 1, 1_000_000), c.doubleIn("table.cutoff-mev", 0, 1e9),
                 c.doubleIn("table.outlier-iqr-factor", 0, 1e6));
     }

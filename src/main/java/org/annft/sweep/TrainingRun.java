@@ -128,16 +128,16 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
      * @throws IllegalArgumentException naming the key and where it was set
      */
     public static TrainingRun fromConfig(AnnftConfig c) {
-        String activation = parsed(c, "train.activation", s -> Activations.parse(s).name());
+        String activation = c.parsed("train.activation", s -> Activations.parse(s).name());
         int width = c.positiveInt("train.width");
         int depth = c.intIn("train.depth", 1, 1000);
         boolean critical = c.choice("train.init", List.of("critical", "noncritical")).equals("critical");
         int outputLayer = depth;
         Initialization init = critical
-                ? parsed(c, "train.init", s -> InitSpec.critical(Activations.parse(activation), outputLayer).layer(1))
+                ? c.parsed("train.init", s -> InitSpec.critical(Activations.parse(activation), outputLayer).layer(1))
                 : noncriticalInitialization(c);
-        TrainingMode mode = parsed(c, "train.mode", TrainingMode::parse);
-        GlobalRate globalRate = parsed(c, "train.global-rate", GlobalRate::parse);
+        TrainingMode mode = c.parsed("train.mode", TrainingMode::parse);
+        GlobalRate globalRate = c.parsed("train.global-rate", GlobalRate::parse);
         String optimizer = c.choice("train.optimizer", List.of("sgd", "adam"));
         List<PhaseSchedule.Phase> phases = new ArrayList<>();
         for (AnnftConfig phase : c.objectList("train.phases")) {
@@ -145,8 +145,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                     phase.doubleIn("lambda-w", 0, 1e12)));
         }
         if (phases.isEmpty()) {
-            throw new IllegalArgumentException("config key '" + c.displayKey("train.phases") + "' (" + c.origin("train.phases")
-                    + "): needs at least one phase {epochs, lambda-b, lambda-w}");
+            throw c.problem("train.phases", "needs at least one phase {epochs, lambda-b, lambda-w}");
         }
         Adam.AdamSettings adam = new Adam.AdamSettings(c.doubleIn("train.adam.learning-rate", Double.MIN_VALUE, 1e3),
                 c.doubleIn("train.adam.beta1", 0, 0.999999), c.doubleIn("train.adam.beta2", 0, 0.999999999),
@@ -154,8 +153,8 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
         return new TrainingRun(activation, width, depth, critical, init.weightVariance(), init.biasVariance(), mode,
                 globalRate, optimizer, new PhaseSchedule(phases), adam,
                 adamRates(c), c.positiveInt("train.adam.epochs"), c.intIn("train.batch-size", 0, Integer.MAX_VALUE),
-                parsed(c, "train.precision", Precision::parse),
-                c.positiveInt("train.log-every"), parsed(c, "train.loss", Loss::parse),
+                c.parsed("train.precision", Precision::parse),
+                c.positiveInt("train.log-every"), c.parsed("train.loss", Loss::parse),
                 c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9), c.doubleIn("train.divergence-factor", 1.000001, 1e300),
                 c.intIn("train.run", 0, Integer.MAX_VALUE));
     }
@@ -170,15 +169,6 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
     public static Initialization noncriticalInitialization(AnnftConfig c) {
         return new Initialization(c.doubleIn("train.noncritical.c-w", Double.MIN_VALUE, 1e6),
                 c.doubleIn("train.noncritical.c-b", 0, 1e6));
-    }
-
-    private static <T> T parsed(AnnftConfig c, String key, Function<String, T> parser) {
-        try {
-            return parser.apply(c.string(key));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key '" + c.displayKey(key) + "' (" + c.origin(key) + "): "
-                    + e.getMessage());
-        }
     }
 
     /**

@@ -54,4 +54,39 @@ class FailureLineTest {
     void debugIsAnOptionOfEverySubcommand() {
         assertEquals(0, Annft.commandLine().execute("theory", "critical", "--activation", "tanh", "--debug"));
     }
+
+    /** Throws what {@code --throw} names, as a command's internal check or input check would. */
+    @picocli.CommandLine.Command(name = "fails")
+    static final class Fails implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--throw")
+        String kind;
+
+        @Override
+        public Integer call() {
+            throw kind.equals("internal") ? new IllegalArgumentException("layer 3 has 2 columns, expected 4")
+                    : new org.annft.config.BadInputException("--width must be at least 1, got 0");
+        }
+    }
+
+    /**
+     * Only the input exception type means bad input: an internal check's plain
+     * IllegalArgumentException is a failure (exit 1, the failure line), not a user's mistake (exit 2).
+     */
+    @Test
+    void internalChecksExitOneAndBadInputExitsTwo() {
+        for (String kind : List.of("internal", "input")) {
+            picocli.CommandLine cl = Annft.commandLine().addSubcommand(new Fails());
+            StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute("fails", "--throw", kind, "--debug");
+            if (kind.equals("internal")) {
+                assertEquals(1, code, err.toString());
+                assertTrue(err.toString().contains("annft: failed: IllegalArgumentException: layer 3 has 2 columns"),
+                        err.toString());
+            } else {
+                assertEquals(Annft.BAD_INPUT, code, err.toString());
+                assertEquals("annft: error: --width must be at least 1, got 0", err.toString().strip());
+            }
+        }
+    }
 }

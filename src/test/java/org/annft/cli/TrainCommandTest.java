@@ -119,6 +119,12 @@ class TrainCommandTest {
         assertEquals(2, cli.run("sweep", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
                 "--set", "sweep.widths=[10,30000]", "--no-estimate"));
         assertTrue(cli.err().contains("sweep: a training of") && cli.err().contains("width 30000"), cli.err());
+        assertEquals(2, cli.run("sweep", "--config", config.toString(), "--ame", table.toString(), "--out", results.toString(),
+                "--set", "sweep.activations=[softplus]", "--set", "sweep.modes=[cict]", "--no-estimate"));
+        assertTrue(cli.err().contains("sweep.modes") && cli.err().contains("softplus has no critical initialization"),
+                cli.err());
+        assertEquals(2, cli.run("bench", "train", "--widths", "0"));
+        assertTrue(cli.err().contains("bench train options"), cli.err());
         assertEquals(2, cli.run("init-ensemble", "--out", results.toString(), "--set", "ensemble.sampler=weight",
                 "--set", "ensemble.widths=[1000000]", "--set", "ensemble.raw-inputs=[[0.5]]"));
         assertTrue(cli.err().contains("init-ensemble: a chunk of") && cli.err().contains("width 1000000"), cli.err());
