@@ -57,9 +57,4 @@ public final class MinMaxScaler implements java.io.Serializable {
         double range = max[column] - min[column];
         return range == 0 ? 0.0 : (x - min[column]) / range;
     }
-
-    /** Inverse of {@link #scale}. */
-    public double unscale(int column, double scaled) {
-        return min[column] + scaled * (max[column] - min[column]);
-    }
 }

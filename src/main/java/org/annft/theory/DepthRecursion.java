@@ -31,7 +31,7 @@ public final class DepthRecursion {
     public static TheoryProfile singleInput(Architecture architecture, double[] input, LearningRates rates) {
         double meanSquare = LayerMaps.meanProduct(input, input);
         Initialization first = architecture.layer(1);
-        return run(architecture, first.biasVariance() + first.weightVariance() * meanSquare, 0.0, meanSquare, rates);
+        return run(architecture, LayerMaps.firstLayerKernel(first, input, input), 0.0, meanSquare, rates);
     }
 
     /** The recursion started from a given first-layer kernel K^(1) and vertex V^(1), without the NTK. */
@@ -100,7 +100,7 @@ public final class DepthRecursion {
             double chiPerpendicular = Susceptibilities.chiPerpendicular(sigma, next.weightVariance(), kernel);
             layers.add(new LayerTheory(l, architecture.width(), kernel, vertex, chiParallel, chiPerpendicular, ntk));
             if (l < outputLayer) {
-                vertex = chiParallel * chiParallel * vertex + LayerMaps.vertexSource(sigma, next, kernel);
+                vertex = LayerMaps.nextFourPointVertex(sigma, next, kernel, vertex);
                 if (rates != null) {
                     ntk = LayerMaps.nextNtk(sigma, next, rates.lambdaB(l + 1), rates.lambdaW(l + 1), kernel, ntk);
                 }

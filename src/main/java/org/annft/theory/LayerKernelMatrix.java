@@ -56,11 +56,6 @@ public final class LayerKernelMatrix implements Serializable {
         return copy(kernel);
     }
 
-    /** A copy of the NTK matrix. */
-    public double[][] ntkMatrix() {
-        return copy(ntk);
-    }
-
     private static double[][] square(String name, double[][] m) {
         if (m == null || m.length == 0) {
             throw new IllegalArgumentException(name + " must be a non-empty square matrix");
