@@ -11,6 +11,7 @@ import org.annft.nn.Gemm;
 import org.annft.nn.TrainingResult;
 import org.annft.sweep.TrainingRun;
 import org.annft.sweep.TrainingTables;
+import org.annft.table.ResultTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,19 +44,22 @@ final class TrainCommand implements Callable<Integer> {
                 run.biasVariance(), run.optimizer(), run.precision().configName(), data.size(), data.testCount(),
                 gemm.implementationName());
         err.flush();
-        Job.run(common, config, "train", TrainingTables.names(), err, (spark, out) -> {
+        Job.run(common, config, "train", TrainingTables.trainTableNames(), err, (spark, out) -> {
             TrainingRun.Outcome outcome = run.execute(data, masterSeed, gemm);
             TrainingResult r = outcome.result();
             err.printf(Locale.ROOT, "train: %s after %d epochs in %.1f s: loss %.4g, RMSD %.3f MeV (train %.3f, test %.3f)%n",
                     r.status().label(), r.epochsDone(), r.seconds(), r.finalLoss(), r.rmsdAll(), r.rmsdTrain(), r.rmsdTest());
             err.flush();
             List<TrainingRun.Outcome> outcomes = List.of(outcome);
-            out.write(TrainingTables.RUNS, spark.createDataFrame(TrainingTables.runsRows(outcomes), TrainingTables.runsSchema()));
-            out.write(TrainingTables.LOSS_CURVES,
-                    spark.createDataFrame(TrainingTables.lossCurveRows(outcomes), TrainingTables.lossCurvesSchema()));
-            out.write(TrainingTables.PARAM_CHANGES,
-                    spark.createDataFrame(TrainingTables.paramChangeRows(outcomes), TrainingTables.paramChangesSchema()));
+            write(spark, out, ResultTables.RUNS, TrainingTables.runsRows(outcomes));
+            write(spark, out, ResultTables.LOSS_CURVES, TrainingTables.lossCurveRows(outcomes));
+            write(spark, out, ResultTables.PARAM_CHANGES, TrainingTables.paramChangeRows(outcomes));
         });
         return 0;
+    }
+
+    private static void write(org.apache.spark.sql.SparkSession spark, org.annft.spark.ResultStore.Commit out,
+            org.annft.table.ResultTable table, List<org.apache.spark.sql.Row> rows) {
+        out.write(table, spark.createDataFrame(rows, org.annft.spark.SparkTables.schema(table)));
     }
 }

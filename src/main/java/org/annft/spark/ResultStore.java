@@ -293,6 +293,22 @@ public final class ResultStore {
             write(table, rows.repartition(1).sortWithinPartitions(order));
         }
 
+        /** Writes a table of a contract, checked against it (see {@link SparkTables#conforming}). */
+        public void write(org.annft.table.ResultTable table, Dataset<Row> rows) {
+            write(table.name(), SparkTables.conforming(table, rows));
+        }
+
+        /** Writes a small table of a contract as one file sorted by its key, as {@link #writeSorted} does. */
+        public void writeSorted(org.annft.table.ResultTable table, Dataset<Row> rows) {
+            writeSorted(table.name(), SparkTables.conforming(table, rows), table.sortKey().toArray(String[]::new));
+        }
+
+        /** Writes a large table of a contract in parallel, globally ordered by its key (ORDER BY). */
+        public void writeOrdered(org.annft.table.ResultTable table, Dataset<Row> rows) {
+            Column[] order = table.sortKey().stream().map(functions::col).toArray(Column[]::new);
+            write(table.name(), SparkTables.conforming(table, rows).orderBy(order));
+        }
+
         /** Rows a task carries at most when a table built on the driver is written (Spark warns above 1 MB a task). */
         private static final int ROWS_PER_TASK = 4000;
 

@@ -22,6 +22,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
+import java.util.stream.Stream;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -51,8 +55,9 @@ public final class SweepJob {
     }
 
     public static List<String> tables() {
-        return List.of("runs", "loss_curves", "loss_bands", "param_changes", "param_change_means", "predictions",
-                "residuals", "table1");
+        return Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS, ResultTables.PARAM_CHANGES,
+                ResultTables.PARAM_CHANGE_MEANS, ResultTables.PREDICTIONS, ResultTables.RESIDUALS, ResultTables.TABLE1)
+                .map(ResultTable::name).toList();
     }
 
 
@@ -170,13 +175,13 @@ public final class SweepJob {
                 .map(p -> RunCheckpoint.read(p, hadoop.value().value()))
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
         Dataset<Row> runs = spark.createDataFrame(checkpoints.flatMap(c -> c.runs().iterator()),
-                TrainingTables.runsSchema());
+                SparkTables.schema(ResultTables.RUNS));
         Dataset<Row> curves = spark.createDataFrame(checkpoints.flatMap(c -> c.lossCurves().iterator()),
-                TrainingTables.lossCurvesSchema());
+                SparkTables.schema(ResultTables.LOSS_CURVES));
         Dataset<Row> changes = spark.createDataFrame(checkpoints.flatMap(c -> c.paramChanges().iterator()),
-                TrainingTables.paramChangesSchema());
+                SparkTables.schema(ResultTables.PARAM_CHANGES));
         Dataset<Row> predictions = spark.createDataFrame(checkpoints.flatMap(c -> c.predictions().iterator()),
-                TrainingTables.predictionsSchema());
+                SparkTables.schema(ResultTables.PREDICTIONS));
         // Every table reads these several times: read the checkpoints once.
         List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
         runs.createOrReplaceTempView("sweep_runs");
@@ -190,19 +195,17 @@ public final class SweepJob {
         spark.sql("SELECT *, (status = 'ok' AND NOT isnan(rmsd_mev) AND rmsd_mev <= " + cutoff + ") AS kept FROM sweep_runs")
                 .createOrReplaceTempView("sweep_runs_kept");
 
-        out.writeSorted("runs", spark.table("sweep_runs"), "activation", "mode", "protocol", "width", "depth", "run");
-        out.write("loss_curves", spark.sql("SELECT * FROM sweep_loss_curves ORDER BY activation, mode, protocol, width, depth, run, epoch"));
-        out.writeSorted("loss_bands", spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p[1] AS loss_median, "
+        out.writeSorted(ResultTables.RUNS, spark.table("sweep_runs"));
+        out.writeOrdered(ResultTables.LOSS_CURVES, spark.table("sweep_loss_curves"));
+        out.writeSorted(ResultTables.LOSS_BANDS, spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p[1] AS loss_median, "
                 + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, protocol, width, depth, epoch, count(*) AS runs, "
                 + "percentile(loss, array(0.25, 0.5, 0.75)) AS p FROM sweep_loss_curves "
-                + "GROUP BY activation, mode, protocol, width, depth, epoch)"), "activation", "mode", "protocol", "width", "depth", "epoch");
-        out.writeSorted("param_changes", spark.table("sweep_param_changes"),
-                "activation", "mode", "protocol", "width", "depth", "run", "layer");
-        out.writeSorted("param_change_means", paramChangeMeans(spark, settings.outlierIqrFactor()),
-                "activation", "mode", "protocol", "metric", "depth", "width");
-        out.write("predictions", spark.sql("SELECT * FROM sweep_predictions ORDER BY activation, mode, protocol, width, depth, run, nuclide_index"));
-        out.writeSorted("residuals", residuals(spark), "activation", "mode", "protocol", "width", "depth", "z", "n");
-        out.writeSorted("table1", table1(spark, cutoff), "activation", "mode", "protocol", "depth", "width");
+                + "GROUP BY activation, mode, protocol, width, depth, epoch)"));
+        out.writeSorted(ResultTables.PARAM_CHANGES, spark.table("sweep_param_changes"));
+        out.writeSorted(ResultTables.PARAM_CHANGE_MEANS, paramChangeMeans(spark, settings.outlierIqrFactor()));
+        out.writeOrdered(ResultTables.PREDICTIONS, spark.table("sweep_predictions"));
+        out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
+        out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
         sources.forEach(Dataset::unpersist);
         checkpoints.unpersist(false);
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,26 @@ class ResultStoreTest {
         assertEquals(0 + 1 + 2 + 3 + 4 + 5 + 6, store.read("b").groupBy().sum("i").first().getLong(0));
         assertEquals(List.of(ResultStore.MANIFEST, "a", "b"), listing());
         assertEquals(List.of("a", "b"), manifest());
+    }
+
+    /** A table computed in SQL is checked against its contract before anything is written. */
+    @Test
+    void aTableThatDiffersFromItsContractIsNotWritten() {
+        org.annft.table.ResultTable contract = org.annft.table.ResultTable.named("t", "test")
+                .column("i", org.annft.table.ColumnType.LONG).column("x", org.annft.table.ColumnType.DOUBLE).sortedBy("i");
+        ResultStore store = new ResultStore(spark, out.toString(), false);
+        try (ResultStore.Commit c = store.begin()) {
+            String wrongType = assertThrows(IllegalStateException.class,
+                    () -> c.writeSorted(contract, numbers(3).selectExpr("i", "CAST(i AS INT) AS x"))).getMessage();
+            assertTrue(wrongType.contains("column 2 computed as x int, its contract has x double"), wrongType);
+            String missing = assertThrows(IllegalStateException.class,
+                    () -> c.writeSorted(contract, numbers(3))).getMessage();
+            assertTrue(missing.contains("computed with columns [i], its contract has [i, x]"), missing);
+            c.writeSorted(contract, numbers(3).selectExpr("i", "CAST(i AS DOUBLE) / 2 AS x").orderBy(functions.desc("i")));
+            c.commit();
+        }
+        assertEquals(List.of(0L, 1L, 2L), store.read("t").collectAsList().stream().map(r -> r.getLong(0)).toList());
+        assertEquals(SparkTables.schema(contract).fieldNames().length, store.read("t").schema().fieldNames().length);
     }
 
     /** A small table written sorted is one Parquet file whose rows come back in key order. */
