@@ -13,42 +13,22 @@ import org.annft.theory.LayerTheory;
 import org.annft.theory.LearningRates;
 import org.annft.theory.TheoryProfile;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** The output of {@code annft theory kernel}: per-input layer tables and the k x k kernels, printed or as Parquet. */
 final class TheoryTables {
 
     /** Table name: one row per input and layer. */
-    static final String LAYERS = "theory";
+    static final String LAYERS = ResultTables.THEORY.name();
     /** Table name: one row per layer and input pair a &lt;= b. */
-    static final String KERNEL_MATRIX = "theory_kernel_matrix";
+    static final String KERNEL_MATRIX = ResultTables.THEORY_KERNEL_MATRIX.name();
 
-    static final StructType LAYER_SCHEMA = new StructType()
-            .add("activation", DataTypes.StringType, false)
-            .add("weight_variance", DataTypes.DoubleType, false)
-            .add("bias_variance", DataTypes.DoubleType, false)
-            .add("hidden_layers", DataTypes.IntegerType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("input", DataTypes.IntegerType, false)
-            .add("layer", DataTypes.IntegerType, false)
-            .add("kernel", DataTypes.DoubleType, false)
-            .add("v", DataTypes.DoubleType, false)
-            .add("v_over_n", DataTypes.DoubleType, false)
-            .add("fourth_cumulant", DataTypes.DoubleType, false)
-            .add("kurtosis_excess", DataTypes.DoubleType, false)
-            .add("chi_parallel", DataTypes.DoubleType, false)
-            .add("chi_perpendicular", DataTypes.DoubleType, false)
-            .add("ntk", DataTypes.DoubleType, false);
+    static final StructType LAYER_SCHEMA = SparkTables.schema(ResultTables.THEORY);
 
-    static final StructType KERNEL_MATRIX_SCHEMA = new StructType()
-            .add("layer", DataTypes.IntegerType, false)
-            .add("input_a", DataTypes.IntegerType, false)
-            .add("input_b", DataTypes.IntegerType, false)
-            .add("kernel", DataTypes.DoubleType, false)
-            .add("ntk", DataTypes.DoubleType, false);
+    static final StructType KERNEL_MATRIX_SCHEMA = SparkTables.schema(ResultTables.THEORY_KERNEL_MATRIX);
 
     private final Architecture architecture;
     private final double[][] inputs;
@@ -135,7 +115,7 @@ final class TheoryTables {
         for (int a = 0; a < inputs.length; a++) {
             for (LayerTheory t : profiles.get(a).layers()) {
                 Initialization init = architecture.layer(t.layer());
-                layerRows.add(RowFactory.create(architecture.activation().name(), init.weightVariance(),
+                layerRows.add(SparkTables.row(ResultTables.THEORY, architecture.activation().name(), init.weightVariance(),
                         init.biasVariance(), architecture.hiddenLayers(), architecture.width(), a, t.layer(), t.kernel(),
                         t.fourPointVertex(), t.vertexOverWidth(), t.fourthCumulant(), t.excessKurtosis(),
                         t.chiParallel(), t.chiPerpendicular(), t.ntk()));
@@ -145,7 +125,7 @@ final class TheoryTables {
         for (LayerKernelMatrix m : matrices) {
             for (int a = 0; a < m.size(); a++) {
                 for (int b = a; b < m.size(); b++) {
-                    matrixRows.add(RowFactory.create(m.layer(), a, b, m.kernel(a, b), m.ntk(a, b)));
+                    matrixRows.add(SparkTables.row(ResultTables.THEORY_KERNEL_MATRIX, m.layer(), a, b, m.kernel(a, b), m.ntk(a, b)));
                 }
             }
         }

@@ -12,7 +12,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -49,7 +50,9 @@ public final class EnsembleJob {
 
     /** The tables this job may write, for the up-front overwrite check. */
     public static List<String> tables() {
-        return List.of("init_configurations", "init_moments", "init_histograms", "init_covariance", "init_samples");
+        return java.util.stream.Stream.of(ResultTables.INIT_CONFIGURATIONS, ResultTables.INIT_MOMENTS,
+                ResultTables.INIT_HISTOGRAMS, ResultTables.INIT_COVARIANCE, ResultTables.INIT_SAMPLES)
+                .map(org.annft.table.ResultTable::name).toList();
     }
 
     public static Summary run(SparkSession spark, EnsembleSettings settings, int partitions, ResultStore.Commit out) {
@@ -97,8 +100,8 @@ public final class EnsembleJob {
             // pays Spark's one-time cost of a first Parquet write (seconds in a fresh JVM) off the
             // tables' critical path.
             java.util.concurrent.CompletableFuture<Void> configurationsWritten = java.util.concurrent.CompletableFuture
-                    .runAsync(() -> out.writeInOrder("init_configurations", configurationRows(configurations, settings),
-                            CONFIGURATIONS, "config_id"));
+                    .runAsync(() -> out.writeInOrder(ResultTables.INIT_CONFIGURATIONS,
+                            configurationRows(configurations, settings)));
             try {
                 chunks.count();
             } finally {
@@ -118,15 +121,14 @@ public final class EnsembleJob {
             // whatever the partitioning; the folds are small, so the tables are built from them here.
             Map<Long, ChunkFold> folds = folds(chunks);
             List<Row> moments = momentRows(configurations, theory, folds);
-            out.writeInOrder("init_moments", moments, MOMENTS, "config_id", "layer", "input_index");
-            out.writeInOrder("init_histograms", histogramRows(configurations, halfRanges, bins, folds, moments),
-                    HISTOGRAMS, "config_id", "layer", "input_index", "bin");
+            out.writeInOrder(ResultTables.INIT_MOMENTS, moments);
+            out.writeInOrder(ResultTables.INIT_HISTOGRAMS,
+                    histogramRows(configurations, halfRanges, bins, folds, moments));
             if (configurations.get(0).inputCount() > 1) {
-                out.writeInOrder("init_covariance", covarianceRows(configurations, theory, folds, moments), COVARIANCE,
-                        "config_id", "layer", "input_a", "input_b");
+                out.writeInOrder(ResultTables.INIT_COVARIANCE, covarianceRows(configurations, theory, folds, moments));
             }
             if (keep > 0) {
-                out.write("init_samples", samples(spark, chunks));
+                out.write(ResultTables.INIT_SAMPLES, samples(spark, chunks));
             }
             return new Summary(settings.samples() * configurations.size(), gaussians.value(), nanos.value() / 1e9,
                     (tablesStart - samplingStart) / 1e9, (System.nanoTime() - tablesStart) / 1e9);
@@ -137,15 +139,11 @@ public final class EnsembleJob {
 
     // ---- init_configurations ----
 
-    private static final StructType CONFIGURATIONS = withConfiguration(new StructType()
-            .add("config_id", DataTypes.IntegerType, false))
-            .add("samples", DataTypes.LongType, false)
-            .add("inputs", DataTypes.createArrayType(DataTypes.StringType), false);
 
     private static List<Row> configurationRows(List<EnsembleConfiguration> cs, EnsembleSettings settings) {
         List<Row> rows = new ArrayList<>();
         for (EnsembleConfiguration c : cs) {
-            rows.add(RowFactory.create(row(new Object[] {c.id()}, c, settings.samples(),
+            rows.add(SparkTables.row(ResultTables.INIT_CONFIGURATIONS, row(new Object[] {c.id()}, c, settings.samples(),
                     scala.jdk.javaapi.CollectionConverters.asScala(settings.inputLabels()).toSeq())));
         }
         return rows;
@@ -170,18 +168,7 @@ public final class EnsembleJob {
         }).reduceByKey(ChunkFold::merge).collectAsMap());
     }
 
-    /** The configuration's columns every measured table repeats, so that it reads without a join. */
-    private static StructType withConfiguration(StructType leading) {
-        return leading
-                .add("activation", DataTypes.StringType, false)
-                .add("c_w", DataTypes.DoubleType, false)
-                .add("c_b", DataTypes.DoubleType, false)
-                .add("width", DataTypes.IntegerType, false)
-                .add("hidden_layers", DataTypes.IntegerType, false)
-                .add("sampler", DataTypes.StringType, false);
-    }
-
-    /** The values of {@link #withConfiguration}'s columns, after the leading ones. */
+    /** The values of the configuration's columns ({@code activation .. sampler}), after the leading ones. */
     private static Object[] row(Object[] leading, EnsembleConfiguration c, Object... rest) {
         Object[] v = new Object[leading.length + 6 + rest.length];
         System.arraycopy(leading, 0, v, 0, leading.length);
@@ -193,30 +180,11 @@ public final class EnsembleJob {
 
     // ---- init_moments ----
 
-    private static final StructType MOMENTS = withConfiguration(new StructType()
-            .add("config_id", DataTypes.IntegerType, false)
-            .add("layer", DataTypes.IntegerType, false)
-            .add("input_index", DataTypes.IntegerType, false))
-            .add("samples", DataTypes.LongType, false)
-            .add("mean", DataTypes.DoubleType, false)
-            .add("m2", DataTypes.DoubleType, false)
-            .add("m4", DataTypes.DoubleType, false)
-            .add("k4", DataTypes.DoubleType, false)
-            .add("v_over_n", DataTypes.DoubleType, false)
-            .add("kurtosis_excess", DataTypes.DoubleType, true)
-            .add("m2_se", DataTypes.DoubleType, false)
-            .add("v_over_n_se", DataTypes.DoubleType, false)
-            .add("kurtosis_excess_se", DataTypes.DoubleType, true)
-            .add("outside_histogram", DataTypes.LongType, false)
-            .add("theory_kernel", DataTypes.DoubleType, false)
-            .add("theory_v_over_n", DataTypes.DoubleType, false)
-            .add("theory_kurtosis_excess", DataTypes.DoubleType, true)
-            .add("theory_kernel_from_measured", DataTypes.DoubleType, false)
-            .add("theory_v_over_n_from_measured", DataTypes.DoubleType, false);
 
-    /** Columns of {@link #MOMENTS} that later tables read. */
-    private static final int MEAN = 10;
-    private static final int M2 = 11;
+    /** Columns of {@code init_moments} that later tables read. */
+    private static final int SAMPLES = ResultTables.INIT_MOMENTS.index("samples");
+    private static final int MEAN = ResultTables.INIT_MOMENTS.index("mean");
+    private static final int M2 = ResultTables.INIT_MOMENTS.index("m2");
 
     /**
      * One row per (configuration, layer, input), in that order (the table's): the measured moments, their
@@ -245,7 +213,7 @@ public final class EnsembleJob {
                     double[] errors = f.standardErrors();
                     double kernel = t.kernel(l, a);
                     double v = t.vertexOverWidth(l, a);
-                    rows.add(RowFactory.create(row(new Object[] {c.id(), l, a}, c, samples, f.mean(), c2, c4, c4 - 3 * c2 * c2,
+                    rows.add(SparkTables.row(ResultTables.INIT_MOMENTS, row(new Object[] {c.id(), l, a}, c, samples, f.mean(), c2, c4, c4 - 3 * c2 * c2,
                             (c4 - 3 * c2 * c2) / 3, c2 > 0 ? c4 / (c2 * c2) - 3 : null,
                             Math.sqrt((c4 - c2 * c2) / samples), errors[0],
                             c2 > 0 && !Double.isNaN(errors[1]) ? errors[1] : null, f.outside(), kernel, v,
@@ -273,16 +241,6 @@ public final class EnsembleJob {
 
     // ---- init_histograms ----
 
-    private static final StructType HISTOGRAMS = withConfiguration(new StructType()
-            .add("config_id", DataTypes.IntegerType, false))
-            .add("layer", DataTypes.IntegerType, false)
-            .add("input_index", DataTypes.IntegerType, false)
-            .add("bin", DataTypes.IntegerType, false)
-            .add("bin_low", DataTypes.DoubleType, false)
-            .add("bin_high", DataTypes.DoubleType, false)
-            .add("count", DataTypes.LongType, false)
-            .add("density", DataTypes.DoubleType, false)
-            .add("gaussian_density", DataTypes.DoubleType, true);
 
     /**
      * The non-empty bins on {@code [-h, h]}: counts, the density {@code count / (N * width)} and the
@@ -296,7 +254,7 @@ public final class EnsembleJob {
                 for (int a = 0; a < c.inputCount(); a++) {
                     long[] counts = folds.get(key(c.id(), l, a)).histogram();
                     Row m = momentRow(moments, cs, c.id(), l, a);
-                    long samples = m.getLong(9);
+                    long samples = m.getLong(SAMPLES);
                     double mean = m.getDouble(MEAN);
                     double m2 = m.getDouble(M2);
                     double h = halfRanges.get(c.id())[(l - 1) * c.inputCount() + a];
@@ -304,7 +262,7 @@ public final class EnsembleJob {
                         if (counts[b] > 0) {
                             double low = -h + 2 * h * b / bins;
                             double high = -h + 2 * h * (b + 1) / bins;
-                            rows.add(RowFactory.create(row(new Object[] {c.id()}, c, l, a, b, low, high, counts[b],
+                            rows.add(SparkTables.row(ResultTables.INIT_HISTOGRAMS, row(new Object[] {c.id()}, c, l, a, b, low, high, counts[b],
                                     counts[b] / (samples * (high - low)),
                                     m2 > 0 ? Math.exp(-Math.pow((low + high) / 2 - mean, 2) / (2 * m2))
                                             / Math.sqrt(2 * Math.PI * m2) : null)));
@@ -318,18 +276,6 @@ public final class EnsembleJob {
 
     // ---- init_covariance ----
 
-    private static final StructType COVARIANCE = withConfiguration(new StructType()
-            .add("config_id", DataTypes.IntegerType, false))
-            .add("layer", DataTypes.IntegerType, false)
-            .add("input_a", DataTypes.IntegerType, false)
-            .add("input_b", DataTypes.IntegerType, false)
-            .add("samples", DataTypes.LongType, false)
-            .add("covariance", DataTypes.DoubleType, false)
-            .add("correlation", DataTypes.DoubleType, true)
-            .add("variance_a", DataTypes.DoubleType, false)
-            .add("variance_b", DataTypes.DoubleType, false)
-            .add("theory_kernel", DataTypes.DoubleType, false)
-            .add("theory_correlation", DataTypes.DoubleType, true);
 
     /** Per input pair a &lt; b: {@code cov = S_ab / N - m_a m_b}, the correlation, and the theory's kernel. */
     private static List<Row> covarianceRows(List<EnsembleConfiguration> cs, List<EnsembleTheory> theory,
@@ -350,7 +296,7 @@ public final class EnsembleJob {
                         double kab = t.kernel(l, a, b);
                         double kaa = t.kernel(l, a, a);
                         double kbb = t.kernel(l, b, b);
-                        rows.add(RowFactory.create(row(new Object[] {c.id()}, c, l, a, b, n, covariance,
+                        rows.add(SparkTables.row(ResultTables.INIT_COVARIANCE, row(new Object[] {c.id()}, c, l, a, b, n, covariance,
                                 va > 0 && vb > 0 ? covariance / Math.sqrt(va * vb) : null, va, vb, kab,
                                 kaa > 0 && kbb > 0 ? kab / Math.sqrt(kaa * kbb) : null)));
                     }
@@ -363,18 +309,13 @@ public final class EnsembleJob {
     // ---- init_samples ----
 
     private static Dataset<Row> samples(SparkSession spark, JavaRDD<ChunkStatistics> chunks) {
-        StructType schema = new StructType()
-                .add("config_id", DataTypes.IntegerType, false)
-                .add("sample", DataTypes.LongType, false)
-                .add("layer", DataTypes.IntegerType, false)
-                .add("input_index", DataTypes.IntegerType, false)
-                .add("value", DataTypes.DoubleType, false);
+        StructType schema = SparkTables.schema(ResultTables.INIT_SAMPLES);
         JavaRDD<Row> rows = chunks.flatMap(s -> {
             List<Row> r = new ArrayList<>();
             for (int i = 0; i < s.keptSamples.size(); i++) {
                 double[] z = s.keptSamples.get(i);
                 for (int la = 0; la < z.length; la++) {
-                    r.add(RowFactory.create(s.task.configurationId(), s.task.firstSample() + i, la / s.k + 1,
+                    r.add(SparkTables.row(ResultTables.INIT_SAMPLES, s.task.configurationId(), s.task.firstSample() + i, la / s.k + 1,
                             la % s.k, z[la]));
                 }
             }

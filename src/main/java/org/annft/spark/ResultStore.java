@@ -329,6 +329,11 @@ public final class ResultStore {
             }
         }
 
+        /** {@link #writeInOrder(String, List, org.apache.spark.sql.types.StructType, String...)} for a table of a contract. */
+        public void writeInOrder(org.annft.table.ResultTable table, List<Row> rows) {
+            writeInOrder(table.name(), rows, SparkTables.schema(table), table.sortKey().toArray(String[]::new));
+        }
+
         /** The output directory the tables land in (see {@link ResultStore#root()}). */
         public String root() {
             return ResultStore.this.root();

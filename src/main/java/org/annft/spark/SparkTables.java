@@ -30,6 +30,8 @@ public final class SparkTables {
             case DOUBLE -> DataTypes.DoubleType;
             case BOOLEAN -> DataTypes.BooleanType;
             case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
+            case STRING_ARRAY -> DataTypes.createArrayType(DataTypes.StringType);
+            case TIMESTAMP -> DataTypes.TimestampType;
         };
     }
 
@@ -46,9 +48,45 @@ public final class SparkTables {
     public static <R> List<Row> rows(TableRows<R> rows, Collection<? extends R> records) {
         List<Row> out = new ArrayList<>(records.size());
         for (R r : records) {
-            out.add(RowFactory.create(rows.values(r)));
+            out.add(row(rows.table(), rows.values(r)));
         }
         return out;
+    }
+
+    /**
+     * A row of the table from its values in column order, checked against the contract: one value
+     * per column, NULL only where the column allows it, and scalars of the column's Java type.
+     *
+     * @throws IllegalStateException naming the table and column that disagree
+     */
+    public static Row row(ResultTable table, Object... values) {
+        List<TableColumn> columns = table.columns();
+        if (values.length != columns.size()) {
+            throw new IllegalStateException("a row of table " + table.name() + " has " + values.length
+                    + " values for its " + columns.size() + " columns");
+        }
+        for (int i = 0; i < values.length; i++) {
+            TableColumn c = columns.get(i);
+            Object v = values[i];
+            if (v == null ? !c.nullable() : !javaType(c.type()).isInstance(v)) {
+                throw new IllegalStateException("table " + table.name() + " column " + c.name() + " (" + c.type()
+                        + (c.nullable() ? "" : ", not null") + ") given " + (v == null ? "null" : v.getClass().getSimpleName()));
+            }
+        }
+        return RowFactory.create(values);
+    }
+
+    private static Class<?> javaType(ColumnType type) {
+        return switch (type) {
+            case STRING -> String.class;
+            case INT -> Integer.class;
+            case LONG -> Long.class;
+            case DOUBLE -> Double.class;
+            case BOOLEAN -> Boolean.class;
+            case DOUBLE_ARRAY -> double[].class;
+            case STRING_ARRAY -> scala.collection.Seq.class;
+            case TIMESTAMP -> java.sql.Timestamp.class;
+        };
     }
 
     /**

@@ -13,5 +13,9 @@ public enum ColumnType {
     /** true or false. */
     BOOLEAN,
     /** An array of doubles without null elements. */
-    DOUBLE_ARRAY
+    DOUBLE_ARRAY,
+    /** An array of strings. */
+    STRING_ARRAY,
+    /** An instant, microseconds since the epoch (UTC). */
+    TIMESTAMP
 }

@@ -63,6 +63,15 @@ public final class ResultTable {
         return sortKey;
     }
 
+    /** The 0-based position of column {@code name}. */
+    public int index(String name) {
+        int i = columnNames().indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("table " + this.name + " has no column " + name);
+        }
+        return i;
+    }
+
     /** The column {@code name}. */
     public TableColumn column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst()

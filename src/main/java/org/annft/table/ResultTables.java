@@ -6,12 +6,15 @@ import static org.annft.table.ColumnType.DOUBLE_ARRAY;
 import static org.annft.table.ColumnType.INT;
 import static org.annft.table.ColumnType.LONG;
 import static org.annft.table.ColumnType.STRING;
+import static org.annft.table.ColumnType.STRING_ARRAY;
+import static org.annft.table.ColumnType.TIMESTAMP;
 
 import java.util.List;
 
 /**
- * The contracts of the training tables: what {@code annft train} and {@code annft sweep} write.
- * Every table starts with the key of a run's configuration, so the tables of many runs join on it.
+ * The contracts of the result tables, in the README's order. Every training table starts with the
+ * key of a run's configuration, so the tables of many runs join on it; every ensemble table starts
+ * with {@code config_id}.
  */
 public final class ResultTables {
 
@@ -145,11 +148,139 @@ public final class ResultTables {
             .note("Table I, Fig. 13")
             .sortedBy("activation", "mode", "protocol", "depth", "width");
 
+    public static final ResultTable THEORY = ResultTable.named("theory", "`annft theory kernel`")
+            .column("activation", STRING)
+            .column("weight_variance", DOUBLE)
+            .column("bias_variance", DOUBLE)
+            .column("hidden_layers", INT)
+            .column("width", INT)
+            .column("input", INT, "0-based")
+            .column("layer", INT, "1 .. L+1")
+            .column("kernel", DOUBLE)
+            .column("v", DOUBLE)
+            .column("v_over_n", DOUBLE)
+            .column("fourth_cumulant", DOUBLE)
+            .column("kurtosis_excess", DOUBLE)
+            .column("chi_parallel", DOUBLE)
+            .column("chi_perpendicular", DOUBLE)
+            .column("ntk", DOUBLE)
+            .sortedBy("input", "layer");
+
+    public static final ResultTable THEORY_KERNEL_MATRIX = ResultTable.named("theory_kernel_matrix",
+            "`annft theory kernel`")
+            .column("layer", INT)
+            .column("input_a", INT)
+            .column("input_b", INT, "0-based, `a <= b`")
+            .column("kernel", DOUBLE)
+            .column("ntk", DOUBLE)
+            .sortedBy("layer", "input_a", "input_b");
+
+    /** The configuration's columns every ensemble table repeats after its key, so that it reads without a join. */
+    private static final List<TableColumn> ENSEMBLE_CONFIGURATION = List.of(
+            new TableColumn("activation", STRING, false, ""),
+            new TableColumn("c_w", DOUBLE, false, ""),
+            new TableColumn("c_b", DOUBLE, false, ""),
+            new TableColumn("width", INT, false, ""),
+            new TableColumn("hidden_layers", INT, false, ""),
+            new TableColumn("sampler", STRING, false, "`function`/`weight`"));
+
+    private static final String ENSEMBLE = "`annft init-ensemble`";
+
+    public static final ResultTable INIT_CONFIGURATIONS = ResultTable.named("init_configurations", ENSEMBLE)
+            .column("config_id", INT)
+            .columns(ENSEMBLE_CONFIGURATION)
+            .column("samples", LONG)
+            .column("inputs", STRING_ARRAY, "labels")
+            .sortedBy("config_id");
+
+    public static final ResultTable INIT_MOMENTS = ResultTable.named("init_moments", ENSEMBLE)
+            .column("config_id", INT)
+            .column("layer", INT, "1 .. L+1, the output last")
+            .column("input_index", INT)
+            .columns(ENSEMBLE_CONFIGURATION)
+            .column("samples", LONG)
+            .column("mean", DOUBLE)
+            .column("m2", DOUBLE)
+            .column("m4", DOUBLE)
+            .column("k4", DOUBLE, "= m4 - 3 m2^2")
+            .column("v_over_n", DOUBLE, "= k4/3")
+            .nullable("kurtosis_excess", DOUBLE, "= m4/m2^2 - 3")
+            .column("m2_se", DOUBLE, "delta method")
+            .column("v_over_n_se", DOUBLE)
+            .nullable("kurtosis_excess_se", DOUBLE, "batch means over the chunks, see below")
+            .column("outside_histogram", LONG)
+            .column("theory_kernel", DOUBLE)
+            .column("theory_v_over_n", DOUBLE)
+            .nullable("theory_kurtosis_excess", DOUBLE, "recursion from the input")
+            .column("theory_kernel_from_measured", DOUBLE)
+            .column("theory_v_over_n_from_measured", DOUBLE, "recursion from the measured first layer")
+            .note("Where a variance is 0 (e.g. input 0 with C_b = 0: every network gives the same value), the "
+                    + "ratios to it are NULL: `kurtosis_excess`, `kurtosis_excess_se`, `theory_kurtosis_excess`, "
+                    + "`gaussian_density` of `init_histograms`, and `correlation` and `theory_correlation` of "
+                    + "`init_covariance`; `v_over_n` and its error are 0")
+            .sortedBy("config_id", "layer", "input_index");
+
+    public static final ResultTable INIT_HISTOGRAMS = ResultTable.named("init_histograms", ENSEMBLE)
+            .column("config_id", INT)
+            .columns(ENSEMBLE_CONFIGURATION)
+            .column("layer", INT)
+            .column("input_index", INT)
+            .column("bin", INT)
+            .column("bin_low", DOUBLE)
+            .column("bin_high", DOUBLE)
+            .column("count", LONG)
+            .column("density", DOUBLE)
+            .nullable("gaussian_density", DOUBLE, "the normal density of the measured mean and variance at the bin "
+                    + "centre")
+            .note("Non-empty bins only")
+            .sortedBy("config_id", "layer", "input_index", "bin");
+
+    public static final ResultTable INIT_COVARIANCE = ResultTable.named("init_covariance", ENSEMBLE + ", k > 1 inputs")
+            .column("config_id", INT)
+            .columns(ENSEMBLE_CONFIGURATION)
+            .column("layer", INT)
+            .column("input_a", INT)
+            .column("input_b", INT, "a < b")
+            .column("samples", LONG)
+            .column("covariance", DOUBLE)
+            .nullable("correlation", DOUBLE, "")
+            .column("variance_a", DOUBLE)
+            .column("variance_b", DOUBLE)
+            .column("theory_kernel", DOUBLE)
+            .nullable("theory_correlation", DOUBLE, "")
+            .sortedBy("config_id", "layer", "input_a", "input_b");
+
+    public static final ResultTable INIT_SAMPLES = ResultTable.named("init_samples",
+            ENSEMBLE + ", `ensemble.keep-samples > 0`")
+            .column("config_id", INT)
+            .column("sample", LONG)
+            .column("layer", INT)
+            .column("input_index", INT)
+            .column("value", DOUBLE)
+            .sortedBy("config_id", "sample", "layer", "input_index");
+
+    public static final ResultTable RUN_INFO = ResultTable.named("run_info", "every job")
+            .column("experiment", STRING)
+            .column("command", STRING)
+            .column("config_json", STRING)
+            .column("seed", LONG)
+            .column("annft_version", STRING)
+            .column("code_revision", STRING)
+            .column("spark_version", STRING)
+            .column("master", STRING)
+            .column("java_version", STRING)
+            .column("started_at", TIMESTAMP)
+            .column("finished_at", TIMESTAMP)
+            .column("seconds", DOUBLE)
+            .note("One row")
+            .sortedBy("started_at");
+
     /** Every table defined here, in the README's order. */
     public static List<ResultTable> all() {
-        return List.of(RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS, PARAM_CHANGE_MEANS, RESIDUALS, TABLE1);
+        return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
+                PARAM_CHANGE_MEANS, RESIDUALS, TABLE1, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
+                INIT_COVARIANCE, INIT_SAMPLES, RUN_INFO);
     }
-
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {
         List<TableColumn> out = new java.util.ArrayList<>(first);
         out.add(more);
