@@ -6,26 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.annft.spark.RunInfo;
+import org.annft.spark.SparkTables;
+import org.annft.table.ColumnType;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
+import org.annft.table.TableColumn;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Small result tables with the columns the jobs write and plausible, paper-like values, written
+ * Small result tables made through the tables' contracts, with plausible, paper-like values, written
  * as Parquet for the report tests: the ensemble tables (Figs. 4-7) and the sweep tables (Figs.
  * 8-14, Table I).
  */
 final class SyntheticTables {
-
-    static final DataType S = DataTypes.StringType;
-    static final DataType I = DataTypes.IntegerType;
-    static final DataType L = DataTypes.LongType;
-    static final DataType D = DataTypes.DoubleType;
-    static final DataType B = DataTypes.BooleanType;
 
     /** The rows of Table I of the paper (ReLU CICT, l_out = 4): width, mean, std, runs kept. */
     static final double[][] PAPER_TABLE_ONE = {
@@ -43,22 +37,45 @@ final class SyntheticTables {
         this.dir = dir;
     }
 
-    /** A schema from alternating names and types. */
-    static StructType schema(Object... namesAndTypes) {
-        StructType s = new StructType();
-        for (int i = 0; i < namesAndTypes.length; i += 2) {
-            s = s.add((String) namesAndTypes[i], (DataType) namesAndTypes[i + 1], true);
+    /**
+     * A row of {@code table} from alternating column names and values, checked against the contract;
+     * a column not named holds its type's zero, NULL where the column allows it, and {@code default}
+     * for {@code protocol}, as outside a protocol scan.
+     */
+    static Row row(ResultTable table, Object... namesAndValues) {
+        Object[] values = new Object[table.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            TableColumn c = table.columns().get(i);
+            values[i] = c.name().equals("protocol") ? "default" : c.nullable() ? null : zero(c.type());
         }
-        return s;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values[table.index((String) namesAndValues[i])] = namesAndValues[i + 1];
+        }
+        return SparkTables.row(table, values);
     }
 
-    void write(String table, StructType schema, List<Row> rows) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve(table).toString());
+    private static Object zero(ColumnType type) {
+        return switch (type) {
+            case STRING -> "";
+            case INT -> 0;
+            case LONG -> 0L;
+            case DOUBLE -> 0.0;
+            case BOOLEAN -> false;
+            case DOUBLE_ARRAY -> new double[0];
+            case STRING_ARRAY -> scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toSeq();
+            case TIMESTAMP -> Timestamp.from(Instant.EPOCH);
+        };
+    }
+
+    /** Writes the rows as one Parquet file with the contract's schema. */
+    void write(ResultTable table, List<Row> rows) {
+        spark.createDataFrame(rows, SparkTables.schema(table)).coalesce(1).write().parquet(dir.resolve(table.name()).toString());
     }
 
     void runInfo(String command, String configJson) {
         Instant t = Instant.parse("2025-01-01T00:00:00Z");
-        write("run_info", RunInfo.SCHEMA, List.of(RowFactory.create("synthetic", command, configJson, 7L, "0.1.0", "abc1234",
+        write(ResultTables.RUN_INFO, List.of(SparkTables.row(ResultTables.RUN_INFO,
+                "synthetic", command, configJson, 7L, "0.1.0", "abc1234",
                 "4.1.1", "local[2]", "17", Timestamp.from(t), Timestamp.from(t.plusSeconds(12)), 12.0)));
     }
 
@@ -79,16 +96,16 @@ final class SyntheticTables {
                         double gauss = Math.exp(-c * c / (2 * sigma * sigma)) / Math.sqrt(2 * Math.PI * sigma * sigma);
                         double density = gauss * (1 + (1.0 / w) * (c * c / (sigma * sigma) - 1));
                         long count = Math.round(density * (hi - lo) * 10000);
-                        rows.add(RowFactory.create(id, a, cW, 0.0, w, 2, "function", layer, 0, b, lo, hi, count,
-                                count / (10000 * (hi - lo)), gauss));
+                        rows.add(row(ResultTables.INIT_HISTOGRAMS, "config_id", id, "activation", a, "c_w", cW,
+                                "c_b", 0.0, "width", w, "hidden_layers", 2, "sampler", "function", "layer", layer,
+                                "input_index", 0, "bin", b, "bin_low", lo, "bin_high", hi, "count", count,
+                                "density", count / (10000 * (hi - lo)), "gaussian_density", gauss));
                     }
                 }
                 id++;
             }
         }
-        write("init_histograms", schema("config_id", I, "activation", S, "c_w", D, "c_b", D, "width", I,
-                "hidden_layers", I, "sampler", S, "layer", I, "input_index", I, "bin", I, "bin_low", D, "bin_high", D,
-                "count", L, "density", D, "gaussian_density", D), rows);
+        write(ResultTables.INIT_HISTOGRAMS, rows);
     }
 
     /** Correlated outputs at {@code inputs} inputs for one ReLU configuration of width 120. */
@@ -100,11 +117,12 @@ final class SyntheticTables {
             for (int layer : new int[] {1, hiddenLayers + 1}) {
                 for (int a = 0; a < inputs; a++) {
                     double value = (a + 1) * (0.8 * common + 0.6 * random.nextGaussian());
-                    rows.add(RowFactory.create(configId, s, layer, a, value));
+                    rows.add(row(ResultTables.INIT_SAMPLES, "config_id", configId, "sample", s, "layer", layer,
+                            "input_index", a, "value", value));
                 }
             }
         }
-        write("init_samples", schema("config_id", I, "sample", L, "layer", I, "input_index", I, "value", D), rows);
+        write(ResultTables.INIT_SAMPLES, rows);
     }
 
     void configurations(int configId, int hiddenLayers, int inputs) {
@@ -112,10 +130,10 @@ final class SyntheticTables {
         for (int a = 0; a < inputs; a++) {
             labels.add("[" + (a - 1.5) + "]");
         }
-        write("init_configurations", schema("config_id", I, "activation", S, "c_w", D, "c_b", D, "width", I,
-                "hidden_layers", I, "sampler", S, "samples", L, "inputs", DataTypes.createArrayType(S)),
-                List.of(RowFactory.create(configId, "relu", 2.0, 0.0, 120, hiddenLayers, "function", 20000L,
-                        scala.jdk.javaapi.CollectionConverters.asScala(labels).toSeq())));
+        write(ResultTables.INIT_CONFIGURATIONS, List.of(row(ResultTables.INIT_CONFIGURATIONS, "config_id", configId,
+                "activation", "relu", "c_w", 2.0, "c_b", 0.0, "width", 120, "hidden_layers", hiddenLayers, "sampler",
+                "function", "samples", 20000L,
+                "inputs", scala.jdk.javaapi.CollectionConverters.asScala(labels).toSeq())));
     }
 
     /** Moments against depth for each (activation, C_W) at one width, with the theory columns. */
@@ -130,17 +148,18 @@ final class SyntheticTables {
                     double v = 5 * kernel * kernel * (layer - 1) / width * Math.pow(growth, layer - 1);
                     double m2 = kernel * (1 + 0.01 * Math.sin(layer));
                     double vMeasured = v + 0.2 * v * Math.cos(layer) - (layer == 2 ? 2 * v : 0);
-                    rows.add(RowFactory.create(id, a, cW, 0.0, width, hiddenLayers, "function", layer, 0, 20000L, 0.0,
-                            m2, 3 * m2 * m2 + 3 * vMeasured, 3 * vMeasured, vMeasured, 0.01, 0.01 * m2, 0.3 * v + 1e-12,
-                            kernel, v, kernel * 1.01, v * 1.02));
+                    rows.add(row(ResultTables.INIT_MOMENTS, "config_id", id, "activation", a, "c_w", cW, "c_b", 0.0,
+                            "width", width, "hidden_layers", hiddenLayers, "sampler", "function", "layer", layer,
+                            "input_index", 0, "samples", 20000L, "mean", 0.0, "m2", m2,
+                            "m4", 3 * m2 * m2 + 3 * vMeasured, "k4", 3 * vMeasured, "v_over_n", vMeasured,
+                            "kurtosis_excess", 0.01, "m2_se", 0.01 * m2, "v_over_n_se", 0.3 * v + 1e-12,
+                            "theory_kernel", kernel, "theory_v_over_n", v,
+                            "theory_kernel_from_measured", kernel * 1.01, "theory_v_over_n_from_measured", v * 1.02));
                 }
                 id++;
             }
         }
-        write("init_moments", schema("config_id", I, "activation", S, "c_w", D, "c_b", D, "width", I,
-                "hidden_layers", I, "sampler", S, "layer", I, "input_index", I, "samples", L, "mean", D, "m2", D, "m4", D,
-                "k4", D, "v_over_n", D, "kurtosis_excess", D, "m2_se", D, "v_over_n_se", D, "theory_kernel", D,
-                "theory_v_over_n", D, "theory_kernel_from_measured", D, "theory_v_over_n_from_measured", D), rows);
+        write(ResultTables.INIT_MOMENTS, rows);
     }
 
     // ---- sweep tables ----
@@ -154,13 +173,14 @@ final class SyntheticTables {
                     double floor = 2 + 3 * m + 10.0 / depth;
                     for (int epoch = 0; epoch <= 20000; epoch += 100) {
                         double median = floor + 300 * Math.exp(-epoch / (300.0 * (m + 1)));
-                        rows.add(RowFactory.create(a, modes.get(m), 100, depth, epoch, 100L, median, 0.8 * median, 1.3 * median));
+                        rows.add(row(ResultTables.LOSS_BANDS, "activation", a, "mode", modes.get(m), "width", 100,
+                                "depth", depth, "epoch", epoch, "runs", 100L, "loss_median", median,
+                                "loss_q25", 0.8 * median, "loss_q75", 1.3 * median));
                     }
                 }
             }
         }
-        write("loss_bands", schema("activation", S, "mode", S, "width", I, "depth", I, "epoch", I, "runs", L,
-                "loss_median", D, "loss_q25", D, "loss_q75", D), rows);
+        write(ResultTables.LOSS_BANDS, rows);
     }
 
     /** The eight metrics against width at depth 4 and against depth at width 120. */
@@ -176,13 +196,13 @@ final class SyntheticTables {
             for (int[] s : shapes) {
                 for (int k = 0; k < metrics.length; k++) {
                     double mean = (k + 1) * Math.pow(s[0], k % 3 - 1.0) * (mode.equals("cict") ? 1 : 1.5) * Math.sqrt(s[1]);
-                    rows.add(RowFactory.create("relu", mode, s[0], s[1], (double) s[1] / s[0], metrics[k], mean, 0.1 * mean,
-                            95L, 100L));
+                    rows.add(row(ResultTables.PARAM_CHANGE_MEANS, "activation", "relu", "mode", mode, "width", s[0],
+                            "depth", s[1], "r", (double) s[1] / s[0], "metric", metrics[k], "mean", mean,
+                            "std", 0.1 * mean, "runs_kept", 95L, "runs_total", 100L));
                 }
             }
         }
-        write("param_change_means", schema("activation", S, "mode", S, "width", I, "depth", I, "r", D, "metric", S,
-                "mean", D, "std", D, "runs_kept", L, "runs_total", L), rows);
+        write(ResultTables.PARAM_CHANGE_MEANS, rows);
     }
 
     /** Table I of the paper, with its asterisks where r* < r < 1. */
@@ -191,12 +211,12 @@ final class SyntheticTables {
         for (double[] p : PAPER_TABLE_ONE) {
             int width = (int) p[0];
             double r = 4.0 / width;
-            rows.add(RowFactory.create("relu", "cict", width, 4, r, p[1], p[2], (long) p[3], 100L, 1 - p[3] / 100, 100.0,
-                    R_STAR, r > R_STAR && r < 1));
+            rows.add(row(ResultTables.TABLE1, "activation", "relu", "mode", "cict", "width", width, "depth", 4,
+                    "r", r, "mean_rmsd_mev", p[1], "std_rmsd_mev", p[2], "runs_kept", (long) p[3], "runs_total", 100L,
+                    "failed_fraction", 1 - p[3] / 100, "cutoff_mev", 100.0, "r_star", R_STAR,
+                    "between_r_star_and_one", r > R_STAR && r < 1));
         }
-        write("table1", schema("activation", S, "mode", S, "width", I, "depth", I, "r", D, "mean_rmsd_mev", D,
-                "std_rmsd_mev", D, "runs_kept", L, "runs_total", L, "failed_fraction", D, "cutoff_mev", D, "r_star", D,
-                "between_r_star_and_one", B), rows);
+        write(ResultTables.TABLE1, rows);
     }
 
     /**
@@ -215,12 +235,13 @@ final class SyntheticTables {
                         rmsd = width < 20 ? 525.8 : Double.NaN;
                         status = width < 20 ? "ok" : "diverged";
                     }
-                    rows.add(RowFactory.create("relu", "cict", protocol, width, 4, run, status, rmsd, 40.0, 525.8));
+                    rows.add(row(ResultTables.RUNS, "activation", "relu", "mode", "cict", "protocol", protocol,
+                            "width", width, "depth", 4, "run", run, "status", status, "rmsd_mev", rmsd,
+                            "linear_fit_rmsd_mev", 40.0, "constant_fit_rmsd_mev", 525.8));
                 }
             }
         }
-        write("runs", schema("activation", S, "mode", S, "protocol", S, "width", I, "depth", I, "run", I, "status", S,
-                "rmsd_mev", D, "linear_fit_rmsd_mev", D, "constant_fit_rmsd_mev", D), rows);
+        write(ResultTables.RUNS, rows);
     }
 
     /** Residuals on a nuclear chart: {@code residual.apply(n, z, width)} in MeV. */
@@ -231,12 +252,14 @@ final class SyntheticTables {
                 for (int n = z; n <= (int) (1.5 * z) + 8; n++) {
                     double b = 8.0 * (n + z);
                     double res = residual.at(n, z, width);
-                    rows.add(RowFactory.create("relu", "cict", width, 4, z, n, n + z, b, b - res, 0.5, res, 20L));
+                    rows.add(row(ResultTables.RESIDUALS, "activation", "relu", "mode", "cict", "width", width,
+                            "depth", 4, "z", z, "n", n, "a", n + z, "binding_energy_mev", b,
+                            "prediction_mean_mev", b - res, "prediction_std_mev", 0.5, "residual_mev", res,
+                            "runs", 20L));
                 }
             }
         }
-        write("residuals", schema("activation", S, "mode", S, "width", I, "depth", I, "z", I, "n", I, "a", I,
-                "binding_energy_mev", D, "prediction_mean_mev", D, "prediction_std_mev", D, "residual_mev", D, "runs", L), rows);
+        write(ResultTables.RESIDUALS, rows);
     }
 
     /** A residual pattern. */

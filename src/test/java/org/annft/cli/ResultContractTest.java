@@ -1,0 +1,65 @@
+package org.annft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.annft.data.AmeTableWriter;
+import org.annft.report.Report;
+import org.annft.spark.TestSpark;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The result tables as the jobs write them meet their contracts and are what the report needs: a
+ * tiny ensemble (two inputs, kept samples) and a tiny sweep, then the report, which skips no figure
+ * family for want of a table.
+ */
+class ResultContractTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tinyJobsWriteEveryContractedTableAndTheReportSkipsNothing() throws Exception {
+        AmeTableWriter writer = new AmeTableWriter();
+        for (int z = 8; z < 48; z++) {
+            int n = z + z / 4;
+            double a = z + n;
+            double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
+                    - 23.2 * (n - z) * (n - z) / a;
+            writer.nuclide(z, n, "X", 1000 * b / a);
+        }
+        Path table = writer.writeTo(dir.resolve("mass.txt"));
+        CliRun cli = new CliRun();
+        Path results = dir.resolve("results");
+        assertEquals(0, cli.run("init-ensemble", "--out", results.resolve("ensemble").toString(),
+                "--set", "ensemble.samples=400", "--set", "ensemble.chunk-size=100", "--set", "ensemble.keep-samples=20",
+                "--set", "ensemble.activations=[relu]", "--set", "ensemble.c-w=[2.0]", "--set", "ensemble.widths=[16]",
+                "--set", "ensemble.hidden-layers=[2]", "--set", "ensemble.raw-inputs=[[0.2, 0.4], [0.7, 0.1]]"), cli.err());
+        assertEquals(0, cli.run("sweep", "--ame", table.toString(), "--out", results.resolve("sweep").toString(),
+                "--no-estimate", "--set", "sweep.activations=[relu]", "--set", "sweep.modes=[cict, nint]",
+                "--set", "sweep.widths=[4, 8]", "--set", "sweep.depths=[3]", "--set", "sweep.runs=2",
+                "--set", "train.batch-size=10", "--set", "train.target-scale=100", "--set", "train.log-every=5",
+                "--set", "train.phases=[{epochs = 10, lambda-b = 0.05, lambda-w = 0.05}]"), cli.err());
+        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--input", "0.2,0.4;0.7,0.1",
+                "--out", results.resolve("theory").toString()), cli.err());
+
+        SparkSession spark = TestSpark.session();
+        for (ResultTable contract : ResultTables.all()) {
+            Path written = List.of("ensemble", "sweep", "theory").stream().map(d -> results.resolve(d).resolve(contract.name()))
+                    .filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("no job wrote " + contract));
+            StructType schema = spark.read().parquet(written.toString()).schema();
+            assertEquals(contract.columnNames(), List.of(schema.fieldNames()), contract.name());
+        }
+        Report.Summary summary = new Report().write(spark, results);
+        assertEquals(List.of(), summary.missingTables(), "figure families skipped for want of a table");
+        assertTrue(summary.figures() >= 10, "figures: " + summary.figures());
+    }
+}
