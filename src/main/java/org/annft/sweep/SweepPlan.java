@@ -152,10 +152,8 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
     /** The run with {@code epochs} epochs at its first phase's rates (SGD) or {@code epochs} Adam epochs. */
     private static TrainingRun withEpochs(TrainingRun r, int epochs) {
         PhaseSchedule.Phase first = r.phases().phases().get(0);
-        return new TrainingRun(r.activation(), r.width(), r.depth(), r.criticalInit(), r.weightVariance(),
-                r.biasVariance(), r.trainingMode(), r.globalRate(), r.optimizer(), PhaseSchedule.of(epochs, first.rawBiasRate(),
-                first.rawWeightRate()), r.adam(), r.adamRates(), epochs, r.batchSize(), r.precision(), r.logEvery(), r.loss(),
-                r.targetScale(), r.divergenceFactor(), r.run());
+        return r.withSchedule(PhaseSchedule.of(epochs, first.rawBiasRate(), first.rawWeightRate()), epochs)
+                .withProtocol(TrainingRun.DEFAULT_PROTOCOL);
     }
 
     /** Estimated seconds of run time, all runs together, on one core each. */

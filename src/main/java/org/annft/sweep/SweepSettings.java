@@ -69,11 +69,7 @@ public record SweepSettings(long seed, List<SweepProtocol> protocols, List<Strin
                                     ? InitSpec.critical(Activations.parse(activation), depth).layer(1)
                                     : protocol.noncritical();
                             for (int run = 0; run < runsPerConfiguration; run++) {
-                                out.add(new TrainingRun(activation, width, depth, mode.criticalInit(),
-                                        init.weightVariance(), init.biasVariance(), mode.trainingMode(), base.globalRate(),
-                                        mode.optimizer(), base.phases(), base.adam(), base.adamRates(), base.adamEpochs(),
-                                        base.batchSize(), base.precision(), base.logEvery(), base.loss(), base.targetScale(),
-                                        base.divergenceFactor(), run, protocol.name()));
+                                out.add(base.withProtocol(protocol.name()).at(activation, width, depth, mode, init, run));
                             }
                         }
                     }

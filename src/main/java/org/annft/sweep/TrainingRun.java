@@ -112,6 +112,31 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                 targetScale, divergenceFactor, run, name);
     }
 
+    /**
+     * These training settings at one point of a sweep's grid: the network (activation, width,
+     * depth), the mode's initialization, training mode and optimizer with the initialization's
+     * (C_W, C_b), and the run index; the schedule, batch, precision and loss stay.
+     */
+    public TrainingRun at(String activation, int width, int depth, SweepMode mode, Initialization init, int run) {
+        return new TrainingRun(activation, width, depth, mode.criticalInit(), init.weightVariance(), init.biasVariance(),
+                mode.trainingMode(), globalRate, mode.optimizer(), phases, adam, adamRates, adamEpochs, batchSize,
+                precision, logEvery, loss, targetScale, divergenceFactor, run, protocol);
+    }
+
+    /** This run with the SGD phases {@code schedule} and {@code epochs} Adam epochs; every other setting stays. */
+    public TrainingRun withSchedule(PhaseSchedule schedule, int epochs) {
+        return new TrainingRun(activation, width, depth, criticalInit, weightVariance, biasVariance, trainingMode,
+                globalRate, optimizer, schedule, adam, adamRates, epochs, batchSize, precision, logEvery, loss,
+                targetScale, divergenceFactor, run, protocol);
+    }
+
+    /** This run with batch size {@code size} (0 for full batch); every other setting stays. */
+    public TrainingRun withBatchSize(int size) {
+        return new TrainingRun(activation, width, depth, criticalInit, weightVariance, biasVariance, trainingMode,
+                globalRate, optimizer, phases, adam, adamRates, adamEpochs, size, precision, logEvery, loss,
+                targetScale, divergenceFactor, run, protocol);
+    }
+
     /** A run of the {@link #DEFAULT_PROTOCOL}. */
     public TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
             double biasVariance, TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,

@@ -154,10 +154,8 @@ class SweepJobTest {
         Path out = dir.resolve("protocols");
         SweepSettings one = settings(List.of(SweepMode.CICT), List.of(6, 12), 2, 0.02, 20, 1e9);
         TrainingRun a = one.protocols().get(0).base();
-        TrainingRun b = new TrainingRun(a.activation(), a.width(), a.depth(), a.criticalInit(), a.weightVariance(),
-                a.biasVariance(), a.trainingMode(), a.globalRate(), a.optimizer(), PhaseSchedule.of(20, 0.002, 0.002),
-                a.adam(), a.adamRates(), a.adamEpochs(), 0, a.precision(), a.logEvery(), a.loss(), a.targetScale(),
-                a.divergenceFactor(), 0, "slow-full");
+        TrainingRun b = a.withSchedule(PhaseSchedule.of(20, 0.002, 0.002), a.adamEpochs()).withBatchSize(0)
+                .withProtocol("slow-full");
         SweepSettings two = new SweepSettings(one.seed(), List.of(new SweepProtocol("fast-b16", a, new Initialization(1, 0)),
                 new SweepProtocol("slow-full", b, new Initialization(1, 0))), one.activations(), one.modes(),
                 one.widths(), one.depths(), 2, 1e9, 1.5);
