@@ -12,7 +12,6 @@ import org.annft.AnnftVersion;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.Nuclide;
 import org.annft.nn.Gemm;
-import org.annft.spark.OrderedAggregates;
 import org.annft.spark.ProgressLine;
 import org.annft.spark.ResultStore;
 import org.annft.theory.Activations;
@@ -22,6 +21,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.annft.spark.OrderedSampleAggregator;
 import org.annft.spark.SparkTables;
 import org.annft.table.ResultTable;
 import org.annft.table.ResultTables;
@@ -184,6 +184,7 @@ public final class SweepJob {
                 SparkTables.schema(ResultTables.PREDICTIONS));
         // Every table reads these several times: read the checkpoints once.
         List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
+        OrderedSampleAggregator.register(spark);
         runs.createOrReplaceTempView("sweep_runs");
         curves.createOrReplaceTempView("sweep_loss_curves");
         changes.createOrReplaceTempView("sweep_param_changes");
@@ -212,19 +213,15 @@ public final class SweepJob {
 
     /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */
     private static Dataset<Row> table1(SparkSession spark, String cutoff) {
-        String kept = "kept_rmsd";
         spark.sql("SELECT activation, mode, protocol, width, depth, first(r) AS r, "
-                + OrderedAggregates.sortedList("CASE WHEN kept THEN rmsd_mev END") + " AS " + kept + ", "
+                + OrderedSampleAggregator.NAME + "(CASE WHEN kept THEN rmsd_mev END) AS kept, "
                 + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, protocol, width, depth")
-                .createOrReplaceTempView("sweep_table1_lists");
-        spark.sql("SELECT *, " + OrderedAggregates.mean(kept) + " AS mean_rmsd_mev FROM sweep_table1_lists")
-                .createOrReplaceTempView("sweep_table1_means");
-        return spark.sql("SELECT t.activation, t.mode, t.protocol, t.width, t.depth, t.r, t.mean_rmsd_mev, "
-                + OrderedAggregates.populationStd(kept, "t.mean_rmsd_mev") + " AS std_rmsd_mev, "
-                + "CAST(size(" + kept + ") AS BIGINT) AS runs_kept, t.runs_total, "
-                + "1 - size(" + kept + ") / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
+                .createOrReplaceTempView("sweep_table1_samples");
+        return spark.sql("SELECT t.activation, t.mode, t.protocol, t.width, t.depth, t.r, t.kept._2 AS mean_rmsd_mev, "
+                + "t.kept._3 AS std_rmsd_mev, " + count("t.kept") + " AS runs_kept, t.runs_total, "
+                + "1 - t.kept._1 / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
                 + "s.r_star, (t.r > s.r_star AND t.r < 1) AS between_r_star_and_one "
-                + "FROM sweep_table1_means t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth");
+                + "FROM sweep_table1_samples t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth");
     }
 
     /**
@@ -256,32 +253,31 @@ public final class SweepJob {
                 + "count(*) AS runs_total FROM sweep_param_long GROUP BY activation, mode, protocol, width, depth, metric) q "
                 + "USING (activation, mode, protocol, width, depth, metric)").createOrReplaceTempView("sweep_param_quartiles");
         spark.sql("SELECT activation, mode, protocol, width, depth, metric, first(runs_total) AS runs_total, "
-                + OrderedAggregates.sortedList("CASE WHEN value >= q25 - " + k + " * (q75 - q25) AND value <= q75 + " + k
-                        + " * (q75 - q25) THEN value END") + " AS kept "
+                + OrderedSampleAggregator.NAME + "(CASE WHEN value >= q25 - " + k + " * (q75 - q25) AND value <= q75 + "
+                + k + " * (q75 - q25) THEN value END) AS kept "
                 + "FROM sweep_param_quartiles GROUP BY activation, mode, protocol, width, depth, metric")
                 .createOrReplaceTempView("sweep_param_kept");
-        spark.sql("SELECT *, " + OrderedAggregates.mean("kept") + " AS mean FROM sweep_param_kept")
-                .createOrReplaceTempView("sweep_param_kept_mean");
-        return spark.sql("SELECT activation, mode, protocol, width, depth, depth / width AS r, metric, mean, "
-                + OrderedAggregates.populationStd("kept", "mean") + " AS std, CAST(size(kept) AS BIGINT) AS runs_kept, "
-                + "runs_total FROM sweep_param_kept_mean");
+        return spark.sql("SELECT activation, mode, protocol, width, depth, depth / width AS r, metric, kept._2 AS mean, "
+                + "kept._3 AS std, " + count("kept") + " AS runs_kept, runs_total FROM sweep_param_kept");
     }
 
     /** Fig. 14: per configuration and nuclide, mean and std of the kept runs' predictions, and the residual. */
     private static Dataset<Row> residuals(SparkSession spark) {
         spark.sql("SELECT p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index, "
-                + OrderedAggregates.sortedList("p.prediction_mev") + " AS predictions "
+                + OrderedSampleAggregator.NAME + "(p.prediction_mev) AS predictions "
                 + "FROM sweep_predictions p JOIN sweep_runs_kept r ON p.activation = r.activation AND p.mode = r.mode "
                 + "AND p.protocol = r.protocol AND p.width = r.width AND p.depth = r.depth AND p.run = r.run WHERE r.kept "
                 + "GROUP BY p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index")
-                .createOrReplaceTempView("sweep_prediction_lists");
-        spark.sql("SELECT *, " + OrderedAggregates.mean("predictions") + " AS prediction_mean_mev FROM sweep_prediction_lists")
-                .createOrReplaceTempView("sweep_prediction_means");
+                .createOrReplaceTempView("sweep_prediction_samples");
         return spark.sql("SELECT m.activation, m.mode, m.protocol, m.width, m.depth, n.z, n.n, n.a, n.binding_energy_mev, "
-                + "m.prediction_mean_mev, " + OrderedAggregates.populationStd("m.predictions", "m.prediction_mean_mev")
-                + " AS prediction_std_mev, n.binding_energy_mev - m.prediction_mean_mev AS residual_mev, "
-                + "CAST(size(m.predictions) AS BIGINT) AS runs "
-                + "FROM sweep_prediction_means m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index");
+                + "m.predictions._2 AS prediction_mean_mev, m.predictions._3 AS prediction_std_mev, "
+                + "n.binding_energy_mev - m.predictions._2 AS residual_mev, " + count("m.predictions") + " AS runs "
+                + "FROM sweep_prediction_samples m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index");
+    }
+
+    /** The count of an {@link OrderedSampleAggregator} result, as a column that is never NULL. */
+    private static String count(String sample) {
+        return "coalesce(" + sample + "._1, CAST(0 AS BIGINT))";
     }
 
     private static Dataset<Row> nuclides(SparkSession spark, BindingEnergyDataSet data) {
