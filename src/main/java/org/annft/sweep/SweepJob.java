@@ -8,28 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.annft.AnnftVersion;
 import org.annft.data.BindingEnergyDataSet;
-import org.annft.data.Nuclide;
 import org.annft.nn.Gemm;
 import org.annft.spark.ProgressLine;
 import org.annft.spark.ResultStore;
-import org.annft.theory.Activations;
-import org.annft.theory.AspectRatio;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.annft.spark.OrderedSampleAggregator;
-import org.annft.spark.SparkTables;
 import org.annft.table.ResultTable;
 import org.annft.table.ResultTables;
-import java.util.stream.Stream;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -37,19 +26,14 @@ import org.apache.spark.util.SerializableConfiguration;
  * The training-sweep job (paper Sec. IV). Every run of the grid is one Spark task (one partition
  * each, so Spark hands runs to free cores as they finish); a task trains one network on one thread
  * and stores its rows as a {@link RunCheckpoint}. Runs whose checkpoint exists are skipped, so an
- * interrupted sweep resumes where it stopped. The tables are then built from the checkpoints by
- * Spark SQL: {@code runs}, {@code loss_curves}, {@code loss_bands}, {@code param_changes},
- * {@code param_change_means}, {@code predictions}, {@code residuals}, {@code table1}.
+ * interrupted sweep resumes where it stopped. This class schedules the runs, checks and keeps their
+ * checkpoints and reports progress; {@link SweepTables} then builds the tables from the checkpoints.
  */
 public final class SweepJob {
 
     /** Wall and compute time of the runs trained by one invocation. */
     public record Summary(int runsTotal, int runsTrained, int runsDiverged, double wallSeconds, double runSeconds) {
     }
-
-    private static final List<String> METRICS = List.of("initial_weight_rms", "weight_change_rmsd",
-            "relative_weight_change_rmsd", "scaled_weight_change_rmsd", "bias_change_rmsd", "initial_weight_frobenius",
-            "weight_change_frobenius", "relative_weight_change_frobenius");
 
     private SweepJob() {
     }
@@ -124,7 +108,7 @@ public final class SweepJob {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        writeTables(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
+        SweepTables.write(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
     }
 
@@ -163,154 +147,5 @@ public final class SweepJob {
     static double cost(TrainingRun run) {
         double perSample = run.width() * (2.0 + (run.depth() - 2) * run.width() + 1);
         return SweepPlan.epochs(run) * perSample;
-    }
-
-    private static void writeTables(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
-                                    List<String> checkpointPaths, Broadcast<SerializableConfiguration> hadoop,
-                                    ResultStore.Commit out) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = Math.max(1, Math.min(checkpointPaths.size(), 4 * jsc.defaultParallelism()));
-        // Deserialized in memory only (no serializer involved); an evicted partition is read again.
-        JavaRDD<RunCheckpoint> checkpoints = jsc.parallelize(checkpointPaths, slices)
-                .map(p -> RunCheckpoint.read(p, hadoop.value().value()))
-                .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
-        Dataset<Row> runs = spark.createDataFrame(checkpoints.flatMap(c -> c.runs().iterator()),
-                SparkTables.schema(ResultTables.RUNS));
-        Dataset<Row> curves = spark.createDataFrame(checkpoints.flatMap(c -> c.lossCurves().iterator()),
-                SparkTables.schema(ResultTables.LOSS_CURVES));
-        Dataset<Row> changes = spark.createDataFrame(checkpoints.flatMap(c -> c.paramChanges().iterator()),
-                SparkTables.schema(ResultTables.PARAM_CHANGES));
-        Dataset<Row> predictions = spark.createDataFrame(checkpoints.flatMap(c -> c.predictions().iterator()),
-                SparkTables.schema(ResultTables.PREDICTIONS));
-        // Every table reads these several times: read the checkpoints once.
-        List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
-        OrderedSampleAggregator.register(spark);
-        runs.createOrReplaceTempView("sweep_runs");
-        curves.createOrReplaceTempView("sweep_loss_curves");
-        changes.createOrReplaceTempView("sweep_param_changes");
-        predictions.createOrReplaceTempView("sweep_predictions");
-        nuclides(spark, data).createOrReplaceTempView("sweep_nuclides");
-        rStar(spark, settings).createOrReplaceTempView("sweep_r_star");
-        String cutoff = Double.toString(settings.cutoffMev());
-        // A run is kept for the statistics when it finished and its RMSD is a number not above the cutoff.
-        spark.sql("SELECT *, (status = 'ok' AND NOT isnan(rmsd_mev) AND rmsd_mev <= " + cutoff + ") AS kept FROM sweep_runs")
-                .createOrReplaceTempView("sweep_runs_kept");
-
-        out.writeSorted(ResultTables.RUNS, spark.table("sweep_runs"));
-        out.writeOrdered(ResultTables.LOSS_CURVES, spark.table("sweep_loss_curves"));
-        out.writeSorted(ResultTables.LOSS_BANDS, spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p[1] AS loss_median, "
-                + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, protocol, width, depth, epoch, count(*) AS runs, "
-                + "percentile(loss, array(0.25, 0.5, 0.75)) AS p FROM sweep_loss_curves "
-                + "GROUP BY activation, mode, protocol, width, depth, epoch)"));
-        out.writeSorted(ResultTables.PARAM_CHANGES, spark.table("sweep_param_changes"));
-        out.writeSorted(ResultTables.PARAM_CHANGE_MEANS, paramChangeMeans(spark, settings.outlierIqrFactor()));
-        out.writeOrdered(ResultTables.PREDICTIONS, spark.table("sweep_predictions"));
-        out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
-        out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
-        sources.forEach(Dataset::unpersist);
-        checkpoints.unpersist(false);
-    }
-
-    /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */
-    private static Dataset<Row> table1(SparkSession spark, String cutoff) {
-        spark.sql("SELECT activation, mode, protocol, width, depth, first(r) AS r, "
-                + OrderedSampleAggregator.NAME + "(CASE WHEN kept THEN rmsd_mev END) AS kept, "
-                + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, protocol, width, depth")
-                .createOrReplaceTempView("sweep_table1_samples");
-        return spark.sql("SELECT t.activation, t.mode, t.protocol, t.width, t.depth, t.r, t.kept._2 AS mean_rmsd_mev, "
-                + "t.kept._3 AS std_rmsd_mev, " + count("t.kept") + " AS runs_kept, t.runs_total, "
-                + "1 - t.kept._1 / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
-                + "s.r_star, (t.r > s.r_star AND t.r < 1) AS between_r_star_and_one "
-                + "FROM sweep_table1_samples t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth");
-    }
-
-    /**
-     * Per configuration and metric: the per-run mean over the hidden layers 1..L, then the mean and
-     * population std over the runs that are not outliers, i.e. whose value lies within
-     * {@code [Q1 - k IQR, Q3 + k IQR]} with k = {@code table.outlier-iqr-factor} (the paper excludes
-     * "outliers outside of the interquartile range" for Figs. 10-12 without a factor; Tukey's 1.5 is
-     * the default, 0 keeps only the interquartile range itself).
-     */
-    private static Dataset<Row> paramChangeMeans(SparkSession spark, double iqrFactor) {
-        String k = Double.toString(iqrFactor);
-        StringBuilder perRun = new StringBuilder("SELECT activation, mode, protocol, width, depth, run");
-        for (String m : METRICS) {
-            String list = "array_sort(collect_list(struct(layer, " + m + ")))";
-            perRun.append(", aggregate(").append(list).append(", CAST(0 AS DOUBLE), (acc, x) -> acc + x.").append(m)
-                    .append(") / count(*) AS ").append(m);
-        }
-        perRun.append(" FROM sweep_param_changes WHERE layer < depth GROUP BY activation, mode, protocol, width, depth, run");
-        spark.sql(perRun.toString()).createOrReplaceTempView("sweep_param_run_means");
-        StringBuilder stack = new StringBuilder("stack(" + METRICS.size());
-        for (String m : METRICS) {
-            stack.append(", '").append(m).append("', ").append(m);
-        }
-        stack.append(") AS (metric, value)");
-        spark.sql("SELECT activation, mode, protocol, width, depth, run, " + stack + " FROM sweep_param_run_means")
-                .createOrReplaceTempView("sweep_param_long");
-        spark.sql("SELECT l.*, q.q[0] AS q25, q.q[1] AS q75, q.runs_total FROM sweep_param_long l JOIN "
-                + "(SELECT activation, mode, protocol, width, depth, metric, percentile(value, array(0.25, 0.75)) AS q, "
-                + "count(*) AS runs_total FROM sweep_param_long GROUP BY activation, mode, protocol, width, depth, metric) q "
-                + "USING (activation, mode, protocol, width, depth, metric)").createOrReplaceTempView("sweep_param_quartiles");
-        spark.sql("SELECT activation, mode, protocol, width, depth, metric, first(runs_total) AS runs_total, "
-                + OrderedSampleAggregator.NAME + "(CASE WHEN value >= q25 - " + k + " * (q75 - q25) AND value <= q75 + "
-                + k + " * (q75 - q25) THEN value END) AS kept "
-                + "FROM sweep_param_quartiles GROUP BY activation, mode, protocol, width, depth, metric")
-                .createOrReplaceTempView("sweep_param_kept");
-        return spark.sql("SELECT activation, mode, protocol, width, depth, depth / width AS r, metric, kept._2 AS mean, "
-                + "kept._3 AS std, " + count("kept") + " AS runs_kept, runs_total FROM sweep_param_kept");
-    }
-
-    /** Fig. 14: per configuration and nuclide, mean and std of the kept runs' predictions, and the residual. */
-    private static Dataset<Row> residuals(SparkSession spark) {
-        spark.sql("SELECT p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index, "
-                + OrderedSampleAggregator.NAME + "(p.prediction_mev) AS predictions "
-                + "FROM sweep_predictions p JOIN sweep_runs_kept r ON p.activation = r.activation AND p.mode = r.mode "
-                + "AND p.protocol = r.protocol AND p.width = r.width AND p.depth = r.depth AND p.run = r.run WHERE r.kept "
-                + "GROUP BY p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index")
-                .createOrReplaceTempView("sweep_prediction_samples");
-        return spark.sql("SELECT m.activation, m.mode, m.protocol, m.width, m.depth, n.z, n.n, n.a, n.binding_energy_mev, "
-                + "m.predictions._2 AS prediction_mean_mev, m.predictions._3 AS prediction_std_mev, "
-                + "n.binding_energy_mev - m.predictions._2 AS residual_mev, " + count("m.predictions") + " AS runs "
-                + "FROM sweep_prediction_samples m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index");
-    }
-
-    /** The count of an {@link OrderedSampleAggregator} result, as a column that is never NULL. */
-    private static String count(String sample) {
-        return "coalesce(" + sample + "._1, CAST(0 AS BIGINT))";
-    }
-
-    private static Dataset<Row> nuclides(SparkSession spark, BindingEnergyDataSet data) {
-        List<Row> rows = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            Nuclide x = data.nuclide(i);
-            rows.add(RowFactory.create(i, x.z(), x.n(), x.a(), x.bindingEnergyMev()));
-        }
-        return spark.createDataFrame(rows, new StructType()
-                .add("nuclide_index", DataTypes.IntegerType, false)
-                .add("z", DataTypes.IntegerType, false)
-                .add("n", DataTypes.IntegerType, false)
-                .add("a", DataTypes.IntegerType, false)
-                .add("binding_energy_mev", DataTypes.DoubleType, false));
-    }
-
-    /** r* = (4 / (20 + 3 n_out)) / nu for every (activation, depth) of the grid (paper Eq. 50). */
-    private static Dataset<Row> rStar(SparkSession spark, SweepSettings settings) {
-        List<Row> rows = new ArrayList<>();
-        for (String a : settings.activations()) {
-            for (int depth : settings.depths()) {
-                double rStar;
-                try {
-                    rStar = AspectRatio.of(Activations.parse(a), depth, 1).optimalAspectRatio();
-                } catch (IllegalArgumentException e) {
-                    rStar = Double.NaN; // no critical point, hence no nu
-                }
-                rows.add(RowFactory.create(a, depth, rStar));
-            }
-        }
-        return spark.createDataFrame(rows, new StructType()
-                .add("activation", DataTypes.StringType, false)
-                .add("depth", DataTypes.IntegerType, false)
-                .add("r_star", DataTypes.DoubleType, false));
     }
 }
