@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code annft theory}: the infinite-width theory of {@code org.annft.theory} from the command line
- * (THEORY.md). Depth is counted as in THEORY.md: {@code --depth L} hidden layers, output layer
- * {@code l_out = L + 1}.
+ * (docs/theory.md). Depth is counted as in docs/theory.md, "Network and initialization":
+ * {@code --depth L} hidden layers, output layer {@code l_out = L + 1}.
  */
 @Command(name = "theory", mixinStandardHelpOptions = true,
         description = "Infinite-width theory: per-layer kernel, four-point vertex and NTK; criticality; optimal aspect ratio.",

@@ -9,9 +9,9 @@ import org.annft.theory.TheoryProfile;
 
 /**
  * The theory beside one ensemble configuration: for every input a, the single-input kernel and
- * four-point vertex of every layer (THEORY.md; V = 0 at layer 1), and for several inputs the k x k
- * kernel of every layer. Also starts the recursion from a measured first layer, as the paper's
- * Figs. 6-7 do.
+ * four-point vertex of every layer (docs/theory.md, "Four-point vertex"; V = 0 at layer 1), and
+ * for several inputs the k x k kernel of every layer. Also starts the recursion from a measured
+ * first layer, as the paper's Figs. 6-7 do.
  */
 record EnsembleTheory(EnsembleConfiguration configuration, List<TheoryProfile> perInput,
                       List<LayerKernelMatrix> kernelMatrices) implements java.io.Serializable {

@@ -5,9 +5,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Exact function-space sampler (THEORY.md, last section; paper Eqs. 16, 25-26). Given the previous
- * layer's activations {@code sigma_{j;a}} at the k inputs, the next layer's preactivations are
- * independent across neurons i and Gaussian with k x k covariance
+ * Exact function-space sampler (docs/theory.md, "Function-space sampling"; paper Eqs. 16, 25-26).
+ * Given the previous layer's activations {@code sigma_{j;a}} at the k inputs, the next layer's
+ * preactivations are independent across neurons i and Gaussian with k x k covariance
  * <pre>G^(l+1)_ab = C_b + (C_W / n_l) sum_j sigma_{j;a} sigma_{j;b}</pre>
  * (for the first layer {@code G^(1)_ab = C_b + (C_W / n0) sum_i x_{i;a} x_{i;b}}, a constant).
  * Drawing layer by layer from these conditionals samples exactly the distribution of an explicitly

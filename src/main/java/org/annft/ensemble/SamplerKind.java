@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum SamplerKind {
     /**
      * Each layer's preactivations from their exact conditional Gaussian given the previous layer's
-     * activations (THEORY.md, last section; paper Eqs. 16, 25-26): O(n k^2) per layer.
+     * activations (docs/theory.md, "Function-space sampling"; paper Eqs. 16, 25-26):
+     * O(n k^2) per layer.
      */
     FUNCTION,
     /** Every weight and bias drawn, then the forward pass: O(n^2 k) per layer. The reference. */

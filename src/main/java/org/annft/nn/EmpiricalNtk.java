@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The empirical neural tangent kernel of a network with one output, with the learning-rate tensor
- * (THEORY.md, "Neural tangent kernel"; paper Eq. 33):
+ * (docs/theory.md, "Neural tangent kernel"; paper Eq. 33):
  * {@code H_ab = sum_l [ lambda_b^(l) sum_j dz_a/db_j dz_b/db_j
  *                      + (lambda_W^(l)/n_{l-1}) sum_jk dz_a/dW_jk dz_b/dW_jk ]}.
  *

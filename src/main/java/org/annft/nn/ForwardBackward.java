@@ -7,8 +7,9 @@ import org.ejml.data.DMatrixRMaj;
  * (rows are samples). A workspace serves batches of up to {@link #capacity()} rows; smaller
  * batches reshape the same arrays, so nothing is allocated per batch.
  *
- * <p>Forward (THEORY.md): {@code Z^(l) = A^(l-1) W^(l)T + 1 b^(l)T}, {@code A^(l) = sigma(Z^(l))}
- * for hidden layers, output {@code Z^(l_out)} linear, with {@code A^(0)} the input batch.
+ * <p>Forward (docs/theory.md, "Network and initialization"):
+ * {@code Z^(l) = A^(l-1) W^(l)T + 1 b^(l)T}, {@code A^(l) = sigma(Z^(l))} for hidden layers,
+ * output {@code Z^(l_out)} linear, with {@code A^(0)} the input batch.
  * Backward, from {@code Delta^(l_out) = dL/dZ^(l_out)} set by the caller:
  * {@code dL/dW^(l) = Delta^(l)T A^(l-1)}, {@code dL/db^(l) = 1^T Delta^(l)},
  * {@code Delta^(l-1) = (Delta^(l) W^(l)) .* sigma'(Z^(l-1))}.

@@ -9,7 +9,7 @@ import org.annft.theory.Initialization;
 
 /**
  * Initialization hyperparameters per layer: {@code W^(l)_ij ~ N(0, C_W^(l) / n_{l-1})},
- * {@code b^(l)_i ~ N(0, C_b^(l))} (THEORY.md, "Network and initialization"), entry
+ * {@code b^(l)_i ~ N(0, C_b^(l))} (docs/theory.md, "Network and initialization"), entry
  * {@code l - 1} of {@link #layers()} for layer {@code l = 1 .. l_out}.
  */
 public record InitSpec(List<Initialization> layers) {
@@ -30,8 +30,9 @@ public record InitSpec(List<Initialization> layers) {
     }
 
     /**
-     * The critical {@code (C_W, C_b)} of the activation (THEORY.md, "Susceptibilities and
-     * criticality"; found by {@link Criticality#of(Activation)}) in all {@code layerCount} layers.
+     * The critical {@code (C_W, C_b)} of the activation (docs/theory.md,
+     * "Criticality and universality classes"; found by {@link Criticality#of(Activation)}) in all
+     * {@code layerCount} layers.
      *
      * @throws IllegalArgumentException if the activation has no critical point (softplus)
      */

@@ -8,7 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Samples the parameters of a network: {@code W^(l)_ij = sqrt(C_W^(l) / n_{l-1}) g},
- * {@code b^(l)_i = sqrt(C_b^(l)) g} with independent standard normal {@code g} (THEORY.md).
+ * {@code b^(l)_i = sqrt(C_b^(l)) g} with independent standard normal {@code g} (docs/theory.md,
+ * "Network and initialization").
  * Draw order is fixed (layer 1 to l_out; weights row-major, then biases), so a seed fixes the
  * network.
  */

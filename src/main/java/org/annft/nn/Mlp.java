@@ -5,9 +5,10 @@ import org.annft.theory.Activation;
 
 /**
  * A multilayer perceptron: architecture, activation and parameters. Preactivations follow
- * THEORY.md: {@code z^(1) = b^(1) + W^(1) x}, {@code z^(l+1) = b^(l+1) + W^(l+1) sigma(z^(l))},
- * output {@code f(x) = z^(l_out)} (linear). Forward and backward passes live in
- * {@link ForwardBackward}; initialization in {@link Initializer}.
+ * docs/theory.md, "Network and initialization": {@code z^(1) = b^(1) + W^(1) x},
+ * {@code z^(l+1) = b^(l+1) + W^(l+1) sigma(z^(l))}, output {@code f(x) = z^(l_out)} (linear).
+ * Forward and backward passes live in {@link ForwardBackward}; initialization in
+ * {@link Initializer}.
  */
 public final class Mlp {
 

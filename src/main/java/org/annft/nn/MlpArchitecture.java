@@ -3,9 +3,10 @@ package org.annft.nn;
 /**
  * Shape of a fully connected network: input width {@code n0}, {@code L} hidden layers of common
  * width {@code n}, and a linear output layer of width {@code n_out}. Layers are numbered as in the
- * paper and THEORY.md: {@code l = 1 .. l_out} with {@code l_out = L + 1}; layer {@code l} maps
- * width {@code n_{l-1}} to {@code n_l}, with {@code n_0 = n0}, {@code n_1 .. n_L = n},
- * {@code n_{l_out} = n_out}. The paper's "depth" is {@code l_out} (depth 4 = three hidden layers).
+ * paper and docs/theory.md, "Network and initialization": {@code l = 1 .. l_out} with
+ * {@code l_out = L + 1}; layer {@code l} maps width {@code n_{l-1}} to {@code n_l}, with
+ * {@code n_0 = n0}, {@code n_1 .. n_L = n}, {@code n_{l_out} = n_out}. The paper's "depth" is
+ * {@code l_out} (depth 4 = three hidden layers).
  *
  * @param inputWidth   n0, at least 1
  * @param hiddenWidth  n, at least 1

@@ -6,7 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * Stochastic gradient descent with the learning-rate tensor of paper Eq. 33 (THEORY.md):
+ * Stochastic gradient descent with the learning-rate tensor of paper Eq. 33 (docs/theory.md,
+ * "Learning-rate tensor"):
  * {@code b^(l) -= lambda_b^(l) dL/db^(l)}, {@code W^(l) -= (lambda_W^(l) / n_{l-1}) dL/dW^(l)},
  * the tensor fixed per phase of a {@link PhaseSchedule}.
  */

@@ -20,7 +20,7 @@ public interface Activation extends java.io.Serializable {
     /** sigma(z). */
     double value(double z);
 
-    /** sigma'(z); at a kink the right derivative. */
+    /** sigma'(z); at a kink the left derivative (ReLU: 0 at z = 0, leaky ReLU: its slope). */
     double derivative(double z);
 
     /**
@@ -57,7 +57,8 @@ public interface Activation extends java.io.Serializable {
 
     /**
      * {@code <sigma(z)^4>_K} in closed form, if one exists; empty otherwise. It enters the
-     * four-point vertex recursion (THEORY.md) through {@code <sigma^4> - <sigma^2>^2}.
+     * four-point vertex recursion (docs/theory.md, "Four-point vertex") through
+     * {@code <sigma^4> - <sigma^2>^2}.
      */
     default OptionalDouble closedFormFourthMoment(double kernel) {
         return OptionalDouble.empty();

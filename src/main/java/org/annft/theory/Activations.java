@@ -179,7 +179,10 @@ public final class Activations {
         }
     }
 
-    /** log(1 + e^z); derivative sigmoid(z). Has no critical point (THEORY.md). */
+    /**
+     * log(1 + e^z); derivative sigmoid(z). Has no critical point (docs/theory.md,
+     * "Criticality and universality classes").
+     */
     public record Softplus() implements Activation {
         @Override public String name() { return "softplus"; }
         @Override public double value(double z) { return softplus(z); }

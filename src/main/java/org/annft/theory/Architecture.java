@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What the infinite-width recursions need to know about a network (THEORY.md, "Network and
- * initialization"): the activation, {@code L} hidden layers of common width {@code n}, and the
- * initialization of every layer {@code l = 1 .. l_out} with {@code l_out = L + 1} the linear output
- * layer. The input width does not appear: inputs enter only through {@code (1/n0) sum_i x_i^2}.
+ * What the infinite-width recursions need to know about a network (docs/theory.md,
+ * "Network and initialization"): the activation, {@code L} hidden layers of common width {@code n},
+ * and the initialization of every layer {@code l = 1 .. l_out} with {@code l_out = L + 1} the linear
+ * output layer. The input width does not appear: inputs enter only through {@code (1/n0) sum_i x_i^2}.
  *
  * @param activation     sigma
  * @param hiddenLayers   L, at least 1

@@ -3,7 +3,7 @@ package org.annft.theory;
 import java.io.Serializable;
 
 /**
- * The optimal aspect ratio (paper Eq. 50; THEORY.md "Optimal aspect ratio"):
+ * The optimal aspect ratio (paper Eq. 50; docs/theory.md, "Optimal aspect ratio"):
  * {@code r* = (4 / (20 + 3 n_out)) / nu} and the optimal width {@code n* = l_out / r*}, where
  * {@code nu} is the slope of the critical vertex, {@code V^(l) / (K^(l))^2 ~ nu l}.
  *

@@ -3,7 +3,8 @@ package org.annft.theory;
 import java.io.Serializable;
 
 /**
- * A critical initialization and how well it satisfies the three conditions of THEORY.md:
+ * A critical initialization and how well it satisfies the three conditions of docs/theory.md,
+ * "Criticality and universality classes":
  * the fixed point {@code K* = C_b + C_W <sigma^2>_{K*}}, {@code chi_par(K*) = 1} and
  * {@code chi_perp(K*) = 1}. Residuals are {@code K* - C_b - C_W <sigma^2>_{K*}},
  * {@code chi_par(K*) - 1} and {@code chi_perp(K*) - 1}.

@@ -4,8 +4,9 @@ import java.util.Locale;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /**
- * Finds the critical initialization of any activation (THEORY.md, "Susceptibilities and
- * criticality"; PDLT Sec. 5.3) by numerical tests of sigma, not by its name:
+ * Finds the critical initialization of any activation (docs/theory.md,
+ * "Criticality and universality classes"; PDLT Sec. 5.3) by numerical tests of sigma, not by its
+ * name:
  * <ol>
  *   <li>Scale-invariant: {@code sigma(a z) = a sigma(z)} at sampled a &gt; 0 and z. Then
  *       {@code chi_par = chi_perp = C_W <sigma'^2>} for every K, so {@code C_b = 0},

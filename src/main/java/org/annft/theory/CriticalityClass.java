@@ -1,8 +1,8 @@
 package org.annft.theory;
 
 /**
- * The criticality (universality) classes of THEORY.md, "Susceptibilities and criticality" (PDLT
- * Sec. 5.3).
+ * The criticality (universality) classes of docs/theory.md, "Criticality and universality classes"
+ * (PDLT Sec. 5.3).
  */
 public enum CriticalityClass {
     /** sigma(a z) = a sigma(z) for a &gt; 0 (ReLU, leaky ReLU, linear): C_b = 0, every K is a fixed point. */

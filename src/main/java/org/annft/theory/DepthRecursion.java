@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Runs the infinite-width recursions of {@link LayerMaps} through layers 1 .. l_out = L + 1
- * (THEORY.md: kernel, four-point vertex with chi_par squared, NTK).
+ * (docs/theory.md, "Kernel recursion", "Four-point vertex" with chi_par squared,
+ * "Neural tangent kernel").
  *
  * <p>Two starts: from the inputs ({@code K^(1) = C_b + C_W (1/n0) sum x^2}, {@code V^(1) = 0},
  * {@code Theta^(1) = lambda_b^(1) + lambda_W^(1) (1/n0) sum x^2}), or from a given, e.g. measured,

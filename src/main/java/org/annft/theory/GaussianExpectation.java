@@ -5,7 +5,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Gaussian expectations (THEORY.md, "Gaussian expectations"):
+ * Gaussian expectations (docs/theory.md, "Gaussian expectations"):
  * <pre>
  *   &lt;g(z)&gt;_K = integral g(z) exp(-z^2 / 2K) / sqrt(2 pi K) dz
  * </pre>

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * How the one global learning rate of non-critical training (CINT, NINT, and Adam's rate) is
- * averaged from the critical per-layer rates (paper Sec. IV, THEORY.md "Neural tangent kernel").
+ * averaged from the critical per-layer rates (paper Sec. IV; docs/theory.md,
+ * "Global learning rates").
  * <ul>
  *   <li>{@link #PRACTICE} (the paper's): the mean over layers of the rates used in practice,
  *       {@code w = (1/l_out) sum_l lambda_W^(l) / n_{l-1}} for weights and

@@ -3,7 +3,7 @@ package org.annft.theory;
 import java.io.Serializable;
 
 /**
- * The initialization hyperparameters of one layer (THEORY.md, "Network and initialization"):
+ * The initialization hyperparameters of one layer (docs/theory.md, "Network and initialization"):
  * {@code W_ij ~ N(0, C_W / n_{l-1})}, {@code b_i ~ N(0, C_b)}.
  *
  * @param weightVariance C_W, positive and finite

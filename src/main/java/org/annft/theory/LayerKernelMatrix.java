@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * The k x k kernel {@code K^(l)_ab} and infinite-width NTK {@code Theta^(l)_ab} of one layer for
- * k inputs (THEORY.md, "Kernel recursion"; paper Eqs. 36-37). Immutable.
+ * k inputs (docs/theory.md, "Kernel recursion" and "Neural tangent kernel"; paper Eqs. 36-37).
+ * Immutable.
  */
 public final class LayerKernelMatrix implements Serializable {
 

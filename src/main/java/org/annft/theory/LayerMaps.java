@@ -2,15 +2,16 @@ package org.annft.theory;
 
 /**
  * One step of the infinite-width recursions, from layer l to layer l+1, with {@code next} the
- * initialization (C_W, C_b) of layer l+1 and K the kernel of layer l (THEORY.md):
+ * initialization (C_W, C_b) of layer l+1 and K the kernel of layer l (docs/theory.md,
+ * "Kernel recursion", "Four-point vertex" and "Neural tangent kernel"):
  * <pre>
  *   K^(l+1)_ab = C_b + C_W &lt;sigma(z_a) sigma(z_b)&gt;_{K^(l)}
  *   V^(l+1)    = chi_par(K^(l))^2 V^(l) + C_W^2 [ &lt;sigma^4&gt;_{K^(l)} - &lt;sigma^2&gt;_{K^(l)}^2 ]
  *   Theta^(l+1)_ab = lambda_b^(l+1) + lambda_W^(l+1) &lt;sigma(z_a) sigma(z_b)&gt;_{K^(l)}
  *                    + C_W &lt;sigma'(z_a) sigma'(z_b)&gt;_{K^(l)} Theta^(l)_ab
  * </pre>
- * The vertex recursion carries chi_par <em>squared</em> (THEORY.md; the paper's Eq. 47 prints a
- * single power). On the diagonal the NTK factor is chi_perp(K^(l)).
+ * The vertex recursion carries chi_par <em>squared</em> (docs/theory.md, "Four-point vertex"; the
+ * paper's Eq. 47 prints a single power). On the diagonal the NTK factor is chi_perp(K^(l)).
  */
 public final class LayerMaps {
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * The infinite-width theory of one layer for a single input, with the leading finite-width
- * prediction for one output neuron's moments (THEORY.md, "Four-point vertex"):
+ * prediction for one output neuron's moments (docs/theory.md, "Moments of one neuron"):
  * {@code m2 = K}, fourth cumulant {@code k4 = m4 - 3 m2^2 = 3V/n}, standardized excess kurtosis
  * {@code m4/m2^2 - 3 = 3V/(n K^2)}, and {@code V/n} (the paper's Fig. 7 "unstandardized EK").
  *

@@ -61,7 +61,8 @@ public final class LearningRates implements Serializable {
     }
 
     /**
-     * Critical per-layer rates from the raw rates (paper Eqs. 38-39, THEORY.md "Neural tangent kernel"):
+     * Critical per-layer rates from the raw rates (paper Eqs. 38-39; docs/theory.md,
+     * "Critical learning rates"):
      * <ul>
      *   <li>{@link CriticalityClass#SCALE_INVARIANT} (ReLU): {@code lambda_b = lambda~_b / l_out},
      *       {@code lambda_W = lambda~_W / l_out} (Eq. 38).</li>

@@ -1,8 +1,8 @@
 package org.annft.theory;
 
 /**
- * The parallel and perpendicular susceptibilities (THEORY.md, "Susceptibilities and criticality";
- * PDLT Eqs. 5.50-5.51):
+ * The parallel and perpendicular susceptibilities (docs/theory.md, "Susceptibilities"; PDLT
+ * Eqs. 5.50-5.51):
  * <pre>
  *   chi_perp(K) = C_W &lt;sigma'(z)^2&gt;_K
  *   chi_par(K)  = (C_W / 2K^2) &lt;sigma(z)^2 (z^2 - K)&gt;_K = (C_W / K) &lt;z sigma(z) sigma'(z)&gt;_K

@@ -76,7 +76,8 @@ class EmpiricalNtkTest {
 
     /**
      * Mean of the empirical NTK over an ensemble of initializations against the infinite-width
-     * recursion of the theory engine (THEORY.md: {@code Theta^(1) = lambda_b^(1) + lambda_W^(1) |x|^2/n0},
+     * recursion of the theory engine (docs/theory.md, "Neural tangent kernel":
+     * {@code Theta^(1) = lambda_b^(1) + lambda_W^(1) |x|^2/n0},
      * {@code Theta^(l+1) = lambda_b^(l+1) + lambda_W^(l+1) <sigma^2>_{K^(l)} + chi_perp(K^(l)) Theta^(l)}),
      * with the rates of the training mode for raw rates (1, 1). For tanh the critical and global
      * rates differ by 11 % at this depth, so a mix-up of the tensor shows.

@@ -11,7 +11,10 @@ import org.annft.theory.GlobalRate;
 import org.annft.theory.LearningRates;
 import org.junit.jupiter.api.Test;
 
-/** The global rates of CINT/NINT and Adam in the optimizers (paper Sec. IV, THEORY.md "Neural tangent kernel"). */
+/**
+ * The global rates of CINT/NINT and Adam in the optimizers (paper Sec. IV; docs/theory.md,
+ * "Global learning rates").
+ */
 class GlobalRateTrainingTest {
 
     private static final Activation RELU = Activations.parse("relu");

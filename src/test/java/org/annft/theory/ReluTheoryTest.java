@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** ReLU against its closed forms (THEORY.md: arc-cosine kernel, V/K^2 = 5 (l - 1) at criticality). */
+/**
+ * ReLU against its closed forms: the arc-cosine kernel (docs/theory.md, "Kernel recursion") and
+ * V/K^2 = 5 (l - 1) at criticality (docs/theory.md, "Four-point vertex").
+ */
 class ReluTheoryTest {
 
     private static final Activation RELU = new Activations.Relu();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** tanh, the K* = 0 class (THEORY.md; PDLT Sec. 5.4). */
+/** tanh, the K* = 0 class (docs/theory.md, "Criticality and universality classes"; PDLT Sec. 5.4). */
 class TanhTheoryTest {
 
     private static final Activation TANH = new Activations.Tanh();
