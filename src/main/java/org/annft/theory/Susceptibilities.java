@@ -19,15 +19,26 @@ public final class Susceptibilities {
     }
 
     /**
-     * chi_par(K). At {@code K = 0} the limit {@code C_W (sigma'(0)^2 + sigma(0) sigma''(0))} (from
-     * {@code d<g>_K/dK = <g''>_K / 2}), with sigma''(0) by a central difference.
+     * chi_par(K). At {@code K = 0} the limit {@code K -> 0+}: for a smooth activation
+     * {@code C_W (sigma'(0)^2 + sigma(0) sigma''(0))} (from {@code d<g>_K/dK = <g''>_K / 2}), with
+     * sigma''(0) by a central difference; for an activation whose slope jumps at 0, from a- on the
+     * left to a+ on the right, {@code C_W (a+^2 + a-^2) / 2}, since
+     * {@code <z sigma sigma'>_K = K (a+^2 + a-^2) / 2} for a piecewise-linear sigma through 0 (ReLU:
+     * C_W / 2 at every K, so 1 at criticality, K = 0 included). A jump is told from curvature by
+     * the slope difference across 0 not shrinking with the step.
      */
     public static double chiParallel(Activation sigma, double weightVariance, double kernel) {
         GaussianExpectation.requireVariance("kernel", kernel);
         if (kernel == 0) {
+            double right = sigma.derivative(STEP);
+            double left = sigma.derivative(-STEP);
+            double jump = sigma.derivative(STEP / 100) - sigma.derivative(-STEP / 100);
+            if (Math.abs(jump) > 1e-9 && Math.abs(jump) > 0.5 * Math.abs(right - left)) {
+                return weightVariance * (right * right + left * left) / 2;
+            }
             double slope = sigma.derivative(0.0);
             double value = sigma.value(0.0);
-            double curvature = value == 0 ? 0.0 : (sigma.derivative(STEP) - sigma.derivative(-STEP)) / (2 * STEP);
+            double curvature = value == 0 ? 0.0 : (right - left) / (2 * STEP);
             return weightVariance * (slope * slope + value * curvature);
         }
         return weightVariance * GaussianMoments.parallelMoment(sigma, kernel) / kernel;

@@ -95,9 +95,26 @@ class ReluTheoryTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.5, 2.0, 3.0})
     void susceptibilitiesAreHalfTheWeightVariance(double cw) {
-        for (double kernel : new double[] {0.004, 0.3, 25.0}) {
+        for (double kernel : new double[] {0.0, 0.004, 0.3, 25.0}) {
             assertRelative(cw / 2, Susceptibilities.chiParallel(RELU, cw, kernel), 1e-9, "chi_par");
             assertRelative(cw / 2, Susceptibilities.chiPerpendicular(RELU, cw, kernel), 1e-12, "chi_perp");
+        }
+    }
+
+    /**
+     * chi_par at K = 0 is the limit K -> 0+: C_W (a+^2 + a-^2) / 2 for a kink with slopes a+ and a-,
+     * C_W (sigma'(0)^2 + sigma(0) sigma''(0)) for a smooth activation; each against chi_par at a
+     * small positive K.
+     */
+    @Test
+    void chiParallelAtZeroKernelIsTheLimitFromAbove() {
+        assertRelative(1.5 * (1 + 0.01 * 0.01) / 2,
+                Susceptibilities.chiParallel(new Activations.LeakyRelu(0.01), 1.5, 0.0), 1e-12, "leaky ReLU");
+        for (String name : new String[] {"relu", "leaky_relu", "tanh", "sin", "softplus", "gelu", "swish", "linear"}) {
+            Activation sigma = Activations.parse(name);
+            double atZero = Susceptibilities.chiParallel(sigma, 1.3, 0.0);
+            double near = Susceptibilities.chiParallel(sigma, 1.3, 1e-6);
+            org.junit.jupiter.api.Assertions.assertEquals(near, atZero, 1e-4 * Math.max(1, Math.abs(near)), name);
         }
     }
 }
