@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code annft theory}: the infinite-width theory of {@code org.annft.theory} from the command line
  * (docs/theory.md). Depth is counted as in docs/theory.md, "Network and initialization":
- * {@code --depth L} hidden layers, output layer {@code l_out = L + 1}.
+ * {@code --hidden-layers L} hidden layers, output layer {@code l_out = L + 1} (annft's depth, as in
+ * {@code train.depth}).
  */
 @Command(name = "theory", mixinStandardHelpOptions = true,
         description = "Infinite-width theory: per-layer kernel, four-point vertex and NTK; criticality; optimal aspect ratio.",
@@ -72,9 +73,9 @@ final class TheoryCommand implements Runnable {
         @Option(names = "--cb", paramLabel = "C_b", description = "Bias variance C_b of every layer (default: the critical value).")
         Double biasVariance;
 
-        @Option(names = "--depth", paramLabel = "L", defaultValue = "3",
+        @Option(names = "--hidden-layers", paramLabel = "L", defaultValue = "3",
                 description = "Number of hidden layers L (default ${DEFAULT-VALUE}); the output layer is l_out = L + 1.")
-        int depth;
+        int hiddenLayers;
 
         @Option(names = "--width", paramLabel = "n", defaultValue = "120",
                 description = "Hidden width n (default ${DEFAULT-VALUE}); enters V/n and the kurtosis.")
@@ -108,7 +109,7 @@ final class TheoryCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Activation sigma = OptionValues.parsed("--activation", activation, Activations::parse);
-            requireAtLeastOne("--depth", depth);
+            requireAtLeastOne("--hidden-layers", hiddenLayers);
             requireAtLeastOne("--width", width);
             double[][] inputs = TheoryTables.parseInputs(input);
             CriticalPoint critical = Criticality.of(sigma);
@@ -120,17 +121,18 @@ final class TheoryCommand implements Runnable {
             if (!(cb >= 0) || Double.isInfinite(cb)) {
                 throw new org.annft.config.BadInputException("--cb (C_b) must be non-negative and finite, got " + cb);
             }
-            if (depth > MAX_DEPTH) {
-                throw new org.annft.config.BadInputException("--depth " + depth + " is above the limit of " + MAX_DEPTH
+            if (hiddenLayers > MAX_HIDDEN_LAYERS) {
+                throw new org.annft.config.BadInputException("--hidden-layers " + hiddenLayers + " is above the limit of "
+                        + MAX_HIDDEN_LAYERS
                         + " layers (the recursion integrates every layer, and prints a row per layer)");
             }
             requireRate("--raw-lambda-b", rawBiasRate);
             requireRate("--raw-lambda-w", rawWeightRate);
-            Architecture architecture = Architecture.uniform(sigma, depth, width, cw, cb);
-            LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), depth + 1,
+            Architecture architecture = Architecture.uniform(sigma, hiddenLayers, width, cw, cb);
+            LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), hiddenLayers + 1,
                     rawBiasRate, rawWeightRate);
             LearningRates learningRates = rates == Rates.critical ? criticalRates
-                    : criticalRates.averagedInPractice(fanIns(inputs[0].length, width, depth + 1));
+                    : criticalRates.averagedInPractice(fanIns(inputs[0].length, width, hiddenLayers + 1));
             // Validate everything before Spark starts, so that bad input leaves nothing behind.
             AnnftConfig config = common.out == null ? null : common.config(List.of());
             TheoryTables tables = TheoryTables.compute(architecture, inputs, learningRates);
@@ -138,7 +140,7 @@ final class TheoryCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "activation %s (%s), C_W = %s, C_b = %s, L = %d hidden layers (l_out = %d), n = %d, "
                             + "%s learning rates from lambda~_b = %s, lambda~_W = %s%n",
-                    sigma.name(), critical.universalityClass().label(), cw, cb, depth, depth + 1, width, rates,
+                    sigma.name(), critical.universalityClass().label(), cw, cb, hiddenLayers, hiddenLayers + 1, width, rates,
                     rawBiasRate, rawWeightRate);
             tables.print(out);
             out.flush();
@@ -165,7 +167,7 @@ final class TheoryCommand implements Runnable {
     }
 
     /** The deepest network {@code theory kernel} computes. */
-    static final int MAX_DEPTH = 100_000;
+    static final int MAX_HIDDEN_LAYERS = 100_000;
 
     @Command(name = "critical", mixinStandardHelpOptions = true,
             description = "The criticality class of an activation, its critical C_W, C_b and K*, and the residuals of "
@@ -199,9 +201,9 @@ final class TheoryCommand implements Runnable {
         @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation name.")
         String activation;
 
-        @Option(names = "--depth", paramLabel = "L", defaultValue = "3",
+        @Option(names = "--hidden-layers", paramLabel = "L", defaultValue = "3",
                 description = "Number of hidden layers L (default ${DEFAULT-VALUE}, the paper's l_out = L + 1 = 4).")
-        int depth;
+        int hiddenLayers;
 
         @Option(names = "--outputs", paramLabel = "n_out", defaultValue = "1",
                 description = "Output width n_out (default ${DEFAULT-VALUE}).")
@@ -213,10 +215,10 @@ final class TheoryCommand implements Runnable {
         @Override
         public Integer call() {
             Activation sigma = OptionValues.parsed("--activation", activation, Activations::parse);
-            requireAtLeastOne("--depth", depth);
+            requireAtLeastOne("--hidden-layers", hiddenLayers);
             requireAtLeastOne("--outputs", outputs);
             CriticalPoint critical = Criticality.of(sigma);
-            AspectRatio ratio = AspectRatio.of(AspectRatio.nu(sigma, critical), depth + 1, outputs);
+            AspectRatio ratio = AspectRatio.of(AspectRatio.nu(sigma, critical), hiddenLayers + 1, outputs);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "activation %s (%s)%n", sigma.name(), critical.universalityClass().label());
             if (!critical.exists()) {
@@ -227,7 +229,7 @@ final class TheoryCommand implements Runnable {
             } else {
                 out.printf(Locale.ROOT, "nu = %.10g%nn_out = %d, l_out = %d (L = %d hidden layers)%n"
                                 + "r* = %.6g%nn* = l_out / r* = %.4f%n",
-                        ratio.nu(), outputs, depth + 1, depth, ratio.optimalAspectRatio(), ratio.optimalWidth());
+                        ratio.nu(), outputs, hiddenLayers + 1, hiddenLayers, ratio.optimalAspectRatio(), ratio.optimalWidth());
             }
             out.flush();
             return 0;

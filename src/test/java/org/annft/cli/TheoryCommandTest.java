@@ -23,7 +23,7 @@ class TheoryCommandTest {
 
     @Test
     void kernelPrintsTheCriticalReluTable() {
-        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--depth", "3", "--width", "100",
+        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--hidden-layers", "3", "--width", "100",
                 "--input", "0.13,0.16"), cli.err());
         String text = cli.out();
         // K = 2 (0.13^2 + 0.16^2) / 2 = 0.0425 in every layer; V/K^2 = 5 (l - 1), so 3V/(nK^2) = 0.45 at l_out = 4.
@@ -35,7 +35,7 @@ class TheoryCommandTest {
     void kernelWritesTheTheoryTables() {
         SparkSession spark = TestSpark.session();
         Path results = dir.resolve("theory");
-        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--cw", "2", "--cb", "0", "--depth", "2",
+        assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--cw", "2", "--cb", "0", "--hidden-layers", "2",
                 "--width", "10", "--input", "0.13,0.16;0.9,0.4", "--out", results.toString()), cli.err());
         List<Row> rows = spark.read().parquet(results.resolve("theory").toString()).orderBy("input", "layer")
                 .collectAsList();
@@ -65,7 +65,7 @@ class TheoryCommandTest {
 
     @Test
     void aspectRatioReproducesThePaper() {
-        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "relu", "--depth", "3", "--outputs", "1"));
+        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "relu", "--hidden-layers", "3", "--outputs", "1"));
         assertTrue(cli.out().contains("r* = 0.0347826"), cli.out());
         assertTrue(cli.out().contains("n* = l_out / r* = 115.0000"), cli.out());
     }
@@ -98,7 +98,7 @@ class TheoryCommandTest {
                 results.toString());
         assertBadInput("--width must be at least 1", "theory", "kernel", "--activation", "relu", "--width", "0",
                 "--out", results.toString());
-        assertBadInput("--depth must be at least 1", "theory", "kernel", "--activation", "relu", "--depth", "0");
+        assertBadInput("--hidden-layers must be at least 1", "theory", "kernel", "--activation", "relu", "--hidden-layers", "0");
         assertBadInput("component 'x' of input 2", "theory", "kernel", "--activation", "relu", "--input", "0.1,0.2;0.3,x");
         assertBadInput("input 2 has 1 components", "theory", "kernel", "--activation", "relu", "--input", "0.1,0.2;0.3");
         assertBadInput("pass --cw and --cb", "theory", "kernel", "--activation", "softplus");
@@ -107,8 +107,10 @@ class TheoryCommandTest {
         assertBadInput("--activation", "theory", "critical");
         assertBadInput("--raw-lambda-w must be a finite rate >= 0, got -1.0", "theory", "kernel", "--activation", "relu",
                 "--raw-lambda-w", "-1");
-        assertBadInput("--depth 2000000000 is above the limit of 100000", "theory", "kernel", "--activation", "relu",
-                "--depth", "2000000000");
+        assertBadInput("--hidden-layers 2000000000 is above the limit of 100000", "theory", "kernel", "--activation",
+                "relu", "--hidden-layers", "2000000000");
+        // The depth is l_out everywhere (train.depth, sweep.depths); the theory counts hidden layers by name.
+        assertEquals(2, cli.run("theory", "kernel", "--activation", "relu", "--depth", "3"));
         assertBadInput("--master bogus://x: not a Spark master URL", "data", "--master", "bogus://x", "--out",
                 results.toString());
         assertBadInput("--master local[0]: not a Spark master URL", "data", "--master", "local[0]", "--out",
