@@ -28,15 +28,7 @@ class ResultContractTest {
 
     @Test
     void tinyJobsWriteEveryContractedTableAndTheReportSkipsNothing() throws Exception {
-        AmeTableWriter writer = new AmeTableWriter();
-        for (int z = 8; z < 48; z++) {
-            int n = z + z / 4;
-            double a = z + n;
-            double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
-                    - 23.2 * (n - z) * (n - z) / a;
-            writer.nuclide(z, n, "X", 1000 * b / a);
-        }
-        Path table = writer.writeTo(dir.resolve("mass.txt"));
+        Path table = new AmeTableWriter().liquidDropChain(8, 48).writeTo(dir.resolve("mass.txt"));
         CliRun cli = new CliRun();
         Path results = dir.resolve("results");
         assertEquals(0, cli.run("init-ensemble", "--out", results.resolve("ensemble").toString(),

@@ -32,14 +32,7 @@ class TrainCommandTest {
     /** 40 nuclides with liquid-drop binding energies, and a small, fast training config. */
     @BeforeEach
     void writeTableAndConfig() throws IOException {
-        AmeTableWriter writer = new AmeTableWriter();
-        for (int z = 8; z < 48; z++) {
-            int n = z + z / 4;
-            double a = z + n;
-            double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a) - 23.2 * (n - z) * (n - z) / a;
-            writer.nuclide(z, n, "X", 1000 * b / a);
-        }
-        table = writer.writeTo(dir.resolve("mass.txt"));
+        table = new AmeTableWriter().liquidDropChain(8, 48).writeTo(dir.resolve("mass.txt"));
         config = Files.writeString(dir.resolve("train.conf"), String.join("\n",
                 "seed = 5",
                 "data.test-fraction = 0.25",

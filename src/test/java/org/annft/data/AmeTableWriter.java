@@ -53,6 +53,24 @@ public final class AmeTableWriter {
         return this;
     }
 
+    /**
+     * Total binding energy (MeV) of the semi-empirical mass formula without pairing,
+     * {@code B = 15.8 A - 18.3 A^(2/3) - 0.714 Z(Z-1)/A^(1/3) - 23.2 (N-Z)^2/A}.
+     */
+    public static double liquidDropMev(int z, int n) {
+        double a = z + n;
+        return 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a) - 23.2 * (n - z) * (n - z) / a;
+    }
+
+    /** One liquid-drop nuclide per Z in [zFrom, zTo), with N = Z + Z/4. */
+    public AmeTableWriter liquidDropChain(int zFrom, int zTo) {
+        for (int z = zFrom; z < zTo; z++) {
+            int n = z + z / 4;
+            nuclide(z, n, "X", 1000 * liquidDropMev(z, n) / (z + n));
+        }
+        return this;
+    }
+
     public static String line(char control, int z, int n, String element, String massExcess, String massExcessUnc,
                               String bindingPerNucleon, String bindingUnc) {
         return String.format(Locale.ROOT, "%c%3d%5d%5d%5d %-3s%-4s %14s%12s%13s %10s %2s%13s%11s %3d %13s%12s",

@@ -56,9 +56,7 @@ class SweepJobTest {
         for (int z = 8; z <= 40; z += 2) {
             for (int n = z; n <= 1.3 * z + 4; n += 2) {
                 int a = z + n;
-                double b = 15.8 * a - 18.3 * Math.pow(a, 2.0 / 3) - 0.714 * z * (z - 1) / Math.cbrt(a)
-                        - 23.2 * (n - z) * (n - z) / (double) a;
-                w.nuclide(z, n, "X", 1000 * b / a + (z == 20 && n == 20 ? shiftKev / a : 0));
+                w.nuclide(z, n, "X", 1000 * AmeTableWriter.liquidDropMev(z, n) / a + (z == 20 && n == 20 ? shiftKev / a : 0));
             }
         }
         return BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(file)), DataSetSpec.all());
