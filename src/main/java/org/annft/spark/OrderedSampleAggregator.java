@@ -17,8 +17,11 @@ public final class OrderedSampleAggregator extends Aggregator<Double, OrderedSam
     /** The SQL name under which {@link #register} makes it known. */
     public static final String NAME = "ordered_sample";
 
-    /** Registers the aggregate with the session under {@link #NAME}. */
+    /** Registers the aggregate with the session under {@link #NAME}, once. */
     public static void register(org.apache.spark.sql.SparkSession spark) {
+        if (spark.catalog().functionExists(NAME)) {
+            return;
+        }
         UserDefinedFunction f = functions.udaf(new OrderedSampleAggregator(), Encoders.DOUBLE());
         spark.udf().register(NAME, f);
     }

@@ -1,51 +1,53 @@
 package org.annft.sweep;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.zip.CRC32;
+import org.annft.data.BaselineFits;
+import org.annft.nn.ParameterChanges;
+import org.annft.nn.TrainingResult;
 import org.annft.config.Seeds;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 
 /**
- * The rows one finished run contributes to the sweep's tables, stored as one file under
- * {@code <out>/_sweep_runs/} as soon as the run ends. The file carries the run's identity, a string
- * of everything that determines the run (its settings, the master seed, the data set's content
- * fingerprint and the annft version), and its name a hash of it, so an interrupted sweep rerun into
- * the same output skips exactly the runs whose results it already has; a checkpoint is used only
- * after it has been read back whole with the identity its name promises ({@link #problem}), so a
- * damaged file or another run's file is trained again, never used. Files appear atomically (written
- * under a temporary name, then renamed), so a run killed while writing leaves no checkpoint. Reading
- * admits only the classes a checkpoint holds (an {@link ObjectInputFilter}), not arbitrary objects. File system access goes through the
- * job's Hadoop configuration (Spark's, with its {@code spark.hadoop.*} settings, shipped to the
- * executors), so checkpoints reach the same storage as the result tables (HDFS, S3A).
+ * What one finished run produced (its {@link TrainingRun.Outcome} without the run's settings, which
+ * the sweep's grid holds), stored as one file under {@code <out>/_sweep_runs/} as soon as the run
+ * ends. The file carries the run's identity, a string of everything that determines the run (its
+ * settings, the master seed, the data set's content fingerprint and the annft version), and its
+ * name a hash of it, so an interrupted sweep rerun into the same output skips exactly the runs
+ * whose results it already has; a checkpoint is used only after it has been read back whole, its
+ * checksum right and the identity its name promises ({@link #problem}), so a damaged file or another
+ * run's file is trained again, never used. Files appear atomically (written under a temporary name,
+ * then renamed), so a run killed while writing leaves no checkpoint.
+ *
+ * <p>The format is annft's own, typed field by field (no Java serialization, so reading a file
+ * never creates an object the format does not name): the bytes {@code ANNFTRUN}, a format version,
+ * the fields in the order of {@link #encode}, and a CRC-32 of everything before it. File system
+ * access goes through the job's Hadoop configuration (Spark's, with its {@code spark.hadoop.*}
+ * settings, shipped to the executors), so checkpoints reach the same storage as the result tables
+ * (HDFS, S3A).
  */
-public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurves, List<Row> paramChanges,
-                            List<Row> predictions) implements java.io.Serializable {
+public record RunCheckpoint(String identity, long seed, int trainSize, int testSize, TrainingResult result,
+                            double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines) {
 
     static final String DIRECTORY = "_sweep_runs";
     private static final String SUFFIX = ".run";
-
-    /**
-     * The classes a checkpoint is made of: this record, Java's lists and boxed numbers, Spark's rows
-     * and the Scala collections inside them, primitive arrays; anything else is refused.
-     */
-    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(
-            "maxdepth=20;org.annft.sweep.RunCheckpoint;java.util.*;java.lang.*;"
-            + "org.apache.spark.sql.catalyst.expressions.GenericRow;"
-            + "org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;org.apache.spark.sql.types.**;"
-            + "scala.collection.**;scala.runtime.*;scala.math.*;scala.Tuple2;scala.None$;scala.Some;!*");
+    private static final byte[] MAGIC = "ANNFTRUN".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    /** Larger files are not checkpoints (the largest holds a loss curve and a prediction per nuclide). */
+    private static final long MAX_BYTES = 256L << 20;
 
     /**
      * What a checkpoint must say it is: the run's settings, the master seed, the data set's content
@@ -56,9 +58,14 @@ public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurve
     }
 
     public static RunCheckpoint of(String identity, TrainingRun.Outcome outcome) {
-        List<TrainingRun.Outcome> one = List.of(outcome);
-        return new RunCheckpoint(identity, TrainingTables.runsRows(one), TrainingTables.lossCurveRows(one),
-                TrainingTables.paramChangeRows(one), TrainingTables.predictionRows(outcome));
+        return new RunCheckpoint(identity, outcome.seed(), outcome.trainSize(), outcome.testSize(), outcome.result(),
+                outcome.predictionsMev(), outcome.deadUnitFractions(), outcome.baselines());
+    }
+
+    /** The outcome of {@code run}, which this checkpoint stores. */
+    public TrainingRun.Outcome outcome(TrainingRun run) {
+        return new TrainingRun.Outcome(run, seed, trainSize, testSize, result, predictionsMev, deadUnitFractions,
+                baselines);
     }
 
     /**
@@ -80,9 +87,9 @@ public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurve
         try {
             FileSystem fs = dir.getFileSystem(hadoop);
             fs.mkdirs(dir);
-            try (FSDataOutputStream stream = fs.create(temporary, true);
-                 ObjectOutputStream out = new ObjectOutputStream(stream)) {
-                out.writeObject(this);
+            byte[] bytes = encode();
+            try (FSDataOutputStream stream = fs.create(temporary, true)) {
+                stream.write(bytes);
             } catch (IOException | RuntimeException e) {
                 // A full disk: no half-written temporary file is left behind.
                 fs.delete(temporary, false);
@@ -97,20 +104,37 @@ public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurve
         }
     }
 
-    /** Reads a checkpoint. */
+    /**
+     * Reads a checkpoint.
+     *
+     * @throws IllegalStateException if the file cannot be read or is not a whole checkpoint
+     */
     public static RunCheckpoint read(String file, Configuration hadoop) {
         Path path = new Path(file);
-        try (ObjectInputStream in = new ObjectInputStream(path.getFileSystem(hadoop).open(path))) {
-            in.setObjectInputFilter(CLASSES);
-            return (RunCheckpoint) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+        byte[] bytes;
+        try {
+            FileSystem fs = path.getFileSystem(hadoop);
+            long length = fs.getFileStatus(path).getLen();
+            if (length > MAX_BYTES) {
+                throw new IllegalStateException("cannot read run checkpoint " + file + ": " + length + " bytes is no checkpoint");
+            }
+            bytes = new byte[(int) length];
+            try (java.io.DataInputStream in = new java.io.DataInputStream(fs.open(path))) {
+                in.readFully(bytes);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e, e);
+        }
+        try {
+            return decode(bytes);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e, e);
         }
     }
 
     /**
      * Why the checkpoint {@code file} cannot be used for the run of {@code identity} (it is
-     * unreadable, truncated, holds other classes, or belongs to another run), or null when it can.
+     * unreadable, truncated, not a checkpoint, or belongs to another run), or null when it can.
      */
     public static String problem(String file, String identity, Configuration hadoop) {
         RunCheckpoint c;
@@ -124,11 +148,151 @@ public record RunCheckpoint(String identity, List<Row> runs, List<Row> lossCurve
         if (!identity.equals(c.identity())) {
             return "belongs to another run or data set";
         }
-        if (c.runs() == null || c.runs().size() != 1 || c.lossCurves() == null || c.paramChanges() == null
-                || c.predictions() == null) {
-            return "is incomplete";
-        }
         return null;
+    }
+
+    /** The file's bytes: magic, version, the fields, CRC-32 of all before it. */
+    byte[] encode() {
+        try {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            writeString(out, identity);
+            out.writeLong(seed);
+            out.writeInt(trainSize);
+            out.writeInt(testSize);
+            out.writeBoolean(result.status() == TrainingResult.Status.DIVERGED);
+            out.writeInt(result.divergenceEpoch().orElse(-1));
+            out.writeInt(result.epochsDone());
+            for (double x : new double[] {result.initialLoss(), result.finalLoss(), result.rmsdAll(), result.rmsdTrain(),
+                result.rmsdTest(), result.seconds()}) {
+                out.writeDouble(x);
+            }
+            out.writeInt(result.lossCurve().size());
+            for (TrainingResult.LossPoint p : result.lossCurve()) {
+                out.writeInt(p.epoch());
+                out.writeDouble(p.loss());
+            }
+            out.writeInt(result.parameterChanges().layers().size());
+            for (ParameterChanges.LayerChange c : result.parameterChanges().layers()) {
+                out.writeInt(c.layer());
+                out.writeInt(c.fanIn());
+                out.writeInt(c.fanOut());
+                out.writeBoolean(c.isHiddenToHidden());
+                for (double x : new double[] {c.initialWeightRms(), c.weightChangeRmsd(), c.relativeWeightChangeRmsd(),
+                    c.scaledWeightChangeRmsd(), c.biasChangeRmsd(), c.initialWeightFrobenius(), c.weightChangeFrobenius(),
+                    c.relativeWeightChangeFrobenius()}) {
+                    out.writeDouble(x);
+                }
+            }
+            writeString(out, result.gemm());
+            writeDoubles(out, predictionsMev);
+            writeDoubles(out, deadUnitFractions);
+            out.writeDouble(baselines.linearRmsdMev());
+            out.writeDouble(baselines.constantRmsdMev());
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(buffer.toByteArray());
+            out.writeLong(crc.getValue());
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    /** The checkpoint of {@link #encode}'s bytes. */
+    static RunCheckpoint decode(byte[] bytes) throws IOException {
+        if (bytes.length < MAGIC.length + 4 + 8
+                || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new IOException("not an annft run checkpoint");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        in.skipNBytes(MAGIC.length);
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("checkpoint format version " + version + ", this annft reads " + VERSION);
+        }
+        if (crc.getValue() != java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
+            throw new IOException("checksum mismatch (truncated or altered)");
+        }
+        String identity = readString(in);
+        long seed = in.readLong();
+        int trainSize = in.readInt();
+        int testSize = in.readInt();
+        boolean diverged = in.readBoolean();
+        int divergenceEpoch = in.readInt();
+        int epochsDone = in.readInt();
+        double[] losses = new double[6];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = in.readDouble();
+        }
+        List<TrainingResult.LossPoint> curve = new ArrayList<>();
+        for (int i = count(in, 12); i > 0; i--) {
+            curve.add(new TrainingResult.LossPoint(in.readInt(), in.readDouble()));
+        }
+        List<ParameterChanges.LayerChange> layers = new ArrayList<>();
+        for (int i = count(in, 77); i > 0; i--) {
+            int layer = in.readInt();
+            int fanIn = in.readInt();
+            int fanOut = in.readInt();
+            boolean hidden = in.readBoolean();
+            double[] d = new double[8];
+            for (int k = 0; k < d.length; k++) {
+                d[k] = in.readDouble();
+            }
+            layers.add(new ParameterChanges.LayerChange(layer, fanIn, fanOut, hidden, d[0], d[1], d[2], d[3], d[4], d[5],
+                    d[6], d[7]));
+        }
+        String gemm = readString(in);
+        TrainingResult result = new TrainingResult(diverged ? TrainingResult.Status.DIVERGED : TrainingResult.Status.OK,
+                diverged ? OptionalInt.of(divergenceEpoch) : OptionalInt.empty(), epochsDone, losses[0], losses[1],
+                losses[2], losses[3], losses[4], losses[5], curve, new ParameterChanges(layers), gemm);
+        double[] predictions = readDoubles(in);
+        double[] dead = readDoubles(in);
+        BaselineFits baselines = new BaselineFits(in.readDouble(), in.readDouble());
+        if (in.available() != 8) {
+            throw new IOException((in.available() - 8) + " bytes after the last field");
+        }
+        return new RunCheckpoint(identity, seed, trainSize, testSize, result, predictions, dead, baselines);
+    }
+
+    /** A count of entries of {@code bytesEach} bytes that the rest of the input can hold. */
+    private static int count(java.io.DataInputStream in, int bytesEach) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytesEach > in.available()) {
+            throw new IOException("a count of " + n + " entries does not fit the file");
+        }
+        return n;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(java.io.DataInputStream in) throws IOException {
+        byte[] b = new byte[count(in, 1)];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double x : values) {
+            out.writeDouble(x);
+        }
+    }
+
+    private static double[] readDoubles(java.io.DataInputStream in) throws IOException {
+        double[] values = new double[count(in, 8)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
     }
 
     /** Deletes the checkpoint {@code name} in {@code directory}, if it is there. */

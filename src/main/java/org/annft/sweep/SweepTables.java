@@ -36,22 +36,28 @@ final class SweepTables {
     private SweepTables() {
     }
 
+    /** Builds and writes the tables from the checkpoints, each given with the run it stores. */
     static void write(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
-                                    List<String> checkpointPaths, Broadcast<SerializableConfiguration> hadoop,
-                                    ResultStore.Commit out) {
+                      List<scala.Tuple2<String, TrainingRun>> checkpointsOfRuns,
+                      Broadcast<SerializableConfiguration> hadoop, ResultStore.Commit out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = Math.max(1, Math.min(checkpointPaths.size(), 4 * jsc.defaultParallelism()));
-        // Deserialized in memory only (no serializer involved); an evicted partition is read again.
-        JavaRDD<RunCheckpoint> checkpoints = jsc.parallelize(checkpointPaths, slices)
-                .map(p -> RunCheckpoint.read(p, hadoop.value().value()))
+        int slices = Math.max(1, Math.min(checkpointsOfRuns.size(), 4 * jsc.defaultParallelism()));
+        // Held in memory as objects (no serializer involved); an evicted partition is read again.
+        // Indices are the data, the runs travel in the closure: Java-serialized, as every task's runs are.
+        List<scala.Tuple2<String, TrainingRun>> stored = List.copyOf(checkpointsOfRuns);
+        JavaRDD<List<TrainingRun.Outcome>> outcomes = jsc.parallelize(
+                        java.util.stream.IntStream.range(0, stored.size()).boxed().toList(), slices)
+                .map(i -> List.of(RunCheckpoint.read(stored.get(i)._1(), hadoop.value().value())
+                        .outcome(stored.get(i)._2())))
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
-        Dataset<Row> runs = spark.createDataFrame(checkpoints.flatMap(c -> c.runs().iterator()),
+        Dataset<Row> runs = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.runsRows(o).iterator()),
                 SparkTables.schema(ResultTables.RUNS));
-        Dataset<Row> curves = spark.createDataFrame(checkpoints.flatMap(c -> c.lossCurves().iterator()),
+        Dataset<Row> curves = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.lossCurveRows(o).iterator()),
                 SparkTables.schema(ResultTables.LOSS_CURVES));
-        Dataset<Row> changes = spark.createDataFrame(checkpoints.flatMap(c -> c.paramChanges().iterator()),
+        Dataset<Row> changes = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.paramChangeRows(o).iterator()),
                 SparkTables.schema(ResultTables.PARAM_CHANGES));
-        Dataset<Row> predictions = spark.createDataFrame(checkpoints.flatMap(c -> c.predictions().iterator()),
+        Dataset<Row> predictions = spark.createDataFrame(
+                outcomes.flatMap(o -> TrainingTables.predictionRows(o.get(0)).iterator()),
                 SparkTables.schema(ResultTables.PREDICTIONS));
         // Every table reads these several times: read the checkpoints once.
         List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
@@ -79,7 +85,7 @@ final class SweepTables {
         out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
         out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
         sources.forEach(Dataset::unpersist);
-        checkpoints.unpersist(false);
+        outcomes.unpersist(false);
     }
 
     /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */

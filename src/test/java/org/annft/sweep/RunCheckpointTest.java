@@ -9,6 +9,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import org.annft.data.BaselineFits;
+import org.annft.nn.ParameterChanges;
+import org.annft.nn.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -17,7 +21,7 @@ import org.apache.hadoop.util.Progressable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A checkpoint on a full disk: the failure says so, and no partial or temporary file stays. */
+/** Run checkpoints: their format read back, damage detected, and a full disk that leaves nothing behind. */
 class RunCheckpointTest {
 
     /** A local file system whose disk fills up after the first few bytes of every file. */
@@ -63,7 +67,7 @@ class RunCheckpointTest {
         Configuration conf = new Configuration(false);
         conf.set("fs.file.impl", FullDisk.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
-        RunCheckpoint c = new RunCheckpoint("identity", List.of(), List.of(), List.of(), List.of());
+        RunCheckpoint c = sample("identity");
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
                 () -> c.write(dir.toUri().toString(), "run-1.run", conf));
         assertTrue(String.valueOf(e.getCause().getMessage()).contains("No space left on device"), e.toString());
@@ -72,23 +76,59 @@ class RunCheckpointTest {
         }
     }
 
-    /** Reading admits only a checkpoint's own classes: any other object in the file is refused. */
+    /** A checkpoint of a diverged run with a loss curve, two layers, predictions and fits. */
+    private static RunCheckpoint sample(String identity) {
+        TrainingResult result = new TrainingResult(TrainingResult.Status.DIVERGED, OptionalInt.of(40), 41, 12.5,
+                Double.NaN, 3.25, 3.0, 4.5, 1.75, List.of(new TrainingResult.LossPoint(0, 12.5),
+                        new TrainingResult.LossPoint(20, 7.0)), new ParameterChanges(List.of(
+                        new ParameterChanges.LayerChange(1, 2, 8, false, 1, 2, 3, 4, 5, 6, 7, 8),
+                        new ParameterChanges.LayerChange(2, 8, 8, true, -1, 0.5, Double.POSITIVE_INFINITY, 0, 0, 0, 0, 0))),
+                "bundled OpenBLAS dgemm");
+        return new RunCheckpoint(identity, -7L, 30, 10, result, new double[] {1.5, -2.5, 3e300}, new double[] {0.25, 0},
+                new BaselineFits(16.5, 100.25));
+    }
+
+    /** What is written reads back field for field, bit for bit. */
     @Test
-    void aCheckpointHoldingOtherClassesIsRefused() throws IOException {
-        Path file = dir.resolve("x.run");
-        org.apache.spark.sql.Row foreign = org.apache.spark.sql.RowFactory.create(java.net.URI.create("http://example.org/"));
-        try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(new RunCheckpoint("id", List.of(foreign), List.of(), List.of(), List.of()));
-        }
-        String problem = RunCheckpoint.problem(file.toUri().toString(), "id", new Configuration(false));
-        assertTrue(problem != null && problem.startsWith("is damaged (InvalidClassException"), problem);
-        // The same checkpoint with a plain row reads back.
-        try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(new RunCheckpoint("id", List.of(org.apache.spark.sql.RowFactory.create(1.5, "ok")), List.of(),
-                    List.of(), List.of()));
-        }
-        assertEquals(null, RunCheckpoint.problem(file.toUri().toString(), "id", new Configuration(false)));
+    void aCheckpointReadsBackAsWritten() throws IOException {
+        Configuration conf = new Configuration(false);
+        RunCheckpoint written = sample("run \u00e9 | seed=5");
+        written.write(dir.toUri().toString(), "a.run", conf);
+        RunCheckpoint read = RunCheckpoint.read(dir.resolve("a.run").toUri().toString(), conf);
+        assertEquals(written.identity(), read.identity());
+        assertEquals(written.seed(), read.seed());
+        assertEquals(written.trainSize(), read.trainSize());
+        assertEquals(written.testSize(), read.testSize());
+        assertEquals(written.result(), read.result());
+        assertTrue(java.util.Arrays.equals(written.predictionsMev(), read.predictionsMev()));
+        assertTrue(java.util.Arrays.equals(written.deadUnitFractions(), read.deadUnitFractions()));
+        assertEquals(written.baselines(), read.baselines());
+        assertEquals(null, RunCheckpoint.problem(dir.resolve("a.run").toUri().toString(), written.identity(), conf));
         assertEquals("belongs to another run or data set",
-                RunCheckpoint.problem(file.toUri().toString(), "other", new Configuration(false)));
+                RunCheckpoint.problem(dir.resolve("a.run").toUri().toString(), "other", conf));
+    }
+
+    /**
+     * A file cut short, one flipped byte, or a Java-serialized object under a checkpoint's name is
+     * damaged; reading never deserializes an object.
+     */
+    @Test
+    void aTruncatedAlteredOrForeignFileIsDamaged() throws IOException {
+        Configuration conf = new Configuration(false);
+        byte[] bytes = sample("id").encode();
+        Path file = dir.resolve("x.run");
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 9));
+        String truncated = RunCheckpoint.problem(file.toUri().toString(), "id", conf);
+        assertTrue(truncated != null && truncated.startsWith("is damaged (IOException: checksum mismatch"), truncated);
+        byte[] altered = bytes.clone();
+        altered[40] ^= 1;
+        Files.write(file, altered);
+        String flipped = RunCheckpoint.problem(file.toUri().toString(), "id", conf);
+        assertTrue(flipped != null && flipped.contains("checksum mismatch"), flipped);
+        try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(java.net.URI.create("http://example.org/"));
+        }
+        String foreign = RunCheckpoint.problem(file.toUri().toString(), "id", conf);
+        assertTrue(foreign != null && foreign.contains("not an annft run checkpoint"), foreign);
     }
 }
