@@ -29,7 +29,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.SgdSpec, OptimizerSp
 
         @Override public int epochs() { return schedule.totalEpochs(); }
         @Override public Optimizer create(MlpArchitecture architecture) { return new Sgd(architecture, schedule, rates); }
-        @Override public String name() { return "sgd"; }
+        @Override public String name() { return OptimizerKind.SGD.configName(); }
     }
 
     /**
@@ -57,6 +57,6 @@ public sealed interface OptimizerSpec permits OptimizerSpec.SgdSpec, OptimizerSp
         }
 
         @Override public Optimizer create(MlpArchitecture architecture) { return new Adam(architecture, settings, rates); }
-        @Override public String name() { return "adam"; }
+        @Override public String name() { return OptimizerKind.ADAM.configName(); }
     }
 }

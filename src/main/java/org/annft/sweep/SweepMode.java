@@ -2,6 +2,7 @@ package org.annft.sweep;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.annft.nn.OptimizerKind;
 import org.annft.nn.TrainingMode;
 
 /**
@@ -10,19 +11,19 @@ import org.annft.nn.TrainingMode;
  * no critical training prescription exists and which the paper runs with CI and NI only.
  */
 public enum SweepMode {
-    CICT("cict", true, TrainingMode.CRITICAL, "sgd"),
-    CINT("cint", true, TrainingMode.GLOBAL, "sgd"),
-    NINT("nint", false, TrainingMode.GLOBAL, "sgd"),
-    NICT("nict", false, TrainingMode.CRITICAL, "sgd"),
-    ADAM_CINT("adam-cint", true, TrainingMode.GLOBAL, "adam"),
-    ADAM_NINT("adam-nint", false, TrainingMode.GLOBAL, "adam");
+    CICT("cict", true, TrainingMode.CRITICAL, OptimizerKind.SGD),
+    CINT("cint", true, TrainingMode.GLOBAL, OptimizerKind.SGD),
+    NINT("nint", false, TrainingMode.GLOBAL, OptimizerKind.SGD),
+    NICT("nict", false, TrainingMode.CRITICAL, OptimizerKind.SGD),
+    ADAM_CINT("adam-cint", true, TrainingMode.GLOBAL, OptimizerKind.ADAM),
+    ADAM_NINT("adam-nint", false, TrainingMode.GLOBAL, OptimizerKind.ADAM);
 
     private final String configName;
     private final boolean criticalInit;
     private final TrainingMode trainingMode;
-    private final String optimizer;
+    private final OptimizerKind optimizer;
 
-    SweepMode(String configName, boolean criticalInit, TrainingMode trainingMode, String optimizer) {
+    SweepMode(String configName, boolean criticalInit, TrainingMode trainingMode, OptimizerKind optimizer) {
         this.configName = configName;
         this.criticalInit = criticalInit;
         this.trainingMode = trainingMode;
@@ -41,7 +42,7 @@ public enum SweepMode {
         return trainingMode;
     }
 
-    public String optimizer() {
+    public OptimizerKind optimizer() {
         return optimizer;
     }
 

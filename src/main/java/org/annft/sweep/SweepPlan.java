@@ -141,12 +141,12 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
 
     static String architectureKey(TrainingRun run) {
         return String.format(Locale.ROOT, "%s width %d depth %d %s batch %s %s", run.activation(), run.width(),
-                run.depth(), run.optimizer(), run.batchSize() == 0 ? "full" : Integer.toString(run.batchSize()),
+                run.depth(), run.optimizer().configName(), run.batchSize() == 0 ? "full" : Integer.toString(run.batchSize()),
                 run.precision().configName());
     }
 
     static int epochs(TrainingRun run) {
-        return run.optimizer().equals("adam") ? run.adamEpochs() : run.phases().totalEpochs();
+        return run.optimizer() == org.annft.nn.OptimizerKind.ADAM ? run.adamEpochs() : run.phases().totalEpochs();
     }
 
     /** The run with {@code epochs} epochs at its first phase's rates (SGD) or {@code epochs} Adam epochs. */

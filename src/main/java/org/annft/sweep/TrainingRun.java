@@ -17,6 +17,7 @@ import org.annft.nn.Loss;
 import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
 import org.annft.nn.OptimizerSpec;
+import org.annft.nn.OptimizerKind;
 import org.annft.nn.PhaseSchedule;
 import org.annft.nn.Precision;
 import org.annft.nn.FloatGemm;
@@ -46,7 +47,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param trainingMode      critical or global learning rates (SGD only)
  * @param globalRate        how the global rates of {@code global} SGD and of averaged Adam rates are
  *                          averaged from the critical ones
- * @param optimizer         {@code sgd} or {@code adam}
+ * @param optimizer         SGD or Adam
  * @param phases            SGD phases of raw rates
  * @param adam              Adam settings
  * @param adamRates         {@code averaged}: Adam's rates are the global rates ({@code globalRate}) of
@@ -65,7 +66,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public record TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
         double biasVariance,
-        TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
+        TrainingMode trainingMode, GlobalRate globalRate, OptimizerKind optimizer, PhaseSchedule phases,
         Adam.AdamSettings adam, AdamRates adamRates, int adamEpochs,
         int batchSize, Precision precision, int logEvery, Loss loss, double targetScale, double divergenceFactor, int run,
         String protocol)
@@ -87,8 +88,8 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
     public TrainingRun {
         Activations.parse(activation);
         new Initialization(weightVariance, biasVariance);
-        if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
-            throw new IllegalArgumentException("optimizer must be sgd or adam, got " + optimizer);
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must be given");
         }
         if (adamRates == null) {
             throw new IllegalArgumentException("adam rates must be given");
@@ -139,7 +140,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
 
     /** A run of the {@link #DEFAULT_PROTOCOL}. */
     public TrainingRun(String activation, int width, int depth, boolean criticalInit, double weightVariance,
-            double biasVariance, TrainingMode trainingMode, GlobalRate globalRate, String optimizer, PhaseSchedule phases,
+            double biasVariance, TrainingMode trainingMode, GlobalRate globalRate, OptimizerKind optimizer, PhaseSchedule phases,
             Adam.AdamSettings adam, AdamRates adamRates, int adamEpochs, int batchSize, Precision precision, int logEvery,
             Loss loss, double targetScale, double divergenceFactor, int run) {
         this(activation, width, depth, criticalInit, weightVariance, biasVariance, trainingMode, globalRate, optimizer,
@@ -163,7 +164,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
                 : noncriticalInitialization(c);
         TrainingMode mode = c.parsed("train.mode", TrainingMode::parse);
         GlobalRate globalRate = c.parsed("train.global-rate", GlobalRate::parse);
-        String optimizer = c.choice("train.optimizer", List.of("sgd", "adam"));
+        OptimizerKind optimizer = c.parsed("train.optimizer", OptimizerKind::parse);
         List<PhaseSchedule.Phase> phases = new ArrayList<>();
         for (AnnftConfig phase : c.objectList("train.phases")) {
             phases.add(new PhaseSchedule.Phase(phase.positiveInt("epochs"), phase.doubleIn("lambda-b", 0, 1e12),
@@ -203,7 +204,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
      */
     public String label() {
         String init = criticalInit ? "ci" : "ni";
-        if (optimizer.equals("adam")) {
+        if (optimizer == OptimizerKind.ADAM) {
             return "adam-" + init + "nt";
         }
         return init + (trainingMode == TrainingMode.CRITICAL ? "ct" : "nt");
@@ -245,7 +246,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
     public OptimizerSpec optimizerSpec(int inputWidth) {
         MlpArchitecture architecture = architecture(inputWidth);
         Activation sigma = Activations.parse(activation);
-        if (optimizer.equals("adam")) {
+        if (optimizer == OptimizerKind.ADAM) {
             if (!adamRates.isAveraged()) {
                 return new OptimizerSpec.AdamSpec(adam, adamEpochs);
             }
@@ -260,7 +261,7 @@ public record TrainingRun(String activation, int width, int depth, boolean criti
      * uses no averaged rate (critical SGD, Adam with a fixed rate).
      */
     public String globalRateInEffect() {
-        boolean averaged = optimizer.equals("adam") ? adamRates.isAveraged() : trainingMode == TrainingMode.GLOBAL;
+        boolean averaged = optimizer == OptimizerKind.ADAM ? adamRates.isAveraged() : trainingMode == TrainingMode.GLOBAL;
         return averaged ? globalRate.configName() : null;
     }
 

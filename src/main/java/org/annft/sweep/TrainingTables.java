@@ -69,7 +69,7 @@ public final class TrainingTables {
             .value("c_b", o -> o.run().biasVariance())
             .value("training_mode", o -> o.run().trainingMode().configName())
             .value("global_rate", o -> o.run().globalRateInEffect())
-            .value("optimizer", o -> o.run().optimizer())
+            .value("optimizer", o -> o.run().optimizer().configName())
             .value("loss", o -> o.run().loss().name().toLowerCase(java.util.Locale.ROOT))
             .value("batch_size", o -> o.run().batchSize())
             .value("target_scale", o -> o.run().targetScale())

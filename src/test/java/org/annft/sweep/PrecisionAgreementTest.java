@@ -59,7 +59,7 @@ class PrecisionAgreementTest {
         double[] out = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
             TrainingRun r = new TrainingRun("relu", 40, 4, true, 2.0, 0.0, TrainingMode.CRITICAL, GlobalRate.PRACTICE,
-                    "sgd", PhaseSchedule.of(EPOCHS, rate, rate), Adam.AdamSettings.paper(), AdamRates.fixed(), 1, 0, precision, EPOCHS,
+                    org.annft.nn.OptimizerKind.SGD, PhaseSchedule.of(EPOCHS, rate, rate), Adam.AdamSettings.paper(), AdamRates.fixed(), 1, 0, precision, EPOCHS,
                     Loss.MAE, 1000.0, 1e3, run);
             TrainingResult result = r.execute(data, seed, Gemm.blas()).result();
             assertEquals(TrainingResult.Status.OK, result.status(), precision + " run " + run);

@@ -65,7 +65,7 @@ class SweepJobTest {
     private static SweepSettings settings(List<SweepMode> modes, List<Integer> widths, int runs, double rate,
                                           int epochs, double cutoff) {
         TrainingRun base = new TrainingRun("relu", 8, 3, true, 2.0, 0.0, TrainingMode.CRITICAL, GlobalRate.PRACTICE,
-                "sgd", PhaseSchedule.of(epochs, rate, rate), new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs,
+                org.annft.nn.OptimizerKind.SGD, PhaseSchedule.of(epochs, rate, rate), new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs,
                 16, Precision.FLOAT64, 10, Loss.MAE, 100.0, 1e3, 0);
         return new SweepSettings(7, base, new Initialization(1.0, 0.0), List.of("relu"), modes, widths, List.of(3),
                 runs, cutoff, 1.5);
