@@ -1,6 +1,5 @@
 package org.annft.nn;
 
-import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
@@ -116,12 +115,11 @@ public enum Loss {
      * @throws IllegalArgumentException naming the unknown loss
      */
     public static Loss parse(String name) {
-        String s = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
-        for (Loss loss : values()) {
-            if (loss.name().equals(s)) {
-                return loss;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + name + "'; known: mae, mse");
+        return org.annft.ConfigNames.parse(Loss.class, name.toLowerCase(java.util.Locale.ROOT), "loss");
+    }
+
+    /** {@code mae} or {@code mse}, as in the config and the {@code runs} table. */
+    public String configName() {
+        return org.annft.ConfigNames.of(this);
     }
 }

@@ -1,6 +1,5 @@
 package org.annft.nn;
 
-import java.util.Locale;
 
 /**
  * Which optimizer trains: SGD with a learning-rate tensor over phases, or Adam (paper Sec. IV).
@@ -11,18 +10,13 @@ public enum OptimizerKind {
 
     /** {@code sgd} or {@code adam}, as in the config and the {@code runs} table. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return org.annft.ConfigNames.of(this);
     }
 
     /**
      * @throws IllegalArgumentException naming the unknown optimizer
      */
     public static OptimizerKind parse(String name) {
-        for (OptimizerKind kind : values()) {
-            if (kind.configName().equals(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; known: sgd, adam");
+        return org.annft.ConfigNames.parse(OptimizerKind.class, name, "optimizer");
     }
 }

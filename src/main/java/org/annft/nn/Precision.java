@@ -1,6 +1,5 @@
 package org.annft.nn;
 
-import java.util.Locale;
 
 /**
  * The floating-point type a training computes in: {@code float64} (dgemm and double work arrays,
@@ -13,18 +12,13 @@ public enum Precision {
 
     /** {@code float64} or {@code float32}, as in the config and the {@code runs} table. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return org.annft.ConfigNames.of(this);
     }
 
     /**
      * @throws IllegalArgumentException naming the unknown precision
      */
     public static Precision parse(String name) {
-        for (Precision precision : values()) {
-            if (precision.configName().equals(name)) {
-                return precision;
-            }
-        }
-        throw new IllegalArgumentException("unknown precision '" + name + "'; known: float64, float32");
+        return org.annft.ConfigNames.parse(Precision.class, name, "precision");
     }
 }

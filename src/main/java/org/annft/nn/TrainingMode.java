@@ -1,6 +1,5 @@
 package org.annft.nn;
 
-import java.util.Locale;
 import org.annft.theory.Activation;
 import org.annft.theory.GlobalRate;
 
@@ -21,18 +20,13 @@ public enum TrainingMode {
 
     /** {@code critical} or {@code global}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return org.annft.ConfigNames.of(this);
     }
 
     /**
      * @throws IllegalArgumentException naming the unknown mode
      */
     public static TrainingMode parse(String name) {
-        for (TrainingMode mode : values()) {
-            if (mode.configName().equals(name)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown training mode '" + name + "'; known: critical, global");
+        return org.annft.ConfigNames.parse(TrainingMode.class, name, "training mode");
     }
 }

@@ -84,7 +84,7 @@ public record SweepProtocol(String name, TrainingRun base, Initialization noncri
                 r.rawBiasRate(), r.rawWeightRate()) : "lr " + a.learningRate();
         return s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = (%s, %s), %s loss, target scale %s, "
                 + "Adam %d epochs at %s, betas (%s, %s), epsilon %s", noncritical.weightVariance(),
-                noncritical.biasVariance(), base.loss().name().toLowerCase(Locale.ROOT), base.targetScale(),
+                noncritical.biasVariance(), base.loss().configName(), base.targetScale(),
                 base.adamEpochs(), rates, a.beta1(), a.beta2(), a.epsilon())).toString();
     }
 

@@ -70,7 +70,7 @@ public final class TrainingTables {
             .value("training_mode", o -> o.run().trainingMode().configName())
             .value("global_rate", o -> o.run().globalRateInEffect())
             .value("optimizer", o -> o.run().optimizer().configName())
-            .value("loss", o -> o.run().loss().name().toLowerCase(java.util.Locale.ROOT))
+            .value("loss", o -> o.run().loss().configName())
             .value("batch_size", o -> o.run().batchSize())
             .value("target_scale", o -> o.run().targetScale())
             .value("train_size", TrainingRun.Outcome::trainSize)

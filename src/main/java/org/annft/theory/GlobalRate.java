@@ -1,6 +1,5 @@
 package org.annft.theory;
 
-import java.util.Locale;
 
 /**
  * How the one global learning rate of non-critical training (CINT, NINT, and Adam's rate) is
@@ -30,18 +29,13 @@ public enum GlobalRate {
 
     /** {@code practice} or {@code raw-average}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.annft.ConfigNames.of(this);
     }
 
     /**
      * @throws IllegalArgumentException naming the unknown rule
      */
     public static GlobalRate parse(String name) {
-        for (GlobalRate rule : values()) {
-            if (rule.configName().equals(name)) {
-                return rule;
-            }
-        }
-        throw new IllegalArgumentException("unknown global rate '" + name + "'; known: practice, raw-average");
+        return org.annft.ConfigNames.parse(GlobalRate.class, name, "global rate");
     }
 }
