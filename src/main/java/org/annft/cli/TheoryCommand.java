@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.annft.config.AnnftConfig;
+import org.annft.table.ResultTables;
 import org.annft.theory.Activation;
 import org.annft.theory.Activations;
 import org.annft.theory.Architecture;
@@ -145,7 +146,7 @@ final class TheoryCommand implements Runnable {
             tables.print(out);
             out.flush();
             if (config != null) {
-                Job.run(common, config, "theory", List.of(TheoryTables.LAYERS, TheoryTables.KERNEL_MATRIX),
+                Job.run(common, config, "theory", List.of(ResultTables.THEORY.name(), ResultTables.THEORY_KERNEL_MATRIX.name()),
                         spec.commandLine().getErr(), (spark, store) -> tables.write(spark, store));
             }
             return 0;

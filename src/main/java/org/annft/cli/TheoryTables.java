@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.annft.spark.ResultStore;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTables;
 import org.annft.theory.Architecture;
 import org.annft.theory.DepthRecursion;
 import org.annft.theory.Initialization;
@@ -13,22 +15,13 @@ import org.annft.theory.LayerTheory;
 import org.annft.theory.LearningRates;
 import org.annft.theory.TheoryProfile;
 import org.apache.spark.sql.Row;
-import org.annft.spark.SparkTables;
-import org.annft.table.ResultTables;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /** The output of {@code annft theory kernel}: per-input layer tables and the k x k kernels, printed or as Parquet. */
 final class TheoryTables {
 
     /** Table name: one row per input and layer. */
-    static final String LAYERS = ResultTables.THEORY.name();
     /** Table name: one row per layer and input pair a &lt;= b. */
-    static final String KERNEL_MATRIX = ResultTables.THEORY_KERNEL_MATRIX.name();
-
-    static final StructType LAYER_SCHEMA = SparkTables.schema(ResultTables.THEORY);
-
-    static final StructType KERNEL_MATRIX_SCHEMA = SparkTables.schema(ResultTables.THEORY_KERNEL_MATRIX);
 
     private final Architecture architecture;
     private final double[][] inputs;
@@ -129,7 +122,8 @@ final class TheoryTables {
                 }
             }
         }
-        store.write(LAYERS, spark.createDataFrame(layerRows, LAYER_SCHEMA));
-        store.write(KERNEL_MATRIX, spark.createDataFrame(matrixRows, KERNEL_MATRIX_SCHEMA));
+        store.write(ResultTables.THEORY, spark.createDataFrame(layerRows, SparkTables.schema(ResultTables.THEORY)));
+        store.write(ResultTables.THEORY_KERNEL_MATRIX,
+                spark.createDataFrame(matrixRows, SparkTables.schema(ResultTables.THEORY_KERNEL_MATRIX)));
     }
 }

@@ -4,11 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.annft.AnnftVersion;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code run_info} table every job writes: what ran (command, the resolved config as JSON,
@@ -17,13 +16,11 @@ import org.apache.spark.sql.types.StructType;
 public record RunInfo(String experiment, String command, String configJson, long seed, AnnftVersion annft,
                       String sparkVersion, String master, String javaVersion, Instant startedAt, Instant finishedAt) {
 
-    public static final StructType SCHEMA = SparkTables.schema(org.annft.table.ResultTables.RUN_INFO);
-
     /** One-row table. */
     public Dataset<Row> toTable(SparkSession spark) {
-        Row row = SparkTables.row(org.annft.table.ResultTables.RUN_INFO, experiment, command, configJson, seed, annft.version(), annft.revision(),
-                sparkVersion, master, javaVersion, Timestamp.from(startedAt), Timestamp.from(finishedAt),
+        Row row = SparkTables.row(ResultTables.RUN_INFO, experiment, command, configJson, seed, annft.version(),
+                annft.revision(), sparkVersion, master, javaVersion, Timestamp.from(startedAt), Timestamp.from(finishedAt),
                 (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
-        return spark.createDataFrame(List.of(row), SCHEMA);
+        return spark.createDataFrame(List.of(row), SparkTables.schema(ResultTables.RUN_INFO));
     }
 }

@@ -40,8 +40,8 @@ public record SweepSettings(long seed, List<SweepProtocol> protocols, List<Strin
         List<String> activations = c.parsedList("sweep.activations", a -> Activations.parse(a).name());
         List<SweepMode> modes = c.parsedList("sweep.modes", SweepMode::parse);
         List<Integer> depths = c.intList("sweep.depths", 2, 1000);
-        for (SweepMode mode : modes) {
-            for (String activation : mode.criticalInit() ? activations : List.<String>of()) {
+        for (SweepMode mode : modes.stream().filter(SweepMode::criticalInit).toList()) {
+            for (String activation : activations) {
                 try {
                     InitSpec.critical(Activations.parse(activation), depths.get(0));
                 } catch (IllegalArgumentException e) {

@@ -29,9 +29,9 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 final class SweepTables {
 
-    private static final List<String> METRICS = List.of("initial_weight_rms", "weight_change_rmsd",
-            "relative_weight_change_rmsd", "scaled_weight_change_rmsd", "bias_change_rmsd", "initial_weight_frobenius",
-            "weight_change_frobenius", "relative_weight_change_frobenius");
+    /** The per-layer metrics of {@code param_changes}: its columns from {@code initial_weight_rms} on. */
+    private static final List<String> METRICS = ResultTables.PARAM_CHANGES.columnNames().subList(
+            ResultTables.PARAM_CHANGES.index("initial_weight_rms"), ResultTables.PARAM_CHANGES.columns().size());
 
     private SweepTables() {
     }
