@@ -9,8 +9,8 @@ import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.sweep.SweepJob;
 import org.annft.sweep.SweepPlan;
-import org.annft.sweep.SweepProtocol;
 import org.annft.sweep.SweepSettings;
+import org.annft.sweep.TrainingProtocol;
 import org.annft.sweep.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
                 settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());
-        for (SweepProtocol p : settings.protocols()) {
+        for (TrainingProtocol p : settings.protocols()) {
             err.println("  protocol " + p.name() + ": " + p.describe());
         }
         err.flush();

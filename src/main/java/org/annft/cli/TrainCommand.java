@@ -40,8 +40,8 @@ final class TrainCommand implements Callable<Integer> {
                 run.memoryBytes(data.inputWidth(), data.size()), 1, Runtime.getRuntime().maxMemory());
         Gemm gemm = Gemm.blas();
         err.printf(Locale.ROOT, "train: %s %s, width %d, depth %d (r = %.4f), C_W %s, C_b %s, %s, %s, %d nuclides (%d test), gemm %s%n",
-                run.activation(), run.label(), run.width(), run.depth(), run.aspectRatio(), run.weightVariance(),
-                run.biasVariance(), run.optimizer().configName(), run.precision().configName(), data.size(), data.testCount(),
+                run.activation(), run.mode().configName(), run.width(), run.depth(), run.aspectRatio(), run.weightVariance(),
+                run.biasVariance(), run.mode().optimizer().configName(), run.protocol().precision().configName(), data.size(), data.testCount(),
                 gemm.implementationName());
         err.flush();
         Job.run(common, config, "train", TrainingTables.trainTableNames(), err, (spark, out) -> {

@@ -2,14 +2,15 @@ package org.annft.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.List;
 import java.awt.Font;
 import java.awt.Polygon;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Locale;
+import org.annft.nn.SweepMode;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -124,15 +125,14 @@ final class ChartStyle {
 
     /** The paper's colours for the training modes (CICT blue, CINT red, NINT green); NICT brown, Adam purple and orange. */
     static Color modeColor(String mode) {
-        return switch (mode) {
-            case "cict" -> BLUE;
-            case "cint" -> RED;
-            case "nint" -> GREEN;
-            case "nict" -> BROWN;
-            case "adam-cint" -> PURPLE;
-            case "adam-nint" -> ORANGE;
-            default -> GREY;
-        };
+        return SweepMode.find(mode).map(m -> switch (m) {
+            case CICT -> BLUE;
+            case CINT -> RED;
+            case NINT -> GREEN;
+            case NICT -> BROWN;
+            case ADAM_CINT -> PURPLE;
+            case ADAM_NINT -> ORANGE;
+        }).orElse(GREY);
     }
 
     /**
@@ -141,23 +141,24 @@ final class ChartStyle {
      * modes dashed on top of it, Adam dotted.
      */
     static Stroke modeStroke(String mode) {
-        return switch (mode) {
-            case "cict" -> solid(2.4f);
-            case "cint", "nict" -> dashed(1.6f);
-            default -> mode.startsWith("adam") ? dotted(2.0f) : solid(1.6f);
-        };
+        return SweepMode.find(mode).map(m -> switch (m) {
+            case CICT -> solid(2.4f);
+            case CINT, NICT -> dashed(1.6f);
+            case NINT -> solid(1.6f);
+            case ADAM_CINT, ADAM_NINT -> dotted(2.0f);
+        }).orElse(solid(1.6f));
     }
 
     /** Marker shapes per mode, for the same reason. */
     static Shape modeShape(String mode) {
-        return switch (mode) {
-            case "cict" -> new Ellipse2D.Double(-4, -4, 8, 8);
-            case "cint" -> new Rectangle2D.Double(-3, -3, 6, 6);
-            case "nint" -> triangle(1);
-            case "nict" -> new Polygon(new int[] {0, 4, 0, -4}, new int[] {-4, 0, 4, 0}, 4);
-            case "adam-cint" -> triangle(-1);
-            default -> new Ellipse2D.Double(-2.5, -2.5, 5, 5);
-        };
+        return SweepMode.find(mode).<Shape>map(m -> switch (m) {
+            case CICT -> new Ellipse2D.Double(-4, -4, 8, 8);
+            case CINT -> new Rectangle2D.Double(-3, -3, 6, 6);
+            case NINT -> triangle(1);
+            case NICT -> new Polygon(new int[] {0, 4, 0, -4}, new int[] {-4, 0, 4, 0}, 4);
+            case ADAM_CINT -> triangle(-1);
+            case ADAM_NINT -> new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        }).orElse(new Ellipse2D.Double(-2.5, -2.5, 5, 5));
     }
 
     /** The marker of the paper's own values drawn beside annft's. */

@@ -1,9 +1,9 @@
 package org.annft.report;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.annft.nn.SweepMode;
 
 /** How the report names activations, training modes and numbers. */
 final class Labels {
@@ -11,8 +11,6 @@ final class Labels {
     private static final Map<String, String> ACTIVATIONS = Map.of(
             "relu", "ReLU", "tanh", "Tanh", "softplus", "Softplus", "gelu", "GELU", "swish", "SWISH",
             "sigmoid", "Sigmoid", "linear", "Linear", "sin", "Sine");
-
-    private static final List<String> MODES = List.of("cict", "cint", "nint", "nict", "adam-cint", "adam-nint");
 
     private Labels() {
     }
@@ -23,14 +21,14 @@ final class Labels {
         return known != null ? known : name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
-    /** {@code cict} as CICT, {@code adam-cint} as Adam CINT. */
+    /** The mode's label ({@code cict} as CICT, {@code adam-cint} as Adam CINT); a mode annft does not know as written. */
     static String mode(String mode) {
-        return mode.startsWith("adam-") ? "Adam " + mode.substring(5).toUpperCase(Locale.ROOT) : mode.toUpperCase(Locale.ROOT);
+        return SweepMode.find(mode).map(SweepMode::label).orElse(mode);
     }
 
-    /** Orders training modes as the paper lists them: CICT, CINT, NINT, then NICT and Adam; unknown modes last. */
+    /** Orders training modes as {@link SweepMode} lists them (the paper's order); unknown modes last. */
     static final Comparator<String> MODE_ORDER = Comparator.<String>comparingInt(
-            m -> MODES.contains(m) ? MODES.indexOf(m) : MODES.size()).thenComparing(Comparator.naturalOrder());
+            m -> SweepMode.find(m).map(Enum::ordinal).orElse(Integer.MAX_VALUE)).thenComparing(Comparator.naturalOrder());
 
     /** A number with at most four significant digits and no trailing zeros: 2, 0.0348, 1.5e-05. */
     static String number(double x) {

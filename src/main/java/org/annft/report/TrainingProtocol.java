@@ -5,8 +5,9 @@ import com.typesafe.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.annft.nn.OptimizerKind;
+import org.annft.nn.SweepMode;
 
 /**
  * The training protocol of a sweep in one sentence, for the captions of Figs. 8-14 and Table I:
@@ -14,14 +15,6 @@ import java.util.Optional;
  * job's configuration records.
  */
 final class TrainingProtocol {
-
-    private static final Map<String, String> MODES = Map.of(
-            "cict", "CICT: critical initialization, critical per-layer learning rates (paper Eqs. 38-39)",
-            "cint", "CINT: critical initialization, one global weight rate and one bias rate (layer averages of the critical rates)",
-            "nint", "NINT: non-critical initialization, the global rate",
-            "nict", "NICT: non-critical initialization, critical per-layer rates",
-            "adam-cint", "Adam CINT: critical initialization, Adam with the global rate",
-            "adam-nint", "Adam NINT: non-critical initialization, Adam with the global rate");
 
     private TrainingProtocol() {
     }
@@ -39,17 +32,18 @@ final class TrainingProtocol {
             return meaning.isEmpty() ? "" : " " + meaning;
         }
         RunDescription r = run.get();
-        boolean adam = modes.isEmpty() || modes.stream().anyMatch(m -> m.startsWith("adam"));
-        boolean sgd = modes.isEmpty() || modes.stream().anyMatch(m -> !m.startsWith("adam"));
+        List<SweepMode> known = modes.stream().map(SweepMode::find).flatMap(Optional::stream).toList();
+        boolean adam = modes.isEmpty() || known.stream().anyMatch(m -> m.optimizer() == OptimizerKind.ADAM);
+        boolean sgd = modes.isEmpty() || known.stream().anyMatch(m -> m.optimizer() == OptimizerKind.SGD);
         List<String> parts = new ArrayList<>();
         if (sgd) {
             phases(r).ifPresent(parts::add);
         }
-        if (modes.stream().anyMatch(m -> m.replace("adam-", "").startsWith("ni"))) {
+        if (known.stream().anyMatch(m -> !m.criticalInit())) {
             r.find("noncritical.c-w").ifPresent(cW -> parts.add("non-critical initialization C_W = " + cW
                     + r.find("noncritical.c-b").map(cB -> ", C_b = " + cB).orElse("")));
         }
-        if (modes.isEmpty() || modes.stream().anyMatch(m -> m.endsWith("nt"))) {
+        if (modes.isEmpty() || known.stream().anyMatch(SweepMode::globalRates)) {
             r.find("global-rate").ifPresent(g -> parts.add("global rates averaged as '" + g + "'"));
         }
         String betas = r.find("beta1").map(b -> ", betas " + b + r.find("beta2").map(c -> ", " + c).orElse("")).orElse("");
@@ -69,8 +63,8 @@ final class TrainingProtocol {
     }
 
     private static String modes(Collection<String> modes) {
-        List<String> known = modes.stream().distinct().sorted(Labels.MODE_ORDER).map(MODES::get)
-                .filter(java.util.Objects::nonNull).toList();
+        List<String> known = modes.stream().distinct().map(SweepMode::find).flatMap(Optional::stream).sorted()
+                .map(m -> m.label() + ": " + m.meaning()).toList();
         return known.isEmpty() ? "" : String.join("; ", known) + ".";
     }
 

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.zip.CRC32;
+import org.annft.config.Seeds;
 import org.annft.data.BaselineFits;
 import org.annft.nn.ParameterChanges;
 import org.annft.nn.TrainingResult;
-import org.annft.config.Seeds;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -75,8 +75,8 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
      */
     public static String fileName(TrainingRun run, String identity) {
         long hash = Seeds.derive(0, identity, run.run());
-        return String.format(Locale.ROOT, "%s-%s-%s-n%d-d%d-r%d-%016x%s", run.activation().replace(':', '_'), run.label(),
-                run.protocol().replaceAll("[^A-Za-z0-9.-]", "_"), run.width(), run.depth(), run.run(), hash, SUFFIX);
+        return String.format(Locale.ROOT, "%s-%s-%s-n%d-d%d-r%d-%016x%s", run.activation().replace(':', '_'),
+                run.mode().configName(), run.protocol().name().replaceAll("[^A-Za-z0-9.-]", "_"), run.width(), run.depth(), run.run(), hash, SUFFIX);
     }
 
     /** Writes the checkpoint atomically into {@code directory}. */

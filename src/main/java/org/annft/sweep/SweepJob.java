@@ -151,6 +151,6 @@ public final class SweepJob {
     /** Relative cost of a run for scheduling and progress: epochs times multiply-adds per sample. */
     static double cost(TrainingRun run) {
         double perSample = run.width() * (2.0 + (run.depth() - 2) * run.width() + 1);
-        return SweepPlan.epochs(run) * perSample;
+        return run.epochs() * perSample;
     }
 }

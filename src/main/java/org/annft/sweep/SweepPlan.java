@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.nn.Gemm;
 import org.annft.nn.PhaseSchedule;
-import org.annft.nn.TrainingResult;
 import org.annft.spark.ProgressLine;
 
 /**
@@ -82,7 +81,7 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
                     calibration = calibrateSideBySide(run, data, settings.seed(), pool, parallelism);
                     calibrations.put(key, calibration);
                 }
-                seconds[i] = calibration.runSeconds(epochs(run));
+                seconds[i] = calibration.runSeconds(run.epochs());
             }
         } finally {
             pool.shutdownNow();
@@ -119,7 +118,7 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
 
     /** Times epochs and the fixed cost of the run's architecture (see the class comment). */
     static Calibration calibrate(TrainingRun run, BindingEnergyDataSet data, long seed) {
-        int total = epochs(run);
+        int total = run.epochs();
         Gemm gemm = Gemm.blas();
         double first = run.epochSeconds(data, seed, gemm, 1)[0];
         int count = first >= MINIMUM_SECONDS ? 1
@@ -141,19 +140,16 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
 
     static String architectureKey(TrainingRun run) {
         return String.format(Locale.ROOT, "%s width %d depth %d %s batch %s %s", run.activation(), run.width(),
-                run.depth(), run.optimizer().configName(), run.batchSize() == 0 ? "full" : Integer.toString(run.batchSize()),
-                run.precision().configName());
-    }
-
-    static int epochs(TrainingRun run) {
-        return run.optimizer() == org.annft.nn.OptimizerKind.ADAM ? run.adamEpochs() : run.phases().totalEpochs();
+                run.depth(), run.mode().optimizer().configName(),
+                run.protocol().batchSize() == 0 ? "full" : Integer.toString(run.protocol().batchSize()),
+                run.protocol().precision().configName());
     }
 
     /** The run with {@code epochs} epochs at its first phase's rates (SGD) or {@code epochs} Adam epochs. */
     private static TrainingRun withEpochs(TrainingRun r, int epochs) {
-        PhaseSchedule.Phase first = r.phases().phases().get(0);
-        return r.withSchedule(PhaseSchedule.of(epochs, first.rawBiasRate(), first.rawWeightRate()), epochs)
-                .withProtocol(TrainingRun.DEFAULT_PROTOCOL);
+        PhaseSchedule.Phase first = r.protocol().phases().phases().get(0);
+        return r.withProtocol(r.protocol().withSchedule(PhaseSchedule.of(epochs, first.rawBiasRate(), first.rawWeightRate()),
+                epochs).withName(TrainingProtocol.DEFAULT));
     }
 
     /** Estimated seconds of run time, all runs together, on one core each. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.annft.config.AnnftConfig;
 import org.annft.nn.InitSpec;
+import org.annft.nn.SweepMode;
 import org.annft.theory.Activations;
-import org.annft.theory.Initialization;
 
 /**
  * The {@code sweep.*} and {@code table.*} settings, validated, and the grid of training runs they
@@ -13,17 +13,9 @@ import org.annft.theory.Initialization;
  * as its protocol's {@code train.*} settings say (one protocol, {@code default}, when
  * {@code sweep.protocols} is empty).
  */
-public record SweepSettings(long seed, List<SweepProtocol> protocols, List<String> activations,
+public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<String> activations,
                             List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
                             double cutoffMev, double outlierIqrFactor) implements java.io.Serializable {
-
-    /** A sweep with the one protocol {@code default}: {@code base} and the non-critical (C_W, C_b). */
-    public SweepSettings(long seed, TrainingRun base, Initialization noncritical, List<String> activations,
-                         List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
-                         double cutoffMev, double outlierIqrFactor) {
-        this(seed, List.of(new SweepProtocol(base.protocol(), base, noncritical)), activations, modes, widths, depths,
-                runsPerConfiguration, cutoffMev, outlierIqrFactor);
-    }
 
     public SweepSettings {
         protocols = List.copyOf(protocols);
@@ -50,7 +42,7 @@ public record SweepSettings(long seed, List<SweepProtocol> protocols, List<Strin
                 }
             }
         }
-        return new SweepSettings(c.longValue("seed"), SweepProtocol.fromConfig(c),
+        return new SweepSettings(c.longValue("seed"), TrainingProtocol.sweepProtocols(c),
                 activations, modes, c.intList("sweep.widths", 1, 1_000_000), depths,
                 c.intIn("sweep.runs", 1, 1_000_000), c.doubleIn("table.cutoff-mev", 0, 1e9),
                 c.doubleIn("table.outlier-iqr-factor", 0, 1e6));
@@ -63,13 +55,9 @@ public record SweepSettings(long seed, List<SweepProtocol> protocols, List<Strin
             for (SweepMode mode : modes) {
                 for (int width : widths) {
                     for (int depth : depths) {
-                        for (SweepProtocol protocol : protocols) {
-                            TrainingRun base = protocol.base();
-                            Initialization init = mode.criticalInit()
-                                    ? InitSpec.critical(Activations.parse(activation), depth).layer(1)
-                                    : protocol.noncritical();
+                        for (TrainingProtocol protocol : protocols) {
                             for (int run = 0; run < runsPerConfiguration; run++) {
-                                out.add(base.withProtocol(protocol.name()).at(activation, width, depth, mode, init, run));
+                                out.add(new TrainingRun(activation, width, depth, mode, protocol, run));
                             }
                         }
                     }

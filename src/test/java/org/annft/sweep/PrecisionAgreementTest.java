@@ -12,12 +12,13 @@ import org.annft.data.DataSetSpec;
 import org.annft.data.MassTableLocator;
 import org.annft.nn.Adam;
 import org.annft.nn.Gemm;
-import org.annft.theory.GlobalRate;
 import org.annft.nn.Loss;
 import org.annft.nn.PhaseSchedule;
 import org.annft.nn.Precision;
-import org.annft.nn.TrainingMode;
+import org.annft.nn.SweepMode;
 import org.annft.nn.TrainingResult;
+import org.annft.theory.GlobalRate;
+import org.annft.theory.Initialization;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +59,10 @@ class PrecisionAgreementTest {
     private static double[] rmsds(BindingEnergyDataSet data, Precision precision, double rate, long seed) {
         double[] out = new double[RUNS];
         for (int run = 0; run < RUNS; run++) {
-            TrainingRun r = new TrainingRun("relu", 40, 4, true, 2.0, 0.0, TrainingMode.CRITICAL, GlobalRate.PRACTICE,
-                    org.annft.nn.OptimizerKind.SGD, PhaseSchedule.of(EPOCHS, rate, rate), Adam.AdamSettings.paper(), AdamRates.fixed(), 1, 0, precision, EPOCHS,
-                    Loss.MAE, 1000.0, 1e3, run);
+            TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(EPOCHS, rate, rate),
+                    GlobalRate.PRACTICE, new AdamSchedule(Adam.AdamSettings.paper(), AdamRates.fixed(), 1),
+                    new Initialization(1, 0), 0, precision, Loss.MAE, 1000.0, 1e3, EPOCHS);
+            TrainingRun r = new TrainingRun("relu", 40, 4, SweepMode.CICT, protocol, run);
             TrainingResult result = r.execute(data, seed, Gemm.blas()).result();
             assertEquals(TrainingResult.Status.OK, result.status(), precision + " run " + run);
             out[run] = result.rmsdAll();

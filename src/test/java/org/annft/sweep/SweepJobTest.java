@@ -14,20 +14,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.annft.data.AmeTableWriter;
 import org.annft.data.Ame2020Reader;
+import org.annft.data.AmeTableWriter;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSetSpec;
 import org.annft.nn.Adam;
 import org.annft.nn.Loss;
 import org.annft.nn.PhaseSchedule;
 import org.annft.nn.Precision;
-import org.annft.nn.TrainingMode;
+import org.annft.nn.SweepMode;
 import org.annft.spark.ResultStore;
 import org.annft.spark.SparkSessions;
 import org.annft.spark.TestSpark;
-import org.annft.theory.AspectRatio;
 import org.annft.theory.Activations;
+import org.annft.theory.AspectRatio;
 import org.annft.theory.GlobalRate;
 import org.annft.theory.Initialization;
 import org.apache.spark.sql.Row;
@@ -64,11 +64,10 @@ class SweepJobTest {
 
     private static SweepSettings settings(List<SweepMode> modes, List<Integer> widths, int runs, double rate,
                                           int epochs, double cutoff) {
-        TrainingRun base = new TrainingRun("relu", 8, 3, true, 2.0, 0.0, TrainingMode.CRITICAL, GlobalRate.PRACTICE,
-                org.annft.nn.OptimizerKind.SGD, PhaseSchedule.of(epochs, rate, rate), new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs,
-                16, Precision.FLOAT64, 10, Loss.MAE, 100.0, 1e3, 0);
-        return new SweepSettings(7, base, new Initialization(1.0, 0.0), List.of("relu"), modes, widths, List.of(3),
-                runs, cutoff, 1.5);
+        TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(epochs, rate, rate),
+                GlobalRate.PRACTICE, new AdamSchedule(new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs),
+                new Initialization(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, 100.0, 1e3, 10);
+        return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5);
     }
 
     private SweepJob.Summary sweep(SparkSession spark, SweepSettings s, Path out) {
@@ -151,11 +150,10 @@ class SweepJobTest {
         SparkSession spark = TestSpark.session();
         Path out = dir.resolve("protocols");
         SweepSettings one = settings(List.of(SweepMode.CICT), List.of(6, 12), 2, 0.02, 20, 1e9);
-        TrainingRun a = one.protocols().get(0).base();
-        TrainingRun b = a.withSchedule(PhaseSchedule.of(20, 0.002, 0.002), a.adamEpochs()).withBatchSize(0)
-                .withProtocol("slow-full");
-        SweepSettings two = new SweepSettings(one.seed(), List.of(new SweepProtocol("fast-b16", a, new Initialization(1, 0)),
-                new SweepProtocol("slow-full", b, new Initialization(1, 0))), one.activations(), one.modes(),
+        TrainingProtocol a = one.protocols().get(0);
+        TrainingProtocol b = a.withSchedule(PhaseSchedule.of(20, 0.002, 0.002), a.adam().epochs()).withBatchSize(0)
+                .withName("slow-full");
+        SweepSettings two = new SweepSettings(one.seed(), List.of(a.withName("fast-b16"), b), one.activations(), one.modes(),
                 one.widths(), one.depths(), 2, 1e9, 1.5);
         assertEquals(8, sweep(spark, two, out).runsTrained());
         Map<String, Row> byKey = new TreeMap<>();

@@ -10,8 +10,10 @@ import org.annft.nn.Loss;
 import org.annft.nn.OptimizerSpec;
 import org.annft.nn.PhaseSchedule;
 import org.annft.nn.Precision;
+import org.annft.nn.SweepMode;
 import org.annft.nn.TrainingMode;
 import org.annft.theory.GlobalRate;
+import org.annft.theory.Initialization;
 import org.annft.theory.LearningRates;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +24,10 @@ class TrainingRunTest {
         AdamRates adamRates = adamRule.equals("fixed") ? AdamRates.fixed() : AdamRates.averaged(1e-3, 2e-3);
         PhaseSchedule phases = new PhaseSchedule(List.of(new PhaseSchedule.Phase(10, 0.01, 0.01),
                 new PhaseSchedule.Phase(10, 0.02, 0.03)));
-        return new TrainingRun("relu", 120, 4, true, 2.0, 0.0, mode, rule, optimizer, phases,
-                Adam.AdamSettings.paper(), adamRates, 20, 32, Precision.FLOAT64, 10, Loss.MAE, 1.0, 1e3, 0);
+        TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, phases, rule,
+                new AdamSchedule(Adam.AdamSettings.paper(), adamRates, 20), new Initialization(1, 0), 32, Precision.FLOAT64,
+                Loss.MAE, 1.0, 1e3, 10);
+        return new TrainingRun("relu", 120, 4, SweepMode.of(true, mode, optimizer), protocol, 0);
     }
 
     /**
@@ -59,7 +63,7 @@ class TrainingRunTest {
         TrainingRun r = TrainingRun.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
                 List.of("train.optimizer=adam", "train.mode=global", "train.adam.raw-rates.lambda-w=0.032",
                         "train.adam.raw-rates.lambda-b=0.004")));
-        assertEquals(AdamRates.averaged(0.004, 0.032), r.adamRates());
+        assertEquals(AdamRates.averaged(0.004, 0.032), r.protocol().adam().rates());
         // ReLU, l_out = 4, n0 = 2, n = 120: every weight (0.032 / 16)(1/2 + 3/120) = 1.05e-3, every bias 0.004 / 4.
         LearningRates rates = ((OptimizerSpec.AdamSpec) r.optimizerSpec(2)).rates();
         assertEquals(1.05e-3, rates.lambdaW(3) / 120, 1e-15);
@@ -69,6 +73,6 @@ class TrainingRunTest {
                         List.of("train.adam.raw-rates.lambda-w=-1"))));
         assertTrue(e.getMessage().contains("train.adam.raw-rates.lambda-w"), e.getMessage());
         assertEquals(AdamRates.fixed(), TrainingRun.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
-                List.of("train.adam.rates=fixed"))).adamRates());
+                List.of("train.adam.rates=fixed"))).protocol().adam().rates());
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sweep.protocols}: overrides of train.*, validated with their path, as a grid axis. */
-class SweepProtocolTest {
+class TrainingProtocolTest {
 
     @TempDir
     Path dir;
@@ -41,20 +41,20 @@ class SweepProtocolTest {
     @Test
     void protocolsOverrideTrainKeysAndMultiplyTheGridWithoutChangingSeeds() throws IOException {
         SweepSettings s = SweepSettings.fromConfig(load(TWO));
-        assertEquals(List.of("slow", "fast"), s.protocols().stream().map(SweepProtocol::name).toList());
-        SweepProtocol slow = s.protocols().get(0);
-        SweepProtocol fast = s.protocols().get(1);
-        assertEquals(16, slow.base().batchSize());
-        assertEquals(7, slow.base().phases().totalEpochs());
-        assertEquals(0.02, slow.base().phases().phases().get(0).rawWeightRate(), 0);
+        assertEquals(List.of("slow", "fast"), s.protocols().stream().map(TrainingProtocol::name).toList());
+        TrainingProtocol slow = s.protocols().get(0);
+        TrainingProtocol fast = s.protocols().get(1);
+        assertEquals(16, slow.batchSize());
+        assertEquals(7, slow.phases().totalEpochs());
+        assertEquals(0.02, slow.phases().phases().get(0).rawWeightRate(), 0);
         assertEquals(1.0, slow.noncritical().weightVariance(), 0, "reference C_W where the protocol sets none");
         // Keys a protocol leaves alone come from train.*: batch size 64 from the file, phases from the reference.
-        assertEquals(64, fast.base().batchSize());
-        assertEquals(20000, fast.base().phases().totalEpochs());
+        assertEquals(64, fast.batchSize());
+        assertEquals(20000, fast.phases().totalEpochs());
         assertEquals(1.5, fast.noncritical().weightVariance(), 0);
         assertEquals(0.0, fast.noncritical().biasVariance(), 0, "a section override keeps the keys it does not set");
-        assertEquals("MSE", fast.base().loss().name());
-        assertEquals(9, fast.base().adamEpochs());
+        assertEquals("MSE", fast.loss().name());
+        assertEquals(9, fast.adam().epochs());
 
         List<TrainingRun> runs = s.runs();
         assertEquals(2 * 2 * 2 * 2, runs.size());
@@ -79,7 +79,7 @@ class SweepProtocolTest {
         SweepSettings s = SweepSettings.fromConfig(load("train.batch-size = 8"));
         assertEquals(1, s.protocols().size());
         assertEquals("default", s.protocols().get(0).name());
-        assertEquals(8, s.protocols().get(0).base().batchSize());
+        assertEquals(8, s.protocols().get(0).batchSize());
     }
 
     private void assertBad(String protocols, String... expected) throws IOException {
