@@ -2,6 +2,7 @@ package org.annft.ensemble;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.annft.nn.NetworkSpec;
 import org.annft.theory.Activation;
 import org.annft.theory.Activations;
 
@@ -77,20 +78,28 @@ public record EnsembleConfiguration(int id, String activationName, double cW, do
         return sb.toString();
     }
 
+    /**
+     * The network this configuration samples, as the trainer builds it: input width n0, L hidden
+     * layers of width n, one linear output, (C_W, C_b) in every layer.
+     */
+    public NetworkSpec network() {
+        return NetworkSpec.uniform(activation(), inputWidth(), width, hiddenLayers, cW, cB);
+    }
+
     public EnsembleSampler newSampler() {
         return sampler == SamplerKind.FUNCTION ? new FunctionSpaceSampler(this) : new WeightSpaceSampler(this);
     }
 
     /**
      * About how much memory one chunk of this configuration takes: per layer and input the eight
-     * power sums, the cross sums and the histogram counts, and the sampler's state, a width x width
-     * weight matrix per layer for the weight sampler, a few vectors of the width for the function
-     * sampler (in 8-byte words).
+     * power sums, the cross sums and the histogram counts, and the sampler's state: every parameter
+     * and two activations per unit and input for the weight sampler, a few vectors of the width for
+     * the function sampler (in 8-byte words).
      */
     public long chunkMemoryBytes(int bins) {
         double statistics = (double) layers() * inputCount() * (ChunkStatistics.POWERS + inputCount() + bins + 2);
-        double sampler = sampler() == SamplerKind.WEIGHT ? (double) width * width + (double) width * inputWidth()
-                : 8.0 * width * inputCount();
+        double sampler = sampler() == SamplerKind.WEIGHT
+                ? network().architecture().parameterCount() + 2.0 * layers() * width * inputCount() : 8.0 * width * inputCount();
         return (long) Math.min(Long.MAX_VALUE, 8 * (statistics + sampler));
     }
 }

@@ -17,7 +17,7 @@ record EnsembleTheory(EnsembleConfiguration configuration, List<TheoryProfile> p
                       List<LayerKernelMatrix> kernelMatrices) implements java.io.Serializable {
 
     static EnsembleTheory of(EnsembleConfiguration c) {
-        Architecture architecture = architecture(c);
+        Architecture architecture = c.network().theory();
         List<TheoryProfile> perInput = new ArrayList<>();
         for (double[] x : c.inputs()) {
             perInput.add(DepthRecursion.singleInput(architecture, x));
@@ -25,10 +25,6 @@ record EnsembleTheory(EnsembleConfiguration configuration, List<TheoryProfile> p
         List<LayerKernelMatrix> matrices = c.inputCount() > 1
                 ? DepthRecursion.kernelMatrices(architecture, c.inputs()) : List.of();
         return new EnsembleTheory(c, perInput, matrices);
-    }
-
-    static Architecture architecture(EnsembleConfiguration c) {
-        return Architecture.uniform(c.activation(), c.hiddenLayers(), c.width(), c.cW(), c.cB());
     }
 
     /** K^(l) at input a (l 1-based). */
@@ -61,6 +57,6 @@ record EnsembleTheory(EnsembleConfiguration configuration, List<TheoryProfile> p
 
     /** The recursion from a measured first layer: K^(1) and V^(1) = n * (V/n)^(1) as measured. */
     static TheoryProfile fromMeasured(EnsembleConfiguration c, double firstLayerKernel, double firstLayerVertexOverWidth) {
-        return DepthRecursion.fromFirstLayer(architecture(c), firstLayerKernel, firstLayerVertexOverWidth * c.width());
+        return DepthRecursion.fromFirstLayer(c.network().theory(), firstLayerKernel, firstLayerVertexOverWidth * c.width());
     }
 }

@@ -32,6 +32,20 @@ public final class ForwardBackward {
         void visit(int layer, DMatrixRMaj delta, DMatrixRMaj inputs);
     }
 
+    /** Sees each layer's preactivations during {@link #forward(Mlp, DMatrixRMaj, boolean, PreactivationVisitor)}. */
+    @FunctionalInterface
+    public interface PreactivationVisitor {
+        /**
+         * Called for {@code l = 1 .. l_out} and every row of the batch, before the activation.
+         *
+         * @param layer  l
+         * @param row    the sample's row in the batch
+         * @param z      holds {@code z^(l)} of the sample at {@code z[offset .. offset + n_l)}; read only
+         * @param offset where the row starts
+         */
+        void visit(int layer, int row, double[] z, int offset);
+    }
+
     private final MlpArchitecture architecture;
     private final Gemm gemm;
     private final int capacity;
@@ -97,6 +111,15 @@ public final class ForwardBackward {
      * @throws IllegalArgumentException on a shape mismatch or too many rows
      */
     public DMatrixRMaj forward(Mlp network, DMatrixRMaj input, boolean keepDerivatives) {
+        return forward(network, input, keepDerivatives, null);
+    }
+
+    /**
+     * {@link #forward(Mlp, DMatrixRMaj, boolean)} that also hands every layer's preactivations
+     * {@code z^(l)} to {@code preactivations} (if not null), as an initialization ensemble records them.
+     */
+    public DMatrixRMaj forward(Mlp network, DMatrixRMaj input, boolean keepDerivatives,
+            PreactivationVisitor preactivations) {
         requireArchitecture(network);
         if (input.numCols != architecture.inputWidth() || input.numRows > capacity || input.numRows < 1) {
             throw new IllegalArgumentException("input " + input.numRows + "x" + input.numCols + " does not fit a workspace of "
@@ -121,6 +144,9 @@ public final class ForwardBackward {
             }
             for (int row = 0, offset = 0; row < batch; row++, offset += width) {
                 addRow(z.data, offset, bias, width);
+                if (preactivations != null) {
+                    preactivations.visit(l, row, z.data, offset);
+                }
                 if (l < layers) {
                     // Row by row, so the activation reads what the bias addition just left in cache.
                     LayerActivation.activate(network.activation(), z.data,

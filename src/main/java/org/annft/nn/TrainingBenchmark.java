@@ -187,8 +187,10 @@ public final class TrainingBenchmark {
      */
     static TrainingLoop syntheticTraining(MlpArchitecture architecture, int samples, int batchSize, Precision precision) {
         UniformRandomProvider random = SeedStreams.stream(7, 0);
-        Mlp network = new Mlp(architecture, Activations.parse("relu"));
-        Initializer.initialize(network, InitSpec.uniform(2.0, 0.0, architecture.outputLayer()), random);
+        NetworkSpec spec = new NetworkSpec(Activations.parse("relu"), architecture,
+                InitSpec.uniform(2.0, 0.0, architecture.outputLayer()));
+        Mlp network = spec.newNetwork();
+        spec.initialize(network, random);
         DMatrixRMaj inputs = randomMatrix(samples, architecture.inputWidth(), random);
         DMatrixRMaj targets = new DMatrixRMaj(samples, 1);
         for (int i = 0; i < samples; i++) {

@@ -10,9 +10,9 @@ import org.annft.nn.FailureDiagnostics;
 import org.annft.nn.FloatGemm;
 import org.annft.nn.Gemm;
 import org.annft.nn.InitSpec;
-import org.annft.nn.Initializer;
 import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
+import org.annft.nn.NetworkSpec;
 import org.annft.nn.OptimizerKind;
 import org.annft.nn.OptimizerSpec;
 import org.annft.nn.Samples;
@@ -136,18 +136,19 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         return Seeds.derive(masterSeed, network, run);
     }
 
-    /** The network this run trains, initialized from {@code seed}. */
-    public Mlp initialNetwork(int inputWidth, long seed) {
-        Mlp network = new Mlp(architecture(inputWidth), Activations.parse(activation));
+    /** The network this run trains, on inputs of width {@code inputWidth}: l_out = depth, one output. */
+    public NetworkSpec network(int inputWidth) {
         Initialization init = initialization();
-        Initializer.initialize(network, InitSpec.uniform(init.weightVariance(), init.biasVariance(), depth),
-                SeedStreams.stream(seed, SeedStreams.INITIALIZATION));
-        return network;
+        return NetworkSpec.uniform(Activations.parse(activation), inputWidth, width, depth - 1, init.weightVariance(),
+                init.biasVariance());
     }
 
-    /** The network's architecture for inputs of width {@code inputWidth}. */
-    public MlpArchitecture architecture(int inputWidth) {
-        return MlpArchitecture.ofDepth(inputWidth, width, depth, 1);
+    /** The network this run trains, initialized from {@code seed}. */
+    public Mlp initialNetwork(int inputWidth, long seed) {
+        NetworkSpec spec = network(inputWidth);
+        Mlp network = spec.newNetwork();
+        spec.initialize(network, SeedStreams.stream(seed, SeedStreams.INITIALIZATION));
+        return network;
     }
 
     /**
@@ -155,8 +156,9 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      * global rates of the protocol's Adam raw rates (paper Sec. IV).
      */
     public OptimizerSpec optimizerSpec(int inputWidth) {
-        MlpArchitecture architecture = architecture(inputWidth);
-        Activation sigma = Activations.parse(activation);
+        NetworkSpec network = network(inputWidth);
+        MlpArchitecture architecture = network.architecture();
+        Activation sigma = network.activation();
         if (mode.optimizer() == OptimizerKind.ADAM) {
             AdamSchedule adam = protocol.adam();
             if (!adam.rates().isAveraged()) {
