@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.annft.config.AnnftConfig;
+import org.annft.config.Setting;
 import org.annft.ensemble.EnsembleConfiguration;
 import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
@@ -23,6 +24,10 @@ final class InitEnsembleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    static final Setting<Integer> PARTITIONS = Setting.integer("spark.partitions", 0, 1_000_000, 0).meaning("""
+            Partitions of the task-parallel stages; 0 means Spark's default parallelism (cores).
+            """);
+
     @Spec
     CommandSpec spec;
 
@@ -32,7 +37,7 @@ final class InitEnsembleCommand implements Callable<Integer> {
         AnnftConfig config = common.config(List.of());
         EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> err.println("warning: " + w));
         List<EnsembleConfiguration> grid = settings.configurations();
-        int partitions = config.intIn("spark.partitions", 0, 1_000_000);
+        int partitions = PARTITIONS.read(config);
         if (MemoryCheck.local(common.master)) {
             EnsembleConfiguration largest = grid.stream().max(java.util.Comparator.comparingLong(
                     c -> c.chunkMemoryBytes(settings.bins()))).orElseThrow();

@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.annft.AnnftVersion;
 import org.annft.config.AnnftConfig;
+import org.annft.config.Seeds;
+import org.annft.config.Setting;
 import org.annft.spark.ResultStore;
 import org.annft.spark.RunInfo;
 import org.annft.spark.SparkSessions;
@@ -18,6 +21,14 @@ import org.apache.spark.sql.SparkSession;
  * {@link #run}, so bad input fails fast with nothing written.
  */
 final class Job {
+
+    /** {@code experiment}: the result directory's name, when set. */
+    static final Setting<Optional<String>> EXPERIMENT = Setting.custom("experiment", "\"\"",
+            (c, k) -> c.optionalString(k).isPresent() ? Optional.of(c.pathSegment(k)) : Optional.<String>empty())
+            .meaning("""
+            Name of the experiment. Results go to results/<experiment>/ unless --out is given;
+            empty means the name of the command (e.g. `annft data` writes to results/data/).
+            """);
 
     /** The job's work: stage tables on {@code out}. */
     @FunctionalInterface
@@ -35,7 +46,7 @@ final class Job {
      */
     static String run(CommonOptions options, AnnftConfig config, String command, List<String> tables,
                       PrintWriter err, Body body) throws Exception {
-        String experiment = config.optionalString("experiment").isPresent() ? config.pathSegment("experiment") : command;
+        String experiment = EXPERIMENT.read(config).orElse(command);
         String outDir = options.outputDirectory(experiment);
         Instant started = Instant.now();
         // A session that already exists (an embedding application, the test suite) is reused and left running.
@@ -49,7 +60,7 @@ final class Job {
             store.lock();
             try (ResultStore.Commit out = store.begin()) {
                 body.run(spark, out);
-                RunInfo info = new RunInfo(experiment, command, config.toJson(), config.longValue("seed"),
+                RunInfo info = new RunInfo(experiment, command, config.toJson(), Seeds.MASTER.read(config),
                         AnnftVersion.current(), spark.version(), spark.sparkContext().master(),
                         System.getProperty("java.version"), started, Instant.now());
                 out.write("run_info", info.toTable(spark));

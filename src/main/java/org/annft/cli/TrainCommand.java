@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.annft.config.AnnftConfig;
+import org.annft.config.Seeds;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.nn.Gemm;
@@ -34,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AnnftConfig config = common.config(List.of());
         TrainingRun run = TrainingRun.fromConfig(config);
-        long masterSeed = config.longValue("seed");
+        long masterSeed = Seeds.MASTER.read(config);
         BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> err.println("warning: " + w));
         MemoryCheck.check("train", "a training of " + run.activation() + " width " + run.width() + " depth " + run.depth(),
                 run.memoryBytes(data.inputWidth(), data.size()), 1, Runtime.getRuntime().maxMemory());

@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Seeds {
 
+    /** {@code seed}, the master seed of every job. */
+    public static final Setting<Long> MASTER = Setting.longInteger("seed", 20250101).meaning("""
+            Master seed. Every task's seed is derived from it and the task's own coordinates
+            (configuration, chunk or run index) only, so results do not depend on partitioning.
+            """);
+
     private Seeds() {
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.annft.config.AnnftConfig;
+import org.annft.config.Seeds;
+import org.annft.config.Setting;
 
 /**
  * Where a job's binding-energy data comes from: the AME2020 table (located as
@@ -11,17 +13,32 @@ import org.annft.config.AnnftConfig;
  */
 public record DataSource(Optional<String> amePath, DataSetSpec spec) {
 
+    public static final Setting<String> AME = Setting.text("data.ame", "").meaning("""
+            Path of the AME2020 table mass_1.mas20.txt. Empty: the environment variable
+            ANNFT_AME2020, then data/mass_1.mas20.txt under the working directory, then the one the
+            repository ships (--ame PATH takes precedence over all).
+            """);
+    public static final Setting<Subset> SUBSET = Setting.named("data.subset", Subset::parse, "all").meaning("""
+            all: every nuclide (3558); experimental: binding energy not estimated (2550).
+            """);
+    public static final Setting<Integer> MIN_Z = Setting.integer("data.min-z", 0, 1000, 0).meaning("""
+            Keep nuclides with Z, N, A at least these (0 keeps all).
+            """);
+    public static final Setting<Integer> MIN_N = Setting.integer("data.min-n", 0, 1000, 0);
+    public static final Setting<Integer> MIN_A = Setting.integer("data.min-a", 0, 2000, 0);
+    public static final Setting<InputFeatures> INPUTS = Setting.named("data.inputs", InputFeatures::parse, "zn").meaning("""
+            Network inputs: zn = (Z, N); zn-pairing = (Z, N, Z0, N0) with the unscaled pairing flags
+            Z0 = Z mod 2, N0 = N mod 2 (paper Sec. V). Z and N are MinMax scaled over the selected set.
+            """);
+    public static final Setting<Double> TEST_FRACTION = Setting.number("data.test-fraction", 0.0, 0.99, 0.0).meaning("""
+            Fraction of the selected nuclides held out as a test set, in [0, 1). The paper trains on all.
+            """);
+
     /** Reads the {@code data.*} keys and {@code seed} (which seeds the train/test split). */
     public static DataSource fromConfig(AnnftConfig config) {
-        DataSetSpec spec = new DataSetSpec(
-                config.parsed("data.subset", Subset::parse),
-                config.intIn("data.min-z", 0, 1000),
-                config.intIn("data.min-n", 0, 1000),
-                config.intIn("data.min-a", 0, 2000),
-                config.parsed("data.inputs", InputFeatures::parse),
-                config.doubleIn("data.test-fraction", 0.0, 0.99),
-                config.longValue("seed"));
-        return new DataSource(config.optionalString("data.ame"), spec);
+        DataSetSpec spec = new DataSetSpec(SUBSET.read(config), MIN_Z.read(config), MIN_N.read(config),
+                MIN_A.read(config), INPUTS.read(config), TEST_FRACTION.read(config), Seeds.MASTER.read(config));
+        return new DataSource(Optional.of(AME.read(config)).filter(s -> !s.isBlank()), spec);
     }
 
     /** The table's path by the lookup order. */

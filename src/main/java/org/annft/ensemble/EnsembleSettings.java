@@ -3,6 +3,8 @@ package org.annft.ensemble;
 import java.util.ArrayList;
 import java.util.List;
 import org.annft.config.AnnftConfig;
+import org.annft.config.Seeds;
+import org.annft.config.Setting;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.data.Nuclide;
@@ -17,6 +19,63 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
                                List<double[]> inputs, List<String> inputLabels, int bins, double rangeSigmas,
                                long keepSamples) implements java.io.Serializable {
 
+    public static final Setting.Section SECTION = Setting.section("ensemble", """
+            Initialization ensembles (annft init-ensemble; paper Sec. III, Figs. 4-7). The grid is
+            activations x c-w x c-b x widths x hidden-layers, every point sampled `samples` times.
+            """);
+    public static final Setting<Integer> SAMPLES = Setting.integer("ensemble.samples", 1, Integer.MAX_VALUE, 500000)
+            .meaning("""
+            Networks per configuration (500000 in the paper).
+            """);
+    public static final Setting<SamplerKind> SAMPLER = Setting.named("ensemble.sampler", SamplerKind::parse, "function")
+            .meaning("""
+            function: exact layer-by-layer conditional Gaussians, O(n k^2) per layer (default);
+            weight: the trainer's initialization and forward pass, every weight and bias drawn,
+            O(n^2 k) per layer (the reference).
+            """);
+    public static final Setting<Integer> CHUNK_SIZE = Setting.integer("ensemble.chunk-size", 1, Integer.MAX_VALUE, 10000)
+            .meaning("""
+            Samples per Spark task. Chunks are fixed by this setting alone, so results do not depend on
+            partitioning; each chunk has its own random stream. Chunks are also the batches of the
+            batch-means standard errors of V/n and the excess kurtosis: with fewer than 10 chunks the
+            larger of that and the delta-method error is reported.
+            """);
+    public static final Setting<List<String>> ACTIVATIONS = Setting.<String>names("ensemble.activations", a -> {
+        Activations.parse(a); // checks the name; the ensemble keeps it as written
+        return a;
+    }, "relu").meaning("""
+            Activation names: relu, leaky_relu[:slope], linear, tanh, sin, softplus, shifted_softplus, gelu, swish.
+            """);
+    public static final Setting<List<Double>> C_W = Setting.numbers("ensemble.c-w", Double.MIN_VALUE, 1e6, 2.0)
+            .meaning("""
+            Weight and bias variances C_W > 0 and C_b >= 0, the same in every layer.
+            """);
+    public static final Setting<List<Double>> C_B = Setting.numbers("ensemble.c-b", 0, 1e6, 0.0);
+    public static final Setting<List<Integer>> WIDTHS = Setting.integers("ensemble.widths", 1, 1_000_000, 120)
+            .meaning("""
+            Hidden widths n and numbers of hidden layers L; the output layer L + 1 has one neuron.
+            """);
+    public static final Setting<List<Integer>> HIDDEN_LAYERS = Setting.integers("ensemble.hidden-layers", 1, 10_000, 2);
+    /** (Z, N) of each nuclide input. */
+    public static final Setting<List<int[]>> INPUTS = Setting.custom("ensemble.inputs", "[{z = 26, n = 30}]",
+            (c, k) -> c.objectList(k).stream().map(e -> new int[] {e.intIn("z", 0, 200), e.intIn("n", 0, 400)}).toList())
+            .meaning("""
+            Inputs given as nuclides, scaled with the data set's MinMax scaler (data.*).
+            """);
+    public static final Setting<List<double[]>> RAW_INPUTS = Setting.custom("ensemble.raw-inputs", "[]",
+            AnnftConfig::numberMatrix).meaning("""
+            Inputs given as vectors used as they are, e.g. [[-1.5], [-0.5], [0.5], [1.5]] (paper Fig. 5);
+            when not empty they replace `inputs`.
+            """);
+    public static final Setting<Integer> BINS = Setting.integer("ensemble.histogram.bins", 1, 100_000, 100).meaning("""
+            Bins per histogram (paper Fig. 4), over [-range-sigmas, +range-sigmas] x sqrt(theory kernel).
+            """);
+    public static final Setting<Double> RANGE_SIGMAS = Setting.number("ensemble.histogram.range-sigmas", 1e-3, 1e3, 6.0);
+    public static final Setting<Integer> KEEP_SAMPLES = Setting.integer("ensemble.keep-samples", 0, 10_000_000, 0)
+            .meaning("""
+            Keep the first this-many raw samples of every configuration as table init_samples (0: none).
+            """);
+
     public EnsembleSettings {
         activations = List.copyOf(activations);
         inputs = inputs.stream().map(double[]::clone).toList();
@@ -28,44 +87,37 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
      * scaled with the data set's MinMax scaler; raw inputs need no table.
      */
     public static EnsembleSettings fromConfig(AnnftConfig c, java.util.function.Consumer<String> warnings) {
-        List<String> activations = c.parsedList("ensemble.activations", a -> {
-            Activations.parse(a); // checks the name; the ensemble keeps it as written
-            return a;
-        });
-        SamplerKind sampler = c.parsed("ensemble.sampler", SamplerKind::parse);
+        List<String> activations = ACTIVATIONS.read(c);
+        SamplerKind sampler = SAMPLER.read(c);
         List<double[]> inputs = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        List<double[]> raw = c.numberMatrix("ensemble.raw-inputs");
+        List<double[]> raw = RAW_INPUTS.read(c);
         if (!raw.isEmpty()) {
             for (double[] x : raw) {
                 if (x.length != raw.get(0).length) {
-                    throw c.problem("ensemble.raw-inputs", "all inputs must have the same width");
+                    throw c.problem(RAW_INPUTS.key(), "all inputs must have the same width");
                 }
                 inputs.add(x);
                 labels.add(java.util.Arrays.toString(x));
             }
         } else {
-            List<AnnftConfig> nuclides = c.objectList("ensemble.inputs");
+            List<int[]> nuclides = INPUTS.read(c);
             if (nuclides.isEmpty()) {
-                throw c.problem("ensemble.inputs", "give at least one nuclide {z = .., n = ..} or set ensemble.raw-inputs");
+                throw c.problem(INPUTS.key(), "give at least one nuclide {z = .., n = ..} or set ensemble.raw-inputs");
             }
             BindingEnergyDataSet data = DataSource.fromConfig(c).load(warnings);
-            for (AnnftConfig nuclide : nuclides) {
-                int z = nuclide.intIn("z", 0, 200);
-                int n = nuclide.intIn("n", 0, 400);
+            for (int[] nuclide : nuclides) {
+                int z = nuclide[0];
+                int n = nuclide[1];
                 Nuclide x = data.nuclides().stream().filter(m -> m.z() == z && m.n() == n).findFirst()
-                        .orElseThrow(() -> c.problem("ensemble.inputs", "no nuclide Z=" + z + " N=" + n + " in the data set"));
+                        .orElseThrow(() -> c.problem(INPUTS.key(), "no nuclide Z=" + z + " N=" + n + " in the data set"));
                 inputs.add(data.scaledInputs(x));
                 labels.add(x.label());
             }
         }
-        return new EnsembleSettings(c.longValue("seed"), c.intIn("ensemble.samples", 1, Integer.MAX_VALUE), sampler,
-                c.positiveInt("ensemble.chunk-size"), activations,
-                c.doubleList("ensemble.c-w", Double.MIN_VALUE, 1e6), c.doubleList("ensemble.c-b", 0, 1e6),
-                c.intList("ensemble.widths", 1, 1_000_000), c.intList("ensemble.hidden-layers", 1, 10_000),
-                inputs, labels, c.intIn("ensemble.histogram.bins", 1, 100_000),
-                c.doubleIn("ensemble.histogram.range-sigmas", 1e-3, 1e3),
-                c.intIn("ensemble.keep-samples", 0, 10_000_000));
+        return new EnsembleSettings(Seeds.MASTER.read(c), SAMPLES.read(c), sampler, CHUNK_SIZE.read(c), activations,
+                C_W.read(c), C_B.read(c), WIDTHS.read(c), HIDDEN_LAYERS.read(c), inputs, labels, BINS.read(c),
+                RANGE_SIGMAS.read(c), KEEP_SAMPLES.read(c));
     }
 
     /** The grid, with ids in nesting order. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.annft.config.AnnftConfig;
 import org.annft.config.InvalidSettingException;
+import org.annft.config.Setting;
 import org.annft.nn.Adam;
 import org.annft.nn.Loss;
 import org.annft.nn.PhaseSchedule;
@@ -44,6 +45,102 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     /** The {@code train.*} keys the sweep grid sets, which a protocol therefore must not. */
     static final List<String> GRID_KEYS = List.of("activation", "width", "depth", "init", "mode", "optimizer", "run");
 
+    public static final Setting<Double> NONCRITICAL_C_W = Setting.number("train.noncritical.c-w", Double.MIN_VALUE, 1e6, 1.0)
+            .meaning("""
+            (C_W, C_b) of non-critical initialization (the NINT networks of a sweep). The paper does
+            not state them; C_W = 1 lets the ReLU kernel decay by 1/2 per layer.
+            """);
+    public static final Setting<Double> NONCRITICAL_C_B = Setting.number("train.noncritical.c-b", 0, 1e6, 0.0);
+    public static final Setting<GlobalRate> GLOBAL_RATE = Setting.named("train.global-rate", GlobalRate::parse, "practice")
+            .meaning("""
+            How the global rates (mode = global, and adam.rates = averaged) are averaged over the layers:
+            practice = the paper's (Sec. IV, after Eq. 39): the mean of the rates used in practice,
+            lambda_W^(l) / n_{l-1} for weights and lambda_b^(l) for biases, applied to every parameter with
+            no further width factor; raw-average = the mean of lambda_W^(l) before the width factor, each
+            layer then dividing it by its n_{l-1} (for ReLU this equals the critical rates: CINT = CICT).
+            """);
+    public static final Setting<PhaseSchedule> PHASES = Setting.custom("train.phases", """
+            [
+              {epochs = 5000, lambda-b = 0.3, lambda-w = 0.3},
+              {epochs = 15000, lambda-b = 1e-4, lambda-w = 1e-4}
+            ]""", TrainingProtocol::phases).meaning("""
+            SGD phases, run in order: epochs and raw rates lambda~_b, lambda~_W. The paper trains 20000
+            epochs and lowers the rates after 5000, to the order 1e-4 of Adam's rate; it states neither the
+            first rates nor the batch size. The first-phase raw rate 0.3 (batch 32) is chosen by the protocol
+            study (README, "Training protocol"): the large first phase is what lets networks leave the
+            16 MeV plateau of a smooth fit, and what kills narrow networks. Measured here (ReLU CICT, depth 4,
+            3 runs, 2500 epochs at 0.3 then 500 at 1e-4): RMSD 2.4-2.7 MeV at width 120 (paper, 20000
+            epochs: 2.53 +- 0.22), 3.2-6.1 at 60, 6.9-15.6 at 40, 16-49 at 20, 2 of 3 dead at 10.
+            Raw rate 0.01 leaves no narrow network dead and widths 10-40 far from converged; 0.1 puts
+            widths 10-40 on the 16 MeV plateau after 1000 + 200 epochs.
+            """);
+    public static final Setting<String> ADAM_RATES = Setting.choice("train.adam.rates", "averaged", "fixed").meaning("""
+            The paper's Adam: lr 1e-4, betas 0.9 and 0.999; epsilon is not stated there (Keras default).
+            averaged = the paper's Adam-CINT/NINT (Sec. IV): per parameter kind the global rate
+            (global-rate) of the raw rates raw-rates, as CINT/NINT average them; fixed = learning-rate for
+            every parameter.
+            """);
+    public static final Setting<Double> ADAM_RAW_LAMBDA_B = Setting.number("train.adam.raw-rates.lambda-b", 0, 1e12, 0.003)
+            .meaning("""
+            The raw rates behind averaged Adam rates; the paper does not state them. 0.003 makes the
+            averaged weight rate of a depth-4 ReLU network at n* about 1e-4 (9.8e-5 at width 120:
+            (0.003 / 16)(1/2 + 3/n)), the rate of the reference network's Adam that the paper's second
+            SGD phase also aims at. Measured (ReLU Adam-CINT, width 120, 3000 epochs, one run): raw 0.003
+            2.12 MeV, 0.03 2.05, 0.3 3.13; the second phase's 1e-4 (3.3e-6 per weight) 16.7 MeV.
+            """);
+    public static final Setting<Double> ADAM_RAW_LAMBDA_W = Setting.number("train.adam.raw-rates.lambda-w", 0, 1e12, 0.003);
+    public static final Setting<Double> ADAM_LEARNING_RATE = Setting.number("train.adam.learning-rate", Double.MIN_VALUE,
+            1e3, 1e-4).meaning("""
+            Adam's rate with rates = fixed.
+            """);
+    public static final Setting<Double> ADAM_BETA1 = Setting.number("train.adam.beta1", 0, 0.999999, 0.9);
+    public static final Setting<Double> ADAM_BETA2 = Setting.number("train.adam.beta2", 0, 0.999999999, 0.999);
+    public static final Setting<Double> ADAM_EPSILON = Setting.number("train.adam.epsilon", Double.MIN_VALUE, 1, 1e-7);
+    public static final Setting<Integer> ADAM_EPOCHS = Setting.integer("train.adam.epochs", 1, Integer.MAX_VALUE, 20000);
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("train.batch-size", 0, Integer.MAX_VALUE, 32)
+            .meaning("""
+            Samples per SGD/Adam step; 0 = full batch. Mini-batches come from a seeded shuffle each epoch;
+            the last batch of an epoch may be smaller.
+            """);
+    public static final Setting<Precision> PRECISION = Setting.named("train.precision", Precision::parse, "float64")
+            .meaning("""
+            Arithmetic of the training: float64, or float32 (sgemm and float arrays throughout: forward,
+            backward, loss gradient, SGD and Adam updates, predictions; about twice the speed). Parameters
+            and predictions are widened to double only for the result tables. Recorded in runs.precision.
+            """);
+    public static final Setting<Integer> LOG_EVERY = Setting.integer("train.log-every", 1, Integer.MAX_VALUE, 100)
+            .meaning("""
+            Record the training loss every this-many epochs (and at epoch 0 and the last epoch).
+            """);
+    public static final Setting<Loss> LOSS = Setting.named("train.loss", Loss::parse, "mae").meaning("""
+            mae (the paper's) or mse, on total binding energies.
+            """);
+    public static final Setting<Double> TARGET_SCALE = Setting.number("train.target-scale", Double.MIN_VALUE, 1e9, 1.0)
+            .meaning("""
+            Targets are trained in units of MeV / target-scale (reported losses and RMSDs are in MeV).
+            """);
+    public static final Setting<Double> DIVERGENCE_FACTOR = Setting.number("train.divergence-factor", 1.000001, 1e300,
+            1000.0).meaning("""
+            A loss that is NaN, infinite or above this factor times the initial loss ends the run as
+            diverged (status in table runs).
+            """);
+
+    public static final Setting<List<AnnftConfig>> SWEEP_PROTOCOLS = Setting.custom("sweep.protocols", "[]",
+            AnnftConfig::objectList).meaning("""
+            Training protocols, a grid axis: each a unique non-empty `name` (the `protocol` column of every
+            sweep table) and a section `train { ... }` of train.* keys that override train.* for its runs,
+            validated as train.* keys are (errors name sweep.protocols[i].train.KEY), e.g.
+              protocols = [
+                {name = "b32-r0.01", train {batch-size = 32, phases = [{epochs = 1500, lambda-b = 0.01, lambda-w = 0.01},
+                                                                       {epochs = 300, lambda-b = 1e-3, lambda-w = 1e-3}]}},
+                {name = "b32-r0.1", train {batch-size = 32, noncritical {c-w = 1.5}, phases = [...]}}
+              ]
+            Any train.* key but those the grid sets (activation, width, depth, init, mode, optimizer, run):
+            phases, batch-size, noncritical, adam, loss, target-scale, log-every, divergence-factor. A run's
+            seed does not depend on its protocol: runs that differ only in protocol start from the same
+            network. Empty: one protocol named "default", train.* as it stands.
+            """);
+
     public TrainingProtocol {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a protocol name must not be empty");
@@ -65,27 +162,27 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
      * @throws InvalidSettingException naming the key and where it was set
      */
     public static TrainingProtocol fromConfig(String name, AnnftConfig c) {
+        Adam.AdamSettings settings = new Adam.AdamSettings(ADAM_LEARNING_RATE.read(c), ADAM_BETA1.read(c),
+                ADAM_BETA2.read(c), ADAM_EPSILON.read(c));
+        AdamRates rates = ADAM_RATES.read(c).equals("fixed") ? AdamRates.fixed()
+                : AdamRates.averaged(ADAM_RAW_LAMBDA_B.read(c), ADAM_RAW_LAMBDA_W.read(c));
+        Initialization noncritical = new Initialization(NONCRITICAL_C_W.read(c), NONCRITICAL_C_B.read(c));
+        return new TrainingProtocol(name, PHASES.read(c), GLOBAL_RATE.read(c),
+                new AdamSchedule(settings, rates, ADAM_EPOCHS.read(c)), noncritical, BATCH_SIZE.read(c),
+                PRECISION.read(c), LOSS.read(c), TARGET_SCALE.read(c), DIVERGENCE_FACTOR.read(c), LOG_EVERY.read(c));
+    }
+
+    /** The SGD phases of {@code key}: a non-empty list of {epochs >= 1, lambda-b >= 0, lambda-w >= 0}. */
+    private static PhaseSchedule phases(AnnftConfig c, String key) {
         List<PhaseSchedule.Phase> phases = new ArrayList<>();
-        for (AnnftConfig phase : c.objectList("train.phases")) {
+        for (AnnftConfig phase : c.objectList(key)) {
             phases.add(new PhaseSchedule.Phase(phase.positiveInt("epochs"), phase.doubleIn("lambda-b", 0, 1e12),
                     phase.doubleIn("lambda-w", 0, 1e12)));
         }
         if (phases.isEmpty()) {
-            throw c.problem("train.phases", "needs at least one phase {epochs, lambda-b, lambda-w}");
+            throw c.problem(key, "needs at least one phase {epochs, lambda-b, lambda-w}");
         }
-        Adam.AdamSettings settings = new Adam.AdamSettings(c.doubleIn("train.adam.learning-rate", Double.MIN_VALUE, 1e3),
-                c.doubleIn("train.adam.beta1", 0, 0.999999), c.doubleIn("train.adam.beta2", 0, 0.999999999),
-                c.doubleIn("train.adam.epsilon", Double.MIN_VALUE, 1));
-        AdamRates rates = c.choice("train.adam.rates", List.of("averaged", "fixed")).equals("fixed") ? AdamRates.fixed()
-                : AdamRates.averaged(c.doubleIn("train.adam.raw-rates.lambda-b", 0, 1e12),
-                c.doubleIn("train.adam.raw-rates.lambda-w", 0, 1e12));
-        Initialization noncritical = new Initialization(c.doubleIn("train.noncritical.c-w", Double.MIN_VALUE, 1e6),
-                c.doubleIn("train.noncritical.c-b", 0, 1e6));
-        return new TrainingProtocol(name, new PhaseSchedule(phases), c.parsed("train.global-rate", GlobalRate::parse),
-                new AdamSchedule(settings, rates, c.positiveInt("train.adam.epochs")), noncritical,
-                c.intIn("train.batch-size", 0, Integer.MAX_VALUE), c.parsed("train.precision", Precision::parse),
-                c.parsed("train.loss", Loss::parse), c.doubleIn("train.target-scale", Double.MIN_VALUE, 1e9),
-                c.doubleIn("train.divergence-factor", 1.000001, 1e300), c.positiveInt("train.log-every"));
+        return new PhaseSchedule(phases);
     }
 
     /**
@@ -95,7 +192,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
      * @throws InvalidSettingException naming {@code sweep.protocols[i]...} and where it was set
      */
     public static List<TrainingProtocol> sweepProtocols(AnnftConfig c) {
-        List<AnnftConfig> elements = c.objectList("sweep.protocols");
+        List<AnnftConfig> elements = SWEEP_PROTOCOLS.read(c);
         if (elements.isEmpty()) {
             return List.of(fromConfig(DEFAULT, c));
         }
@@ -110,7 +207,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             }
             if (!element.keys().contains("name") || element.string("name").isBlank()) {
                 throw new InvalidSettingException("config key '" + element.displayKey("name") + "' ("
-                        + c.origin("sweep.protocols") + "): every protocol needs a non-empty name");
+                        + c.origin(SWEEP_PROTOCOLS.key()) + "): every protocol needs a non-empty name");
             }
             String name = element.string("name").strip();
             if (!names.add(name)) {

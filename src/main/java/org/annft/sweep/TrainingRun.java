@@ -1,9 +1,9 @@
 package org.annft.sweep;
 
-import java.util.List;
 import java.util.Locale;
 import org.annft.config.AnnftConfig;
 import org.annft.config.Seeds;
+import org.annft.config.Setting;
 import org.annft.data.BaselineFits;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.nn.FailureDiagnostics;
@@ -52,6 +52,42 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
                           double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines) {
     }
 
+    public static final Setting.Section SECTION = Setting.section("train", """
+            Training one network (annft train; paper Sec. IV, Figs. 8-14). The same keys describe each
+            point of a training sweep. The run's seed is derived from `seed`, the network (activation, width,
+            depth, C_W, C_b) and `run`: runs that differ only in how they train (mode, optimizer, rates)
+            start from the same network and shuffle in the same order.
+            """);
+    public static final Setting<String> ACTIVATION = Setting.named("train.activation", s -> Activations.parse(s).name(),
+            "relu").meaning("""
+            Activation name (see ensemble.activations).
+            """);
+    public static final Setting<Integer> WIDTH = Setting.integer("train.width", 1, Integer.MAX_VALUE, 120).meaning("""
+            Hidden width n.
+            """);
+    public static final Setting<Integer> DEPTH = Setting.integer("train.depth", 1, 1000, 4).meaning("""
+            Depth l_out = L + 1: hidden layers plus the linear output layer (the paper's depth 4 = three
+            hidden layers). r = depth / width.
+            """);
+    public static final Setting<String> INIT = Setting.choice("train.init", "critical", "noncritical").meaning("""
+            critical: the activation's critical (C_W, C_b) (ReLU 2, 0; tanh 1, 0) in every layer;
+            noncritical: noncritical.c-w and noncritical.c-b in every layer.
+            """);
+    public static final Setting<TrainingMode> MODE = Setting.named("train.mode", TrainingMode::parse, "critical")
+            .meaning("""
+            SGD learning rates per layer from the raw rates of each phase: critical = paper Eqs. 38-39
+            (CICT with critical init), a weight moving by (lambda_W^(l) / n_{l-1}) dL/dW, a bias by
+            lambda_b^(l) dL/db; global = one weight rate and one bias rate for every layer, averaged from
+            the critical ones as global-rate says (CINT, NINT).
+            """);
+    public static final Setting<OptimizerKind> OPTIMIZER = Setting.named("train.optimizer", OptimizerKind::parse, "sgd")
+            .meaning("""
+            sgd (with phases) or adam (with adam.*).
+            """);
+    public static final Setting<Integer> RUN = Setting.integer("train.run", 0, Integer.MAX_VALUE, 0).meaning("""
+            Run index: repeated runs of one configuration differ only in this.
+            """);
+
     public TrainingRun {
         Activation sigma = Activations.parse(activation);
         if (mode == null || protocol == null) {
@@ -82,17 +118,16 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      * @throws org.annft.config.InvalidSettingException naming the key and where it was set
      */
     public static TrainingRun fromConfig(AnnftConfig c) {
-        String activation = c.parsed("train.activation", s -> Activations.parse(s).name());
-        int width = c.positiveInt("train.width");
-        int depth = c.intIn("train.depth", 1, 1000);
-        boolean critical = c.choice("train.init", List.of("critical", "noncritical")).equals("critical");
+        String activation = ACTIVATION.read(c);
+        int width = WIDTH.read(c);
+        int depth = DEPTH.read(c);
+        boolean critical = INIT.read(c).equals("critical");
         if (critical) {
-            c.parsed("train.init", s -> InitSpec.critical(Activations.parse(activation), depth));
+            c.parsed(INIT.key(), s -> InitSpec.critical(Activations.parse(activation), depth));
         }
-        SweepMode mode = SweepMode.of(critical, c.parsed("train.mode", TrainingMode::parse),
-                c.parsed("train.optimizer", OptimizerKind::parse));
+        SweepMode mode = SweepMode.of(critical, MODE.read(c), OPTIMIZER.read(c));
         return new TrainingRun(activation, width, depth, mode, TrainingProtocol.fromConfig(TrainingProtocol.DEFAULT, c),
-                c.intIn("train.run", 0, Integer.MAX_VALUE));
+                RUN.read(c));
     }
 
     /**

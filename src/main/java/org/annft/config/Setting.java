@@ -1,0 +1,157 @@
+package org.annft.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One configuration key, declared once next to the code that reads it, as Spark's
+ * {@code ConfigBuilder} declares an entry: key, meaning, type and range (in the reader), and
+ * default. {@link #read} returns the typed, range-checked value, or throws an
+ * {@link InvalidSettingException} naming the key and where it was set. The reference configuration
+ * ({@code conf/reference.conf}, every key with its default and meaning) is rendered from these
+ * declarations ({@code annft settings}); a test keeps the file equal to them.
+ *
+ * @param <T> the value's type
+ */
+public final class Setting<T> {
+
+    /** Reads and checks the value of {@code key}. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(AnnftConfig config, String key);
+    }
+
+    /** A section of keys with the comment that introduces it in the reference configuration. */
+    public record Section(String path, String meaning) {
+    }
+
+    private final String key;
+    private final String defaultValue;
+    private final String meaning;
+    private final Reader<T> reader;
+
+    private Setting(String key, String defaultValue, String meaning, Reader<T> reader) {
+        if (!key.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) {
+            throw new IllegalArgumentException("not a config key: '" + key + "'");
+        }
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.meaning = meaning;
+        this.reader = reader;
+    }
+
+    /** The section comment of {@code path}. */
+    public static Section section(String path, String meaning) {
+        return new Section(path, meaning.strip());
+    }
+
+    /** An integer in {@code [min, max]}. */
+    public static Setting<Integer> integer(String key, int min, int max, int defaultValue) {
+        return new Setting<>(key, Integer.toString(defaultValue), "", (c, k) -> c.intIn(k, min, max));
+    }
+
+    /** Any integer (a seed). */
+    public static Setting<Long> longInteger(String key, long defaultValue) {
+        return new Setting<>(key, Long.toString(defaultValue), "", AnnftConfig::longValue);
+    }
+
+    /** A finite number in {@code [min, max]}. */
+    public static Setting<Double> number(String key, double min, double max, double defaultValue) {
+        return new Setting<>(key, render(defaultValue), "", (c, k) -> c.doubleIn(k, min, max));
+    }
+
+    /** A non-empty list of integers, each in {@code [min, max]}. */
+    public static Setting<List<Integer>> integers(String key, int min, int max, Integer... defaults) {
+        return new Setting<>(key, list(Arrays.stream(defaults).map(String::valueOf)), "", (c, k) -> c.intList(k, min, max));
+    }
+
+    /** A non-empty list of finite numbers, each in {@code [min, max]}. */
+    public static Setting<List<Double>> numbers(String key, double min, double max, Double... defaults) {
+        return new Setting<>(key, list(Arrays.stream(defaults).map(Setting::render)), "",
+                (c, k) -> c.doubleList(k, min, max));
+    }
+
+    /** A string, as written. */
+    public static Setting<String> text(String key, String defaultValue) {
+        return new Setting<>(key, quote(defaultValue), "", AnnftConfig::string);
+    }
+
+    /** A name read by {@code parser} (an activation, a mode): the parser's refusal names the key. */
+    public static <T> Setting<T> named(String key, Function<String, T> parser, String defaultValue) {
+        parser.apply(defaultValue);
+        return new Setting<>(key, quote(defaultValue), "", (c, k) -> c.parsed(k, parser));
+    }
+
+    /** A non-empty list of names, each read by {@code parser}. */
+    public static <T> Setting<List<T>> names(String key, Function<String, T> parser, String... defaults) {
+        Arrays.stream(defaults).forEach(parser::apply);
+        return new Setting<>(key, list(Arrays.stream(defaults).map(Setting::quote)), "", (c, k) -> c.parsedList(k, parser));
+    }
+
+    /** One of {@code allowed}, the first of which is the default. */
+    public static Setting<String> choice(String key, String... allowed) {
+        List<String> values = List.of(allowed);
+        return new Setting<>(key, quote(allowed[0]), "", (c, k) -> c.choice(k, values));
+    }
+
+    /**
+     * A value of any other shape (a list of sections, a matrix), read by {@code reader}, with its
+     * default written in HOCON.
+     */
+    public static <T> Setting<T> custom(String key, String defaultHocon, Reader<T> reader) {
+        return new Setting<>(key, defaultHocon, "", reader);
+    }
+
+    /** This setting with its meaning, as the reference configuration's comment above the key. */
+    public Setting<T> meaning(String text) {
+        return new Setting<>(key, defaultValue, text.strip(), reader);
+    }
+
+    /** The value in {@code config}, typed and checked. */
+    public T read(AnnftConfig config) {
+        return reader.read(config, key);
+    }
+
+    /** The full key, e.g. {@code train.batch-size}. */
+    public String key() {
+        return key;
+    }
+
+    /** The default as HOCON text, e.g. {@code 32} or {@code "relu"}. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the key means; empty when the section's comment says it. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** A number as a person writes it: 2.0, 0.003, 1e-7. */
+    static String render(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        String s = Double.toString(value).toLowerCase(Locale.ROOT);
+        int e = s.indexOf('e');
+        if (e < 0) {
+            return s;
+        }
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + s.substring(e);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String list(java.util.stream.Stream<String> items) {
+        return items.collect(Collectors.joining(", ", "[", "]"));
+    }
+}
