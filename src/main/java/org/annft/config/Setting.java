@@ -58,6 +58,11 @@ public final class Setting<T> {
         return new Setting<>(key, Long.toString(defaultValue), "", AnnftConfig::longValue);
     }
 
+    /** true or false. */
+    public static Setting<Boolean> bool(String key, boolean defaultValue) {
+        return new Setting<>(key, Boolean.toString(defaultValue), "", AnnftConfig::bool);
+    }
+
     /** A finite number in {@code [min, max]}. */
     public static Setting<Double> number(String key, double min, double max, double defaultValue) {
         return new Setting<>(key, render(defaultValue), "", (c, k) -> c.doubleIn(k, min, max));

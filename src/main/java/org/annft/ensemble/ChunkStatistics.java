@@ -2,6 +2,7 @@ package org.annft.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.annft.stats.CentralMoments;
 
 /**
  * What one chunk of an ensemble contributes, per layer l and input a (index {@code l * k + a}):
@@ -25,6 +26,11 @@ public final class ChunkStatistics implements java.io.Serializable {
     final int bins;
     final double[] halfRange;
     final List<double[]> keptSamples = new ArrayList<>();
+    /**
+     * With the NTK measured: per layer l (0-based) and input pair a &lt;= b the NTK's moments, index
+     * {@code l * k(k+1)/2 + pair(a, b)}; null otherwise.
+     */
+    CentralMoments[] ntk;
     /** Standard-normal draws the chunk took (for throughput figures). */
     long gaussians;
     private final long keepBelow;
@@ -79,16 +85,47 @@ public final class ChunkStatistics implements java.io.Serializable {
         }
     }
 
-    /** Runs a chunk task: draws its samples and accumulates them. */
-    static ChunkStatistics run(ChunkTask task, EnsembleConfiguration c, int bins, double[] halfRange, long keepSamples) {
+    /** Input pairs a &lt;= b of k inputs. */
+    static int pairs(int k) {
+        return k * (k + 1) / 2;
+    }
+
+    /** Index of the pair a &lt;= b among {@link #pairs}: (0,0), (0,1), .., (0,k-1), (1,1), ... */
+    static int pair(int a, int b, int k) {
+        return a * k - a * (a - 1) / 2 + (b - a);
+    }
+
+    /** Runs a chunk task: draws its samples and accumulates them (and their NTKs when {@code ntk} is not null). */
+    static ChunkStatistics run(ChunkTask task, EnsembleConfiguration c, int bins, double[] halfRange, long keepSamples,
+                               NtkSettings ntk) {
         ChunkStatistics stats = new ChunkStatistics(task, c.layers(), c.inputCount(), bins, halfRange, keepSamples);
-        EnsembleSampler sampler = c.newSampler();
+        int k = c.inputCount();
+        WeightSpaceSampler ntkSampler = ntk == null ? null : new WeightSpaceSampler(c, ntk.tensor(c));
+        EnsembleSampler sampler = ntkSampler != null ? ntkSampler : c.newSampler();
+        double[] kernels = null;
+        if (ntkSampler != null) {
+            stats.ntk = new CentralMoments[c.layers() * pairs(k)];
+            for (int i = 0; i < stats.ntk.length; i++) {
+                stats.ntk[i] = new CentralMoments(4);
+            }
+            kernels = new double[c.layers() * k * k];
+        }
         org.apache.commons.rng.UniformRandomProvider rng =
                 org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(task.seed());
-        double[] z = new double[c.layers() * c.inputCount()];
+        double[] z = new double[c.layers() * k];
         for (int s = 0; s < task.samples(); s++) {
             sampler.sample(rng, z);
             stats.add(task.firstSample() + s, z);
+            if (ntkSampler != null) {
+                ntkSampler.ntk(kernels);
+                for (int l = 0; l < c.layers(); l++) {
+                    for (int a = 0; a < k; a++) {
+                        for (int b = a; b < k; b++) {
+                            stats.ntk[l * pairs(k) + pair(a, b, k)].add(kernels[(l * k + a) * k + b]);
+                        }
+                    }
+                }
+            }
         }
         stats.gaussians = sampler.gaussiansPerSample() * task.samples();
         return stats;

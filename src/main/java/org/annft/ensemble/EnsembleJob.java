@@ -46,7 +46,8 @@ public final class EnsembleJob {
     /** The tables this job may write, for the up-front overwrite check. */
     public static List<String> tables() {
         return java.util.stream.Stream.of(ResultTables.INIT_CONFIGURATIONS, ResultTables.INIT_MOMENTS,
-                ResultTables.INIT_HISTOGRAMS, ResultTables.INIT_COVARIANCE, ResultTables.INIT_SAMPLES)
+                ResultTables.INIT_HISTOGRAMS, ResultTables.INIT_COVARIANCE, ResultTables.INIT_SAMPLES,
+                ResultTables.INIT_NTK)
                 .map(org.annft.table.ResultTable::name).toList();
     }
 
@@ -75,7 +76,7 @@ public final class EnsembleJob {
             long start = System.nanoTime();
             ChunkTask task = tasks.get(i);
             EnsembleConfiguration c = configurations.get(task.configurationId());
-            ChunkStatistics s = ChunkStatistics.run(task, c, bins, halfRanges.get(c.id()), keep);
+            ChunkStatistics s = ChunkStatistics.run(task, c, bins, halfRanges.get(c.id()), keep, settings.ntk());
             nanos.add(System.nanoTime() - start);
             gaussians.add(s.gaussians);
             chunksDone.add(1);
@@ -125,6 +126,9 @@ public final class EnsembleJob {
             if (keep > 0) {
                 out.write(ResultTables.INIT_SAMPLES, EnsembleTables.samples(spark, chunks));
             }
+            if (settings.ntk() != null) {
+                out.writeInOrder(ResultTables.INIT_NTK, EnsembleTables.ntkRows(configurations, settings, ntkFolds(chunks)));
+            }
             return new Summary(settings.samples() * configurations.size(), gaussians.value(), nanos.value() / 1e9,
                     (tablesStart - samplingStart) / 1e9, (System.nanoTime() - tablesStart) / 1e9);
         } finally {
@@ -137,6 +141,19 @@ public final class EnsembleJob {
     /** Key of (configuration, layer, input) packed in a long: 24, 20 and 20 bits. */
     static long key(int configurationId, int layer, int input) {
         return ((long) configurationId << 40) | ((long) layer << 20) | input;
+    }
+
+    /** Every (configuration, layer, input pair)'s NTK moments, folded in chunk order. */
+    private static Map<Long, NtkFold> ntkFolds(JavaRDD<ChunkStatistics> chunks) {
+        return new java.util.HashMap<>(chunks.flatMapToPair(s -> {
+            List<scala.Tuple2<Long, NtkFold>> out = new ArrayList<>();
+            for (int l = 0; l < s.layers; l++) {
+                for (int p = 0; p < ChunkStatistics.pairs(s.k); p++) {
+                    out.add(new scala.Tuple2<>(key(s.task.configurationId(), l + 1, p), NtkFold.of(s, l, p)));
+                }
+            }
+            return out.iterator();
+        }).reduceByKey(NtkFold::merge).collectAsMap());
     }
 
     private static Map<Long, ChunkFold> folds(JavaRDD<ChunkStatistics> chunks) {

@@ -8,7 +8,11 @@ import org.annft.config.Setting;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.data.Nuclide;
+import org.annft.nn.InitSpec;
+import org.annft.nn.TrainingMode;
 import org.annft.theory.Activations;
+import org.annft.theory.GlobalRate;
+import org.annft.theory.Initialization;
 
 /**
  * The {@code ensemble.*} settings, validated, and the grid of configurations they span:
@@ -17,7 +21,7 @@ import org.annft.theory.Activations;
 public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int chunkSize, List<String> activations,
                                List<Double> cW, List<Double> cB, List<Integer> widths, List<Integer> hiddenLayers,
                                List<double[]> inputs, List<String> inputLabels, int bins, double rangeSigmas,
-                               long keepSamples) implements java.io.Serializable {
+                               long keepSamples, boolean criticalInit, NtkSettings ntk) implements java.io.Serializable {
 
     public static final Setting.Section SECTION = Setting.section("ensemble", """
             Initialization ensembles (annft init-ensemble; paper Sec. III, Figs. 4-7). The grid is
@@ -76,7 +80,48 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
             Keep the first this-many raw samples of every configuration as table init_samples (0: none).
             """);
 
+    public static final Setting<Boolean> CRITICAL_INIT = Setting.bool("ensemble.critical-init", false).meaning("""
+            true: every activation at its own critical (C_W, C_b) (ReLU 2, 0; tanh 1, 0), and c-w, c-b are
+            not used; false: the grid's c-w x c-b.
+            """);
+    public static final Setting<Boolean> NTK = Setting.bool("ensemble.ntk", false).meaning("""
+            Measure the empirical NTK of every network (table init_ntk): the NTK of the first neuron of each
+            layer at every pair of inputs, with the learning rates ntk-rates at raw rates 1. Needs the
+            explicit networks: sampler = weight.
+            """);
+    public static final Setting<TrainingMode> NTK_RATES = Setting.named("ensemble.ntk-rates", TrainingMode::parse,
+            "critical").meaning("""
+            critical: per-layer critical rates (paper Eqs. 38-39); global: one weight and one bias rate for every
+            layer, averaged as ntk-global-rate says (see train.global-rate).
+            """);
+    public static final Setting<GlobalRate> NTK_GLOBAL_RATE = Setting.named("ensemble.ntk-global-rate",
+            GlobalRate::parse, "practice");
+
+    /** A grid over c-w x c-b that measures no NTK. */
+    public EnsembleSettings(long seed, long samples, SamplerKind sampler, int chunkSize, List<String> activations,
+                            List<Double> cW, List<Double> cB, List<Integer> widths, List<Integer> hiddenLayers,
+                            List<double[]> inputs, List<String> inputLabels, int bins, double rangeSigmas,
+                            long keepSamples) {
+        this(seed, samples, sampler, chunkSize, activations, cW, cB, widths, hiddenLayers, inputs, inputLabels, bins,
+                rangeSigmas, keepSamples, false, null);
+    }
+
+    /** These settings measuring the NTK as {@code settings} says (null: no NTK). */
+    public EnsembleSettings withNtk(NtkSettings settings) {
+        return new EnsembleSettings(seed, samples, sampler, chunkSize, activations, cW, cB, widths, hiddenLayers, inputs,
+                inputLabels, bins, rangeSigmas, keepSamples, criticalInit, settings);
+    }
+
+    /** These settings with every activation at its critical point ({@code true}) or over the c-w x c-b grid. */
+    public EnsembleSettings withCriticalInit(boolean critical) {
+        return new EnsembleSettings(seed, samples, sampler, chunkSize, activations, cW, cB, widths, hiddenLayers, inputs,
+                inputLabels, bins, rangeSigmas, keepSamples, critical, ntk);
+    }
+
     public EnsembleSettings {
+        if (ntk != null && sampler != SamplerKind.WEIGHT) {
+            throw new IllegalArgumentException("the NTK needs the explicit networks of the weight sampler");
+        }
         activations = List.copyOf(activations);
         inputs = inputs.stream().map(double[]::clone).toList();
         inputLabels = List.copyOf(inputLabels);
@@ -115,9 +160,22 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
                 labels.add(x.label());
             }
         }
+        boolean critical = CRITICAL_INIT.read(c);
+        if (critical) {
+            for (String a : activations) {
+                c.parsed(CRITICAL_INIT.key(), x -> InitSpec.critical(Activations.parse(a), 1));
+            }
+        }
+        NtkSettings ntk = null;
+        if (NTK.read(c)) {
+            if (sampler != SamplerKind.WEIGHT) {
+                throw c.problem(NTK.key(), "the NTK needs the explicit networks: set ensemble.sampler = weight");
+            }
+            ntk = new NtkSettings(NTK_RATES.read(c), NTK_GLOBAL_RATE.read(c));
+        }
         return new EnsembleSettings(Seeds.MASTER.read(c), SAMPLES.read(c), sampler, CHUNK_SIZE.read(c), activations,
                 C_W.read(c), C_B.read(c), WIDTHS.read(c), HIDDEN_LAYERS.read(c), inputs, labels, BINS.read(c),
-                RANGE_SIGMAS.read(c), KEEP_SAMPLES.read(c));
+                RANGE_SIGMAS.read(c), KEEP_SAMPLES.read(c), critical, ntk);
     }
 
     /** The grid, with ids in nesting order. */
@@ -125,12 +183,21 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
         double[][] x = inputs.toArray(double[][]::new);
         List<EnsembleConfiguration> out = new ArrayList<>();
         for (String a : activations) {
-            for (double w : cW) {
-                for (double b : cB) {
-                    for (int n : widths) {
-                        for (int l : hiddenLayers) {
-                            out.add(new EnsembleConfiguration(out.size(), a, w, b, n, l, x, sampler));
-                        }
+            List<double[]> initializations = new ArrayList<>();
+            if (criticalInit) {
+                Initialization critical = InitSpec.critical(Activations.parse(a), 1).layer(1);
+                initializations.add(new double[] {critical.weightVariance(), critical.biasVariance()});
+            } else {
+                for (double w : cW) {
+                    for (double b : cB) {
+                        initializations.add(new double[] {w, b});
+                    }
+                }
+            }
+            for (double[] init : initializations) {
+                for (int n : widths) {
+                    for (int l : hiddenLayers) {
+                        out.add(new EnsembleConfiguration(out.size(), a, init[0], init[1], n, l, x, sampler));
                     }
                 }
             }

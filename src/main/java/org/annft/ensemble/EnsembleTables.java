@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.annft.spark.SparkTables;
+import org.annft.stats.CentralMoments;
 import org.annft.table.ResultTables;
+import org.annft.theory.DepthRecursion;
+import org.annft.theory.LayerKernelMatrix;
+import org.annft.theory.LearningRates;
 import org.annft.theory.TheoryProfile;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -41,6 +45,42 @@ final class EnsembleTables {
         System.arraycopy(conf, 0, v, leading.length, conf.length);
         System.arraycopy(rest, 0, v, leading.length + conf.length, rest.length);
         return v;
+    }
+
+    // ---- init_ntk ----
+
+    /**
+     * One row per (configuration, layer, input pair a <= b), in the table's order: the measured NTK's
+     * mean and variance over the networks with their standard errors, the infinite-width theory
+     * (the recursion with the same rates), and the relative fluctuation.
+     */
+    static List<Row> ntkRows(List<EnsembleConfiguration> cs, EnsembleSettings settings, Map<Long, NtkFold> folds) {
+        List<Row> rows = new ArrayList<>();
+        for (EnsembleConfiguration c : cs) {
+            LearningRates rates = settings.ntk().tensor(c);
+            List<LayerKernelMatrix> theory = DepthRecursion.kernelMatrices(c.network().theory(), c.inputs(), rates);
+            int k = c.inputCount();
+            for (int l = 1; l <= c.layers(); l++) {
+                for (int a = 0; a < k; a++) {
+                    for (int b = a; b < k; b++) {
+                        CentralMoments m = folds.get(EnsembleJob.key(c.id(), l, ChunkStatistics.pair(a, b, k))).total();
+                        double mean = m.mean();
+                        double variance = m.variance();
+                        boolean ratios = mean != 0;
+                        double relativeVariance = variance / (mean * mean);
+                        // d(v/m^2) = dv/m^2 - 2 v dm/m^3, with the errors of v and m taken as independent.
+                        double relativeVarianceSe = Math.hypot(m.varianceStandardError() / (mean * mean),
+                                2 * variance * m.meanStandardError() / Math.abs(mean * mean * mean));
+                        rows.add(SparkTables.row(ResultTables.INIT_NTK, row(new Object[] {c.id()}, c,
+                                settings.ntk().rates().configName(), l, (double) l / c.width(), a, b, m.count(), mean,
+                                m.meanStandardError(), variance, m.varianceStandardError(), theory.get(l - 1).ntk(a, b),
+                                ratios ? Math.sqrt(variance) / Math.abs(mean) : null, ratios ? relativeVariance : null,
+                                ratios ? relativeVarianceSe : null)));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     // ---- init_moments ----

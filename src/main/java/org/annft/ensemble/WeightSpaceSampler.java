@@ -1,10 +1,12 @@
 package org.annft.ensemble;
 
+import org.annft.nn.EmpiricalNtk;
 import org.annft.nn.ForwardBackward;
 import org.annft.nn.Gemm;
 import org.annft.nn.Initializer;
 import org.annft.nn.Mlp;
 import org.annft.nn.NetworkSpec;
+import org.annft.theory.LearningRates;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,14 +28,36 @@ final class WeightSpaceSampler implements EnsembleSampler {
     private final int k;
     private double[] out;
     private final ForwardBackward.PreactivationVisitor firstNeuron;
+    private final LearningRates ntkRates;
+    private final EmpiricalNtk.Layers ntk;
 
     WeightSpaceSampler(EnsembleConfiguration c) {
+        this(c, null);
+    }
+
+    /** A sampler that can also measure each drawn network's NTK with {@code ntkRates} (null: it cannot). */
+    WeightSpaceSampler(EnsembleConfiguration c, LearningRates ntkRates) {
         this.spec = c.network();
         this.network = spec.newNetwork();
         this.forward = new ForwardBackward(spec.architecture(), c.inputCount(), Gemm.blas());
         this.k = c.inputCount();
         this.inputs = new DMatrixRMaj(c.inputs());
         this.firstNeuron = (layer, row, z, offset) -> out[(layer - 1) * k + row] = z[offset];
+        this.ntkRates = ntkRates;
+        this.ntk = ntkRates == null ? null : new EmpiricalNtk.Layers(forward, Gemm.blas());
+    }
+
+    /**
+     * The NTK of the network the last {@link #sample} drew: {@code out[(l - 1) k^2 + a k + b]} for
+     * the first neuron of layer {@code l = 1 .. l_out} ({@link EmpiricalNtk.Layers}).
+     *
+     * @throws IllegalStateException if this sampler was built without NTK rates
+     */
+    void ntk(double[] out) {
+        if (ntk == null) {
+            throw new IllegalStateException("this sampler measures no NTK");
+        }
+        ntk.compute(network, ntkRates, out);
     }
 
     @Override
@@ -45,7 +69,7 @@ final class WeightSpaceSampler implements EnsembleSampler {
     public void sample(UniformRandomProvider rng, double[] out) {
         spec.initialize(network, rng);
         this.out = out;
-        forward.forward(network, inputs, false, firstNeuron);
+        forward.forward(network, inputs, ntk != null, firstNeuron);
         this.out = null;
     }
 }

@@ -4,8 +4,9 @@ import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The empirical neural tangent kernel of a network with one output, with the learning-rate tensor
- * (docs/theory.md, "Neural tangent kernel"; paper Eq. 33):
+ * The empirical neural tangent kernel of a network, with the learning-rate tensor
+ * (docs/theory.md, "Neural tangent kernel"; paper Eq. 33): for a preactivation {@code z} of the
+ * network at inputs a and b,
  * {@code H_ab = sum_l [ lambda_b^(l) sum_j dz_a/db_j dz_b/db_j
  *                      + (lambda_W^(l)/n_{l-1}) sum_jk dz_a/dW_jk dz_b/dW_jk ]}.
  *
@@ -20,7 +21,7 @@ public final class EmpiricalNtk {
     }
 
     /**
-     * {@code H} at the rows of {@code inputs} (k x n0), a k x k matrix.
+     * {@code H} of the output at the rows of {@code inputs} (k x n0), a k x k matrix.
      *
      * @throws IllegalArgumentException if the network has more than one output or the inputs do not fit
      */
@@ -32,19 +33,71 @@ public final class EmpiricalNtk {
         int k = inputs.numRows;
         ForwardBackward workspace = new ForwardBackward(architecture, k, gemm);
         workspace.forward(network, inputs, true);
-        workspace.outputGradient().fill(1.0);
-        DMatrixRMaj kernel = new DMatrixRMaj(k, k);
-        DMatrixRMaj deltaProducts = new DMatrixRMaj(k, k);
-        DMatrixRMaj inputProducts = new DMatrixRMaj(k, k);
-        workspace.backpropagate(network, (layer, delta, layerInputs) -> {
-            gemm.multiply(false, true, 1.0, delta, delta, 0.0, deltaProducts);
-            gemm.multiply(false, true, 1.0, layerInputs, layerInputs, 0.0, inputProducts);
-            double biasRate = rates.lambdaB(layer);
-            double weightRate = rates.lambdaW(layer) / architecture.width(layer - 1);
-            for (int i = 0; i < k * k; i++) {
-                kernel.data[i] += deltaProducts.data[i] * (biasRate + weightRate * inputProducts.data[i]);
+        double[] kernel = new double[architecture.outputLayer() * k * k];
+        new Layers(workspace, gemm).compute(network, rates, kernel);
+        DMatrixRMaj out = new DMatrixRMaj(k, k);
+        System.arraycopy(kernel, (architecture.outputLayer() - 1) * k * k, out.data, 0, k * k);
+        return out;
+    }
+
+    /**
+     * The NTK of every layer's first neuron, {@code H^(l)_ab} for the preactivation {@code z^(l)_1}
+     * with the rates of layers {@code 1 .. l} (the theory's {@code Theta^(l)}, which at infinite width
+     * is the same for every neuron and zero between neurons), on a workspace that has run the
+     * forward pass: a backward pass from each layer, no allocation per network.
+     */
+    public static final class Layers {
+
+        private final ForwardBackward workspace;
+        private final Gemm gemm;
+        private final DMatrixRMaj seed;
+        private final DMatrixRMaj deltaProducts;
+        private final DMatrixRMaj inputProducts;
+
+        public Layers(ForwardBackward workspace, Gemm gemm) {
+            this.workspace = workspace;
+            this.gemm = gemm;
+            MlpArchitecture a = workspace.architecture();
+            int widest = Math.max(a.outputWidth(), a.hiddenLayers() > 0 ? a.hiddenWidth() : 0);
+            this.seed = new DMatrixRMaj(workspace.capacity(), widest);
+            this.deltaProducts = new DMatrixRMaj(workspace.capacity(), workspace.capacity());
+            this.inputProducts = new DMatrixRMaj(workspace.capacity(), workspace.capacity());
+        }
+
+        /**
+         * Writes {@code H^(l)_ab} into {@code out[(l - 1) k^2 + a k + b]} for {@code l = 1 .. l_out},
+         * for the k inputs of the workspace's last forward pass (which must have kept derivatives).
+         *
+         * @throws IllegalArgumentException if {@code out} is shorter than {@code l_out k^2}
+         */
+        public void compute(Mlp network, LearningRates rates, double[] out) {
+            MlpArchitecture architecture = workspace.architecture();
+            int k = workspace.batchSize();
+            int layers = architecture.outputLayer();
+            if (out.length < layers * k * k) {
+                throw new IllegalArgumentException("NTK output needs " + layers * k * k + " values, got " + out.length);
             }
-        });
-        return kernel;
+            deltaProducts.reshape(k, k, false);
+            inputProducts.reshape(k, k, false);
+            for (int top = 1; top <= layers; top++) {
+                int width = architecture.width(top);
+                seed.reshape(k, width, false);
+                seed.zero();
+                for (int a = 0; a < k; a++) {
+                    seed.data[a * width] = 1.0;
+                }
+                int offset = (top - 1) * k * k;
+                java.util.Arrays.fill(out, offset, offset + k * k, 0.0);
+                workspace.backpropagateFrom(network, top, seed, (layer, delta, layerInputs) -> {
+                    gemm.multiply(false, true, 1.0, delta, delta, 0.0, deltaProducts);
+                    gemm.multiply(false, true, 1.0, layerInputs, layerInputs, 0.0, inputProducts);
+                    double biasRate = rates.lambdaB(layer);
+                    double weightRate = rates.lambdaW(layer) / architecture.width(layer - 1);
+                    for (int i = 0; i < k * k; i++) {
+                        out[offset + i] += deltaProducts.data[i] * (biasRate + weightRate * inputProducts.data[i]);
+                    }
+                });
+            }
+        }
     }
 }

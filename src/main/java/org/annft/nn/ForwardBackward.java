@@ -174,14 +174,31 @@ public final class ForwardBackward {
      * @throws IllegalStateException if the last forward pass did not keep derivatives
      */
     public void backpropagate(Mlp network, LayerVisitor visitor) {
+        backpropagateFrom(network, architecture.outputLayer(), outputGradient(), visitor);
+    }
+
+    /**
+     * Backpropagates {@code delta} = {@code Delta^(layer)} (batch x n_layer, the derivative of some
+     * quantity by the preactivations {@code z^(layer)}) down to layer 1, handing each layer's
+     * {@code Delta^(l)}, {@code l = layer .. 1}, to the visitor; for a hidden layer's own NTK, as
+     * {@link EmpiricalNtk#layers} takes it. {@code delta} is read, not changed.
+     *
+     * @throws IllegalStateException if the last forward pass did not keep derivatives
+     * @throws IllegalArgumentException if {@code delta} does not have the batch's rows and the layer's width
+     */
+    public void backpropagateFrom(Mlp network, int layer, DMatrixRMaj delta, LayerVisitor visitor) {
         requireArchitecture(network);
         if (!derivativesValid) {
             throw new IllegalStateException("backward pass needs a forward pass with keepDerivatives");
         }
+        architecture.checkLayer(layer, 1);
+        if (delta.numRows != batch || delta.numCols != architecture.width(layer)) {
+            throw new IllegalArgumentException("Delta^(" + layer + ") must be " + batch + "x" + architecture.width(layer)
+                    + ", got " + delta.numRows + "x" + delta.numCols);
+        }
         Parameters parameters = network.parameters();
-        DMatrixRMaj delta = outputGradient();
         int next = 0;
-        for (int l = architecture.outputLayer(); l >= 1; l--) {
+        for (int l = layer; l >= 1; l--) {
             DMatrixRMaj layerInput = l == 1 ? input : activations[l - 1];
             visitor.visit(l, delta, layerInput);
             if (l > 1) {

@@ -31,8 +31,9 @@ public final class Report {
 
     /** The report with every figure family of the paper, in the paper's order. */
     public Report() {
-        this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new LossCurves(),
-                new ParameterChanges(), new RmsdVsAspectRatio(), new ResidualMaps(), new TableOne(), new ProtocolScan()));
+        this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new NtkFluctuations(),
+                new LossCurves(), new ParameterChanges(), new RmsdVsAspectRatio(), new ResidualMaps(), new TableOne(),
+                new ProtocolScan()));
     }
 
     Report(List<FigureFamily> families) {

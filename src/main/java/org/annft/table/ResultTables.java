@@ -259,6 +259,26 @@ public final class ResultTables {
             .column("value", DOUBLE)
             .sortedBy("config_id", "sample", "layer", "input_index");
 
+    public static final ResultTable INIT_NTK = ResultTable.named("init_ntk", ENSEMBLE + ", `ensemble.ntk = true`")
+            .column("config_id", INT)
+            .columns(ENSEMBLE_CONFIGURATION)
+            .column("rates", STRING, "`critical`/`global`: the NTK's learning-rate tensor, at raw rates 1")
+            .column("layer", INT, "1 .. L+1: the NTK of the layer's first neuron")
+            .column("r", DOUBLE, "layer / width, the aspect ratio up to this layer")
+            .column("input_a", INT)
+            .column("input_b", INT, "a <= b")
+            .column("samples", LONG)
+            .column("mean", DOUBLE)
+            .column("mean_se", DOUBLE)
+            .column("variance", DOUBLE, "population variance over the networks")
+            .column("variance_se", DOUBLE, "delta method")
+            .column("theory", DOUBLE, "the infinite-width NTK Theta^(l)_ab")
+            .nullable("relative_fluctuation", DOUBLE, "std / |mean|")
+            .nullable("relative_variance", DOUBLE, "variance / mean^2")
+            .nullable("relative_variance_se", DOUBLE, "")
+            .note("Ratios to the mean are NULL where the mean is 0")
+            .sortedBy("config_id", "layer", "input_a", "input_b");
+
     public static final ResultTable RUN_INFO = ResultTable.named("run_info", "every job")
             .column("experiment", STRING)
             .column("command", STRING)
@@ -279,7 +299,7 @@ public final class ResultTables {
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
                 PARAM_CHANGE_MEANS, RESIDUALS, TABLE1, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
-                INIT_COVARIANCE, INIT_SAMPLES, RUN_INFO);
+                INIT_COVARIANCE, INIT_SAMPLES, INIT_NTK, RUN_INFO);
     }
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {
         List<TableColumn> out = new java.util.ArrayList<>(first);

@@ -33,6 +33,7 @@ class ResultContractTest {
         Path results = dir.resolve("results");
         assertEquals(0, cli.run("init-ensemble", "--out", results.resolve("ensemble").toString(),
                 "--set", "ensemble.samples=400", "--set", "ensemble.chunk-size=100", "--set", "ensemble.keep-samples=20",
+                "--set", "ensemble.sampler=weight", "--set", "ensemble.ntk=true",
                 "--set", "ensemble.activations=[relu]", "--set", "ensemble.c-w=[2.0]", "--set", "ensemble.widths=[16]",
                 "--set", "ensemble.hidden-layers=[2]", "--set", "ensemble.raw-inputs=[[0.2, 0.4], [0.7, 0.1]]"), cli.err());
         assertEquals(0, cli.run("sweep", "--ame", table.toString(), "--out", results.resolve("sweep").toString(),

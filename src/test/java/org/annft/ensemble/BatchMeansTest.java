@@ -39,7 +39,7 @@ class BatchMeansTest {
             for (int chunk = 0; chunk < CHUNKS; chunk++) {
                 ChunkTask task = new ChunkTask(0, chunk, (long) chunk * chunkSize, chunkSize,
                         Seeds.derive(1000 + rerun, "batch-means", chunk));
-                ChunkStatistics s = ChunkStatistics.run(task, c, 1, halfRange, 0);
+                ChunkStatistics s = ChunkStatistics.run(task, c, 1, halfRange, 0, null);
                 chunks[chunk][0] = chunkSize;
                 for (int p = 1; p <= 8; p++) {
                     chunks[chunk][p] = s.powerSum(output, 0, p);

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.annft.nn.TrainingMode;
 import org.annft.spark.ResultStore;
 import org.annft.spark.SparkSessions;
 import org.annft.spark.TestSpark;
+import org.annft.theory.GlobalRate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,9 @@ class EnsembleJobTest {
             EnsembleJob.run(spark, s, partitions, c);
             c.commit();
         }
-        return store.read(tables.get(0)).orderBy("config_id", "layer", "input_index").collectAsList();
+        String[] key = tables.get(0).equals("init_ntk") ? new String[] {"config_id", "layer", "input_a", "input_b"}
+                : new String[] {"config_id", "layer", "input_index"};
+        return store.read(tables.get(0)).orderBy(key[0], java.util.Arrays.copyOfRange(key, 1, key.length)).collectAsList();
     }
 
     @Test
@@ -172,6 +176,27 @@ class EnsembleJobTest {
         // The correlation of the two inputs is undefined wherever input 0 has no variance.
         assertEquals(4, store.read("init_covariance").where("correlation IS NULL").count());
         assertEquals(2, store.read("init_covariance").where("correlation IS NOT NULL").count());
+    }
+
+    /**
+     * With {@code ensemble.ntk}: the NTK table has a row per (layer, pair a <= b), is the same to the
+     * last bit for 1 and 5 partitions, and the weight sampler's moments come with it.
+     */
+    @Test
+    void ntkTableIsBitIdenticalAcrossPartitioning() {
+        EnsembleSettings s = new EnsembleSettings(42, 900, SamplerKind.WEIGHT, 100, List.of("tanh"), List.of(1.0),
+                List.of(0.0), List.of(12), List.of(2), List.of(new double[] {0.3, 0.8}, new double[] {1.0, -0.2}),
+                List.of("a", "b"), 20, 6.0, 0).withNtk(new NtkSettings(TrainingMode.GLOBAL, GlobalRate.PRACTICE));
+        SparkSession spark = TestSpark.session();
+        List<Row> one = run(spark, s, 1, "ntk1", List.of("init_ntk"));
+        List<Row> five = run(spark, s, 5, "ntk5", List.of("init_ntk"));
+        assertEquals(3 * 3, one.size());
+        assertEquals(one, five);
+        for (Row r : one) {
+            assertEquals(900L, r.<Long>getAs("samples"));
+            assertEquals("global", r.getAs("rates"));
+            assertTrue(r.<Double>getAs("theory") > 0);
+        }
     }
 
     @Test

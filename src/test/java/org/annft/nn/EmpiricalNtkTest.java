@@ -49,6 +49,65 @@ class EmpiricalNtkTest {
         }
     }
 
+    /**
+     * The NTK of every layer's first neuron against finite differences: each parameter of layers
+     * 1 .. l perturbed by +-h in the plain-loop forward pass ({@link TestNetworks#referencePreactivations}),
+     * {@code H^(l)_ab = sum_theta rate(theta) dz_a/dtheta dz_b/dtheta} with the bias rate lambda_b and
+     * the weight rate lambda_W / n_{l-1} of the parameter's layer.
+     */
+    @Test
+    void everyLayersKernelMatchesFiniteDifferences() {
+        MlpArchitecture architecture = new MlpArchitecture(2, 4, 3, 1);
+        Mlp network = TestNetworks.randomNetwork(architecture, Activations.parse("tanh"), 1.5, 0.3, 21);
+        DMatrixRMaj inputs = TestNetworks.uniformMatrix(3, 2, -1, 1, SeedStreams.stream(21, 5));
+        LearningRates rates = LearningRates.of(new double[] {0.3, 0.2, 0.7, 0.5}, new double[] {1.1, 0.4, 0.9, 0.6});
+        int k = 3;
+        int layers = architecture.outputLayer();
+        ForwardBackward workspace = new ForwardBackward(architecture, k, Gemm.blas());
+        workspace.forward(network, inputs, true);
+        double[] kernels = new double[layers * k * k];
+        new EmpiricalNtk.Layers(workspace, Gemm.blas()).compute(network, rates, kernels);
+
+        double h = 1e-6;
+        // gradient[top][a][parameter]: dz^(top)_1(x_a) / dtheta for the parameters of layers 1 .. top, in a fixed order.
+        for (int top = 1; top <= layers; top++) {
+            double[][] expected = new double[k][k];
+            for (int l = 1; l <= top; l++) {
+                for (DMatrixRMaj p : new DMatrixRMaj[] {network.parameters().weights(l), network.parameters().biases(l)}) {
+                    boolean bias = p == network.parameters().biases(l);
+                    double rate = bias ? rates.lambdaB(l) : rates.lambdaW(l) / architecture.width(l - 1);
+                    for (int i = 0; i < p.getNumElements(); i++) {
+                        double keep = p.data[i];
+                        double[] derivative = new double[k];
+                        for (int a = 0; a < k; a++) {
+                            p.data[i] = keep + h;
+                            double up = TestNetworks.referencePreactivations(network, TestNetworks.row(inputs, a))[top][0];
+                            p.data[i] = keep - h;
+                            double down = TestNetworks.referencePreactivations(network, TestNetworks.row(inputs, a))[top][0];
+                            derivative[a] = (up - down) / (2 * h);
+                        }
+                        p.data[i] = keep;
+                        for (int a = 0; a < k; a++) {
+                            for (int b = 0; b < k; b++) {
+                                expected[a][b] += rate * derivative[a] * derivative[b];
+                            }
+                        }
+                    }
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    assertEquals(expected[a][b], kernels[(top - 1) * k * k + a * k + b], 1e-7 * Math.abs(expected[a][b]) + 1e-9,
+                            "layer " + top + " inputs " + a + "," + b);
+                }
+            }
+        }
+        DMatrixRMaj output = EmpiricalNtk.compute(network, rates, inputs, Gemm.blas());
+        for (int i = 0; i < k * k; i++) {
+            assertEquals(kernels[(layers - 1) * k * k + i], output.data[i], 0, "the output's NTK is the last layer's");
+        }
+    }
+
     private static double dot(DMatrixRMaj x, DMatrixRMaj y) {
         double sum = 0;
         for (int i = 0; i < x.getNumElements(); i++) {

@@ -58,6 +58,18 @@ class FiguresTest {
         assertTrue(figures.get(0).caption().contains("C_W = 2, C_b = 0"), figures.get(0).caption());
     }
 
+    /** One panel per activation; the fitted coefficient of var/mean^2 = c r is the one the tables were made with. */
+    @Test
+    void ntkFluctuationsFitTheirCoefficient() throws Exception {
+        tables().ntk(List.of(10, 40, 160), 3, 0.8);
+        List<Figure> figures = render(new NtkFluctuations());
+        assertEquals(1, figures.size());
+        image(figures.get(0), 2 * NtkFluctuations.PANEL_WIDTH, HEADER + NtkFluctuations.PANEL_HEIGHT);
+        String caption = figures.get(0).caption();
+        assertTrue(caption.contains("ReLU C_W = 2, C_b = 0, critical rates: c = 0.800 +- ")
+                && caption.contains("Tanh C_W = 1") && caption.contains("l = 4: 0.800"), caption);
+    }
+
     @Test
     void fig5IsACornerPlotOfTheInputs() throws Exception {
         SyntheticTables t = tables();

@@ -165,6 +165,30 @@ final class SyntheticTables {
     // ---- sweep tables ----
 
     /** Median and quartiles of the loss per epoch, for each activation, mode and depth at width 100. */
+    /**
+     * init_ntk of ReLU and tanh at critical rates, widths and layers 1 .. hidden + 1, first input
+     * only: relative variance {@code coefficient * l / n}, with 5 % standard errors; layer 1 exactly 0.
+     */
+    void ntk(List<Integer> widths, int hiddenLayers, double coefficient) {
+        List<Row> rows = new ArrayList<>();
+        int id = 0;
+        for (String activation : List.of("relu", "tanh")) {
+            for (int width : widths) {
+                for (int l = 1; l <= hiddenLayers + 1; l++) {
+                    double r = (double) l / width;
+                    double relative = l == 1 ? 0 : coefficient * r;
+                    rows.add(row(ResultTables.INIT_NTK, "config_id", id, "activation", activation, "c_w",
+                            activation.equals("relu") ? 2.0 : 1.0, "width", width, "hidden_layers", hiddenLayers,
+                            "sampler", "weight", "rates", "critical", "layer", l, "r", r, "samples", 1000L, "mean", 1.0,
+                            "theory", 1.0, "variance", relative, "relative_variance", relative,
+                            "relative_variance_se", 0.05 * relative, "relative_fluctuation", Math.sqrt(relative)));
+                }
+                id++;
+            }
+        }
+        write(ResultTables.INIT_NTK, rows);
+    }
+
     void lossBands(List<String> activations, List<String> modes, List<Integer> depths) {
         List<Row> rows = new ArrayList<>();
         for (String a : activations) {
