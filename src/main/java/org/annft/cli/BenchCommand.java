@@ -3,22 +3,29 @@ package org.annft.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.annft.config.AnnftConfig;
+import org.annft.config.Seeds;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
+import org.annft.data.Nuclide;
 import org.annft.ensemble.EnsembleConfiguration;
 import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
 import org.annft.ensemble.SamplerBenchmark;
 import org.annft.ensemble.SamplerKind;
 import org.annft.nn.BlasLibrary;
+import org.annft.nn.Gemm;
 import org.annft.nn.TrainingBenchmark;
+import org.annft.sweep.NtkRecording;
 import org.annft.sweep.SweepJob;
 import org.annft.sweep.SweepSettings;
+import org.annft.sweep.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code annft bench ...}: benchmarks that print rates and ratios measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures and the ratios against a baseline measured in the same run.",
-        subcommands = {BenchCommand.Init.class, BenchCommand.Train.class, BenchCommand.Sweep.class})
+        subcommands = {BenchCommand.Init.class, BenchCommand.Train.class, BenchCommand.Sweep.class, BenchCommand.Ntk.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -190,6 +197,84 @@ final class BenchCommand implements Runnable {
                     100 * s.runSeconds() / (s.wallSeconds() * cores[0]));
             out.printf(Locale.ROOT, "whole job (Spark start-up, training, 8 tables): %.1f s wall, efficiency %.1f%%%n",
                     total, 100 * s.runSeconds() / (total * cores[0]));
+            return 0;
+        }
+    }
+
+    /**
+     * {@code annft bench ntk}: the NTK ensemble of conf/bench-ntk.conf end to end, and the cost of
+     * recording the NTK at 50 reference nuclides in a training run, against the same run without.
+     */
+    @Command(name = "ntk", mixinStandardHelpOptions = true,
+            description = {"Runs conf/bench-ntk.conf (10,000 networks, width 240, depth 4, 4 inputs, NTK measured) in local",
+                "mode and prints its wall time; then trains one run (ReLU CICT, width 120, depth 4, batch 32) with and",
+                "without the NTK recorded at 50 nuclides, alternately, and prints the ratio of their times."})
+    static final class Ntk implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--epochs", defaultValue = "300", description = "Epochs of each timed training (default ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Trainings with and without the NTK each (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (epochs < 1 || repeats < 1) {
+                throw new org.annft.config.BadInputException("--epochs and --repeats must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            BlasLibrary.current().describe().forEach(out::println);
+            AnnftConfig config = config(common, "conf/bench-ntk.conf");
+            EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> out.println("warning: " + w));
+            long start = System.nanoTime();
+            EnsembleJob.Summary[] summary = new EnsembleJob.Summary[1];
+            runInTemporaryOutput(common, config, "bench-ntk", EnsembleJob.tables(), spec.commandLine().getErr(),
+                    (spark, tables) -> summary[0] = EnsembleJob.run(spark, settings, 0, tables));
+            double wall = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "NTK ensemble: %d networks x %d configuration(s), %d inputs: %.1f s wall, Spark start-up "
+                    + "included (target <= 120 s); sampling %.1f s, tables %.1f s%n", settings.samples(),
+                    settings.configurations().size(), settings.inputs().size(), wall, summary[0].samplingSeconds(),
+                    summary[0].tableSeconds());
+
+            BindingEnergyDataSet data = DataSource.fromConfig(config)
+                    .load(w -> out.println("warning: " + w));
+            List<List<Integer>> fifty = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Nuclide n = data.nuclides().get(i * data.size() / 50);
+                fifty.add(List.of(n.z(), n.n()));
+            }
+            TrainingRun base = TrainingRun.fromConfig(config
+                    .with("train.phases", List.of(Map.of("epochs", epochs, "lambda-b", 0.3, "lambda-w", 0.3))));
+            TrainingRun with = base.withProtocol(base.protocol().withNtk(
+                    new NtkRecording(fifty, 0)));
+            TrainingRun without = base.withProtocol(base.protocol().withNtk(
+                    NtkRecording.none()));
+            long seed = Seeds.MASTER.read(config);
+            Gemm gemm = Gemm.blas();
+            double[] seconds = new double[2];
+            for (int r = 0; r <= repeats; r++) {
+                for (int k = 0; k < 2; k++) {
+                    long t = System.nanoTime();
+                    TrainingRun.Outcome o = (k == 0 ? without : with).execute(data, seed, gemm);
+                    // The first pair warms up the JIT and is not counted.
+                    if (r > 0) {
+                        seconds[k] += (System.nanoTime() - t) / 1e9;
+                    }
+                    if (k == 1 && o.ntk().size() != 2) {
+                        throw new IllegalStateException("expected 2 NTK snapshots, got " + o.ntk().size());
+                    }
+                }
+            }
+            out.printf(Locale.ROOT, "training (ReLU CICT, width %d, depth %d, %d epochs, batch %d), %d runs each: without the NTK "
+                    + "%.2f s, with the NTK at 50 nuclides before and after %.2f s: ratio %.3f (target <= 1.05)%n",
+                    base.width(), base.depth(), epochs, base.protocol().batchSize(), repeats, seconds[0] / repeats,
+                    seconds[1] / repeats, seconds[1] / seconds[0]);
             return 0;
         }
     }

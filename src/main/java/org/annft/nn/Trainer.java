@@ -48,6 +48,16 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data do not fit the network or the training set is empty
      */
     public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec) {
+        return train(network, train, test, spec, optimizerSpec, null);
+    }
+
+    /**
+     * As {@link #train(Mlp, Samples, Samples, TrainingSpec, OptimizerSpec)}, recording the NTK with
+     * {@code ntk} (if not null) before the first epoch, every {@link NtkTracker#every()} epochs and
+     * after the last.
+     */
+    public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec,
+            NtkTracker ntk) {
         long start = System.nanoTime();
         MlpArchitecture architecture = network.architecture();
         requireFits(architecture, train, "training set");
@@ -72,6 +82,9 @@ public final class Trainer {
         int total = optimizerSpec.epochs();
         int divergedAt = Double.isFinite(initialLoss) ? -1 : 0;
         int epoch = 0;
+        if (ntk != null) {
+            ntk.snapshot(0, network);
+        }
         while (divergedAt < 0 && epoch < total) {
             epoch++;
             double epochLoss = runner.runEpoch(epoch);
@@ -82,9 +95,16 @@ public final class Trainer {
             if (diverged || epoch % spec.logEvery() == 0 || epoch == total) {
                 curve.add(new TrainingResult.LossPoint(epoch, loss.toOriginalUnits(epochLoss, scale)));
             }
+            if (ntk != null && ntk.every() > 0 && epoch % ntk.every() == 0 && epoch < total && !diverged) {
+                runner.storeParameters();
+                ntk.snapshot(epoch, network);
+            }
         }
 
         runner.storeParameters();
+        if (ntk != null && epoch > 0) {
+            ntk.snapshot(epoch, network);
+        }
         runner.predict(train.inputView(), trainPredictions);
         double finalLoss = loss.evaluate(trainPredictions, trainTargets, null);
         double trainSquares = sumOfSquaredErrors(trainPredictions, train.targetView(), scale);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import org.annft.config.Seeds;
 import org.annft.data.BaselineFits;
+import org.annft.nn.NtkTracker;
 import org.annft.nn.ParameterChanges;
 import org.annft.nn.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
@@ -40,12 +41,14 @@ import org.apache.hadoop.fs.Path;
  * (HDFS, S3A).
  */
 public record RunCheckpoint(String identity, long seed, int trainSize, int testSize, TrainingResult result,
-                            double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines) {
+                            double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines,
+                            int ntkNuclides, List<NtkTracker.Snapshot> ntk) {
 
     static final String DIRECTORY = "_sweep_runs";
     private static final String SUFFIX = ".run";
     private static final byte[] MAGIC = "ANNFTRUN".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    /** 2: the NTK snapshots after the baselines. */
+    private static final int VERSION = 2;
     /** Larger files are not checkpoints (the largest holds a loss curve and a prediction per nuclide). */
     private static final long MAX_BYTES = 256L << 20;
 
@@ -59,13 +62,14 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
 
     public static RunCheckpoint of(String identity, TrainingRun.Outcome outcome) {
         return new RunCheckpoint(identity, outcome.seed(), outcome.trainSize(), outcome.testSize(), outcome.result(),
-                outcome.predictionsMev(), outcome.deadUnitFractions(), outcome.baselines());
+                outcome.predictionsMev(), outcome.deadUnitFractions(), outcome.baselines(), outcome.ntkNuclides(),
+                outcome.ntk());
     }
 
     /** The outcome of {@code run}, which this checkpoint stores. */
     public TrainingRun.Outcome outcome(TrainingRun run) {
         return new TrainingRun.Outcome(run, seed, trainSize, testSize, result, predictionsMev, deadUnitFractions,
-                baselines);
+                baselines, ntkNuclides, ntk);
     }
 
     /**
@@ -191,6 +195,15 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
             writeDoubles(out, deadUnitFractions);
             out.writeDouble(baselines.linearRmsdMev());
             out.writeDouble(baselines.constantRmsdMev());
+            out.writeInt(ntkNuclides);
+            out.writeInt(ntk.size());
+            for (NtkTracker.Snapshot s : ntk) {
+                out.writeInt(s.epoch());
+                for (double x : new double[] {s.frobeniusNorm(), s.frobeniusChange(), s.largestEigenvalue(),
+                    s.eigenvalueChange(), s.alignment()}) {
+                    out.writeDouble(x);
+                }
+            }
             out.flush();
             CRC32 crc = new CRC32();
             crc.update(buffer.toByteArray());
@@ -253,10 +266,21 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
         double[] predictions = readDoubles(in);
         double[] dead = readDoubles(in);
         BaselineFits baselines = new BaselineFits(in.readDouble(), in.readDouble());
+        int ntkNuclides = in.readInt();
+        List<NtkTracker.Snapshot> ntk = new ArrayList<>();
+        for (int i = count(in, 44); i > 0; i--) {
+            int epoch = in.readInt();
+            double[] d = new double[5];
+            for (int k = 0; k < d.length; k++) {
+                d[k] = in.readDouble();
+            }
+            ntk.add(new NtkTracker.Snapshot(epoch, d[0], d[1], d[2], d[3], d[4]));
+        }
         if (in.available() != 8) {
             throw new IOException((in.available() - 8) + " bytes after the last field");
         }
-        return new RunCheckpoint(identity, seed, trainSize, testSize, result, predictions, dead, baselines);
+        return new RunCheckpoint(identity, seed, trainSize, testSize, result, predictions, dead, baselines, ntkNuclides,
+                List.copyOf(ntk));
     }
 
     /** A count of entries of {@code bytesEach} bytes that the rest of the input can hold. */

@@ -34,10 +34,11 @@ import org.annft.theory.Initialization;
  * @param targetScale       targets are trained in MeV / targetScale
  * @param divergenceFactor  loss bound, relative to the initial loss
  * @param logEvery          loss-curve stride in epochs
+ * @param ntk               where and when the empirical NTK is recorded
  */
 public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate globalRate, AdamSchedule adam,
         Initialization noncritical, int batchSize, Precision precision, Loss loss, double targetScale,
-        double divergenceFactor, int logEvery) implements java.io.Serializable {
+        double divergenceFactor, int logEvery, NtkRecording ntk) implements java.io.Serializable {
 
     /** The name of the protocol made of the {@code train.*} keys alone. */
     public static final String DEFAULT = "default";
@@ -141,7 +142,29 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             network. Empty: one protocol named "default", train.* as it stands.
             """);
 
+    public static final Setting<List<List<Integer>>> NTK_NUCLIDES = Setting.custom("train.ntk.nuclides", """
+            [{z = 2, n = 2}, {z = 3, n = 8}, {z = 8, n = 8}, {z = 8, n = 16}, {z = 10, n = 10}, {z = 14, n = 20},
+             {z = 20, n = 20}, {z = 20, n = 28}, {z = 26, n = 30}, {z = 28, n = 28}, {z = 28, n = 50}, {z = 30, n = 50},
+             {z = 36, n = 60}, {z = 38, n = 50}, {z = 40, n = 50}, {z = 45, n = 58}, {z = 50, n = 50}, {z = 50, n = 82},
+             {z = 48, n = 82}, {z = 55, n = 78}, {z = 60, n = 82}, {z = 65, n = 94}, {z = 70, n = 104}, {z = 75, n = 110},
+             {z = 80, n = 122}, {z = 82, n = 126}, {z = 88, n = 138}, {z = 90, n = 142}, {z = 92, n = 146}, {z = 100, n = 152}]""",
+            (c, k) -> c.objectList(k).stream().map(e -> List.of(e.intIn("z", 0, 200), e.intIn("n", 0, 400))).toList())
+            .meaning("""
+            Reference nuclides of the empirical NTK recorded during training (table ntk_changes): the kernel
+            matrix at these nuclides before the first epoch and after the last, with the learning-rate tensor
+            of the run's mode at raw rates 1. Default: 30 nuclides over the chart, from 4He, 11Li and 16O over
+            56Fe, 78Ni, 100Sn and 132Sn to 208Pb, 238U and 252Fm, stable and exotic. Nuclides outside the data
+            set are left out; an empty list records no NTK.
+            """);
+    public static final Setting<Integer> NTK_EVERY = Setting.integer("train.ntk.every", 0, Integer.MAX_VALUE, 0)
+            .meaning("""
+            Also record the NTK every this-many epochs (0: only before the first and after the last).
+            """);
+
     public TrainingProtocol {
+        if (ntk == null) {
+            throw new IllegalArgumentException("protocol '" + name + "': the NTK recording must be given");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a protocol name must not be empty");
         }
@@ -169,7 +192,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         Initialization noncritical = new Initialization(NONCRITICAL_C_W.read(c), NONCRITICAL_C_B.read(c));
         return new TrainingProtocol(name, PHASES.read(c), GLOBAL_RATE.read(c),
                 new AdamSchedule(settings, rates, ADAM_EPOCHS.read(c)), noncritical, BATCH_SIZE.read(c),
-                PRECISION.read(c), LOSS.read(c), TARGET_SCALE.read(c), DIVERGENCE_FACTOR.read(c), LOG_EVERY.read(c));
+                PRECISION.read(c), LOSS.read(c), TARGET_SCALE.read(c), DIVERGENCE_FACTOR.read(c), LOG_EVERY.read(c),
+                new NtkRecording(NTK_NUCLIDES.read(c), NTK_EVERY.read(c)));
     }
 
     /** The SGD phases of {@code key}: a non-empty list of {epochs >= 1, lambda-b >= 0, lambda-w >= 0}. */
@@ -231,25 +255,31 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     /** This protocol under the name {@code other}; every setting stays. */
     public TrainingProtocol withName(String other) {
         return new TrainingProtocol(other, phases, globalRate, adam, noncritical, batchSize, precision, loss, targetScale,
-                divergenceFactor, logEvery);
+                divergenceFactor, logEvery, ntk);
     }
 
     /** This protocol with the SGD phases {@code schedule} and {@code adamEpochs} Adam epochs; every other setting stays. */
     public TrainingProtocol withSchedule(PhaseSchedule schedule, int adamEpochs) {
         return new TrainingProtocol(name, schedule, globalRate, adam.withEpochs(adamEpochs), noncritical, batchSize,
-                precision, loss, targetScale, divergenceFactor, logEvery);
+                precision, loss, targetScale, divergenceFactor, logEvery, ntk);
     }
 
     /** This protocol with batch size {@code size} (0 for full batch); every other setting stays. */
     public TrainingProtocol withBatchSize(int size) {
         return new TrainingProtocol(name, phases, globalRate, adam, noncritical, size, precision, loss, targetScale,
-                divergenceFactor, logEvery);
+                divergenceFactor, logEvery, ntk);
+    }
+
+    /** This protocol recording the NTK as {@code recording} says; every other setting stays. */
+    public TrainingProtocol withNtk(NtkRecording recording) {
+        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, precision, loss, targetScale,
+                divergenceFactor, logEvery, recording);
     }
 
     /** This protocol in {@code arithmetic}; every other setting stays. */
     public TrainingProtocol withPrecision(Precision arithmetic) {
         return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, arithmetic, loss, targetScale,
-                divergenceFactor, logEvery);
+                divergenceFactor, logEvery, ntk);
     }
 
     /** The epochs a run of {@code mode} trains: Adam's epochs or the SGD phases' total. */

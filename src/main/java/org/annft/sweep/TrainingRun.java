@@ -1,5 +1,6 @@
 package org.annft.sweep;
 
+import java.util.List;
 import java.util.Locale;
 import org.annft.config.AnnftConfig;
 import org.annft.config.Seeds;
@@ -13,6 +14,7 @@ import org.annft.nn.InitSpec;
 import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
 import org.annft.nn.NetworkSpec;
+import org.annft.nn.NtkTracker;
 import org.annft.nn.OptimizerKind;
 import org.annft.nn.OptimizerSpec;
 import org.annft.nn.Samples;
@@ -25,6 +27,7 @@ import org.annft.nn.TrainingSpec;
 import org.annft.theory.Activation;
 import org.annft.theory.Activations;
 import org.annft.theory.Initialization;
+import org.annft.theory.LearningRates;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -46,10 +49,12 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      * What one run produced, with the sizes of the sets it was trained and tested on and the trained
      * network's predictions in MeV for every nuclide of the data set, in data-set order, the dead
      * fraction of every hidden layer on the training nuclides ({@link FailureDiagnostics}) and the
-     * data set's linear and constant fits to compare the RMSD with.
+     * data set's linear and constant fits to compare the RMSD with, and the NTK snapshots at
+     * {@code ntkNuclides} reference nuclides (none when no reference nuclide is in the data set).
      */
     public record Outcome(TrainingRun run, long seed, int trainSize, int testSize, TrainingResult result,
-                          double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines) {
+                          double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines,
+                          int ntkNuclides, List<NtkTracker.Snapshot> ntk) {
     }
 
     public static final Setting.Section SECTION = Setting.section("train", """
@@ -239,10 +244,42 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         Samples train = split(data, false);
         Samples test = split(data, true);
         Trainer trainer = new Trainer(gemm, FloatGemm.blas(), protocol.precision());
-        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()));
+        NtkTracker ntk = ntkTracker(data, network, gemm);
+        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk);
         double[] predictions = trainer.predictMev(network, all(data), protocol.targetScale());
         double[] dead = FailureDiagnostics.deadUnitFractions(network, train.inputs(), gemm);
-        return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead, data.baselineFits());
+        return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead, data.baselineFits(),
+                ntk == null ? 0 : ntk.references(), ntk == null ? List.of() : ntk.snapshots());
+    }
+
+    /**
+     * The NTK tracker of this run: the protocol's reference nuclides found in the data set, their
+     * scaled inputs and targets in training units, and the mode's learning-rate tensor at raw rates 1;
+     * null when no reference nuclide is in the data set.
+     */
+    NtkTracker ntkTracker(BindingEnergyDataSet data, Mlp network, Gemm gemm) {
+        List<Integer> found = new java.util.ArrayList<>();
+        for (List<Integer> zn : protocol.ntk().nuclides()) {
+            for (int i = 0; i < data.size(); i++) {
+                if (data.nuclides().get(i).z() == zn.get(0) && data.nuclides().get(i).n() == zn.get(1)) {
+                    found.add(i);
+                    break;
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        DMatrixRMaj inputs = new DMatrixRMaj(found.size(), data.inputWidth());
+        double[] targets = new double[found.size()];
+        for (int r = 0; r < found.size(); r++) {
+            double[] x = data.scaledInputs(data.nuclides().get(found.get(r)));
+            System.arraycopy(x, 0, inputs.data, r * x.length, x.length);
+            targets[r] = data.targetMev(found.get(r)) / protocol.targetScale();
+        }
+        LearningRates rates = mode.trainingMode().prescription(network.activation(), network.architecture(),
+                protocol.globalRate()).tensor(1.0, 1.0);
+        return new NtkTracker(inputs, targets, rates, gemm, protocol.ntk().every());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.annft.nn.FailureDiagnostics;
+import org.annft.nn.NtkTracker;
 import org.annft.nn.ParameterChanges;
 import org.annft.nn.TrainingResult;
 import org.annft.spark.SparkTables;
@@ -24,7 +25,8 @@ public final class TrainingTables {
 
     /** The tables {@code annft train} writes, in order. */
     public static List<String> trainTableNames() {
-        return List.of(ResultTables.RUNS.name(), ResultTables.LOSS_CURVES.name(), ResultTables.PARAM_CHANGES.name());
+        return List.of(ResultTables.RUNS.name(), ResultTables.LOSS_CURVES.name(), ResultTables.PARAM_CHANGES.name(),
+                ResultTables.NTK_CHANGES.name());
     }
 
     /** One recorded epoch of a run. */
@@ -105,6 +107,22 @@ public final class TrainingTables {
             .value("relative_weight_change_frobenius", c -> c.change().relativeWeightChangeFrobenius())
             .build();
 
+    /** One NTK snapshot of a run. */
+    record NtkPoint(TrainingRun.Outcome outcome, NtkTracker.Snapshot snapshot) {
+    }
+
+    private static final TableRows<NtkPoint> NTK_CHANGES = TrainingTables.<NtkPoint>keyed(
+            ResultTables.NTK_CHANGES, p -> p.outcome().run())
+            .value("r", p -> p.outcome().run().aspectRatio())
+            .value("epoch", p -> p.snapshot().epoch())
+            .value("reference_nuclides", p -> p.outcome().ntkNuclides())
+            .value("frobenius_norm", p -> p.snapshot().frobeniusNorm())
+            .value("frobenius_change", p -> p.snapshot().frobeniusChange())
+            .value("largest_eigenvalue", p -> p.snapshot().largestEigenvalue())
+            .value("eigenvalue_change", p -> p.snapshot().eigenvalueChange())
+            .value("alignment", p -> p.snapshot().alignment())
+            .build();
+
     private static final TableRows<Prediction> PREDICTIONS = TrainingTables.<Prediction>keyed(
             ResultTables.PREDICTIONS, Prediction::run)
             .value("nuclide_index", Prediction::nuclideIndex)
@@ -133,6 +151,16 @@ public final class TrainingTables {
             }
         }
         return SparkTables.rows(PARAM_CHANGES, changes);
+    }
+
+    public static List<Row> ntkChangeRows(List<TrainingRun.Outcome> outcomes) {
+        List<NtkPoint> points = new ArrayList<>();
+        for (TrainingRun.Outcome o : outcomes) {
+            for (NtkTracker.Snapshot s : o.ntk()) {
+                points.add(new NtkPoint(o, s));
+            }
+        }
+        return SparkTables.rows(NTK_CHANGES, points);
     }
 
     public static List<Row> predictionRows(TrainingRun.Outcome o) {

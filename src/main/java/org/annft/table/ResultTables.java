@@ -98,6 +98,19 @@ public final class ResultTables {
             .note("Paper Figs. 10-12")
             .sortedBy(concat(RUN_KEY, "layer"));
 
+    public static final ResultTable NTK_CHANGES = ResultTable.named("ntk_changes", TRAIN_AND_SWEEP + ", with reference nuclides")
+            .columns(RUN)
+            .column("r", DOUBLE, "depth / width")
+            .column("epoch", INT, "0 is the initial network")
+            .column("reference_nuclides", INT, "`train.ntk.nuclides` found in the data set")
+            .column("frobenius_norm", DOUBLE, "Frobenius norm of the NTK matrix H at the reference nuclides")
+            .column("frobenius_change", DOUBLE, "Frobenius norm of H - H_0 over that of H_0")
+            .column("largest_eigenvalue", DOUBLE)
+            .column("eigenvalue_change", DOUBLE, "relative to epoch 0")
+            .column("alignment", DOUBLE, "kernel-target alignment y^T H y / (Frobenius norm of H times y^T y), y the centred targets")
+            .note("The NTK with the learning-rate tensor of the run's mode at raw rates 1")
+            .sortedBy(concat(RUN_KEY, "epoch"));
+
     public static final ResultTable PREDICTIONS = ResultTable.named("predictions", SWEEP).columns(RUN)
             .column("nuclide_index", INT, "position in the data set")
             .column("prediction_mev", DOUBLE, "the trained network's binding energy")
@@ -273,7 +286,7 @@ public final class ResultTables {
             .column("variance", DOUBLE, "population variance over the networks")
             .column("variance_se", DOUBLE, "delta method")
             .column("theory", DOUBLE, "the infinite-width NTK Theta^(l)_ab")
-            .nullable("relative_fluctuation", DOUBLE, "std / |mean|")
+            .nullable("relative_fluctuation", DOUBLE, "std over the absolute value of the mean")
             .nullable("relative_variance", DOUBLE, "variance / mean^2")
             .nullable("relative_variance_se", DOUBLE, "")
             .note("Ratios to the mean are NULL where the mean is 0")
@@ -298,7 +311,7 @@ public final class ResultTables {
     /** Every table defined here, in the README's order. */
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
-                PARAM_CHANGE_MEANS, RESIDUALS, TABLE1, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
+                PARAM_CHANGE_MEANS, NTK_CHANGES, RESIDUALS, TABLE1, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
                 INIT_COVARIANCE, INIT_SAMPLES, INIT_NTK, RUN_INFO);
     }
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {

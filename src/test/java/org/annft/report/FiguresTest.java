@@ -70,6 +70,18 @@ class FiguresTest {
                 && caption.contains("Tanh C_W = 1") && caption.contains("l = 4: 0.800"), caption);
     }
 
+    /** One panel for the one (activation, depth, protocol); without table1 no r* line is claimed. */
+    @Test
+    void ntkChangesHaveOnePanelPerNetworkFamily() throws Exception {
+        tables().ntkChanges(List.of(10, 40, 120), 3);
+        List<Figure> figures = render(new NtkChanges());
+        assertEquals(1, figures.size());
+        assertEquals("ntk-changes.png", figures.get(0).file());
+        image(figures.get(0), NtkChanges.PANEL_WIDTH, HEADER + NtkChanges.PANEL_HEIGHT);
+        String caption = figures.get(0).caption();
+        assertTrue(caption.contains("up to 3 runs per width") && !caption.contains("r*"), caption);
+    }
+
     @Test
     void fig5IsACornerPlotOfTheInputs() throws Exception {
         SyntheticTables t = tables();

@@ -189,6 +189,25 @@ final class SyntheticTables {
         write(ResultTables.INIT_NTK, rows);
     }
 
+    /** ntk_changes of CICT and NINT runs at the widths, depth 4: the kernel moves by {@code 0.5 r} (CICT) and {@code 2 r} (NINT). */
+    void ntkChanges(List<Integer> widths, int runs) {
+        List<Row> rows = new ArrayList<>();
+        for (String mode : List.of("cict", "nint")) {
+            for (int width : widths) {
+                for (int run = 0; run < runs; run++) {
+                    double r = 4.0 / width;
+                    for (int epoch : new int[] {0, 100}) {
+                        rows.add(row(ResultTables.NTK_CHANGES, "activation", "relu", "mode", mode, "width", width, "depth", 4,
+                                "run", run, "r", r, "epoch", epoch, "reference_nuclides", 30, "frobenius_norm", 1.0,
+                                "frobenius_change", epoch == 0 ? 0.0 : (mode.equals("cict") ? 0.5 : 2.0) * r,
+                                "largest_eigenvalue", 1.0, "alignment", 0.3));
+                    }
+                }
+            }
+        }
+        write(ResultTables.NTK_CHANGES, rows);
+    }
+
     void lossBands(List<String> activations, List<String> modes, List<Integer> depths) {
         List<Row> rows = new ArrayList<>();
         for (String a : activations) {

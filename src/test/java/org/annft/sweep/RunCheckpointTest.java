@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import org.annft.data.BaselineFits;
+import org.annft.nn.NtkTracker;
 import org.annft.nn.ParameterChanges;
 import org.annft.nn.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
@@ -85,7 +86,8 @@ class RunCheckpointTest {
                         new ParameterChanges.LayerChange(2, 8, 8, true, -1, 0.5, Double.POSITIVE_INFINITY, 0, 0, 0, 0, 0))),
                 "bundled OpenBLAS dgemm");
         return new RunCheckpoint(identity, -7L, 30, 10, result, new double[] {1.5, -2.5, 3e300}, new double[] {0.25, 0},
-                new BaselineFits(16.5, 100.25));
+                new BaselineFits(16.5, 100.25), 3, List.of(new NtkTracker.Snapshot(0, 4.5, 0, 4.0, 0, 0.25),
+                        new NtkTracker.Snapshot(41, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -0.5)));
     }
 
     /** What is written reads back field for field, bit for bit. */
@@ -103,6 +105,8 @@ class RunCheckpointTest {
         assertTrue(java.util.Arrays.equals(written.predictionsMev(), read.predictionsMev()));
         assertTrue(java.util.Arrays.equals(written.deadUnitFractions(), read.deadUnitFractions()));
         assertEquals(written.baselines(), read.baselines());
+        assertEquals(3, read.ntkNuclides());
+        assertEquals(written.ntk(), read.ntk());
         assertEquals(null, RunCheckpoint.problem(dir.resolve("a.run").toUri().toString(), written.identity(), conf));
         assertEquals("belongs to another run or data set",
                 RunCheckpoint.problem(dir.resolve("a.run").toUri().toString(), "other", conf));

@@ -66,7 +66,8 @@ class SweepJobTest {
                                           int epochs, double cutoff) {
         TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(epochs, rate, rate),
                 GlobalRate.PRACTICE, new AdamSchedule(new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs),
-                new Initialization(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, 100.0, 1e3, 10);
+                new Initialization(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, 100.0, 1e3, 10,
+                new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5));
         return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5);
     }
 
@@ -164,6 +165,20 @@ class SweepJobTest {
             assertTrue(r.<Double>getAs("constant_fit_rmsd_mev") > r.<Double>getAs("linear_fit_rmsd_mev"));
         }
         assertEquals(8, byKey.size());
+        // The NTK at the three reference nuclides in the data set ((99, 99) is not), every 5 of 20 epochs.
+        List<Row> ntk = table(spark, out, "ntk_changes");
+        assertEquals(8 * 5, ntk.size());
+        for (Row r : ntk) {
+            assertEquals(3, r.<Integer>getAs("reference_nuclides"));
+            assertEquals(0, r.<Integer>getAs("epoch") % 5);
+            assertTrue(r.<Double>getAs("largest_eigenvalue") > 0 && r.<Double>getAs("frobenius_norm") > 0, r.toString());
+            if (r.<Integer>getAs("epoch") == 0) {
+                assertEquals(0.0, r.<Double>getAs("frobenius_change"), 0);
+                assertEquals(0.0, r.<Double>getAs("eigenvalue_change"), 0);
+            } else {
+                assertTrue(r.<Double>getAs("frobenius_change") > 0, r.toString());
+            }
+        }
         for (int width : List.of(6, 12)) {
             for (int run = 0; run < 2; run++) {
                 Row fast = byKey.get("fast-b16/" + width + "/" + run);
