@@ -9,15 +9,15 @@ import org.annft.config.AnnftConfig;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.data.Nuclide;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code annft data}: summarizes the binding-energy data set and writes it as table {@code dataset}. */
 @Command(name = "data", mixinStandardHelpOptions = true,
@@ -47,7 +47,7 @@ final class DataCommand implements Callable<Integer> {
         printSummary(source, data, out);
         out.flush();
         Job.run(common, config, "data", List.of("dataset"), err,
-                (spark, tables) -> tables.write("dataset", spark.createDataFrame(rows(data), schema(data))));
+                (spark, tables) -> tables.write(table(data), spark.createDataFrame(rows(data), SparkTables.schema(table(data)))));
         return 0;
     }
 
@@ -79,25 +79,13 @@ final class DataCommand implements Callable<Integer> {
         });
     }
 
-    static StructType schema(BindingEnergyDataSet data) {
-        StructType s = new StructType()
-                .add("z", DataTypes.IntegerType, false)
-                .add("n", DataTypes.IntegerType, false)
-                .add("a", DataTypes.IntegerType, false)
-                .add("element", DataTypes.StringType, false)
-                .add("binding_energy_mev", DataTypes.DoubleType, false)
-                .add("binding_energy_per_nucleon_kev", DataTypes.DoubleType, false)
-                .add("binding_energy_per_nucleon_uncertainty_kev", DataTypes.DoubleType, false)
-                .add("mass_excess_kev", DataTypes.DoubleType, false)
-                .add("estimated", DataTypes.BooleanType, false)
-                .add("split", DataTypes.StringType, false);
-        for (String c : data.spec().inputs().columnNames()) {
-            s = s.add("input_" + c, DataTypes.DoubleType, false);
-        }
-        return s;
+    /** The contract of this data set's {@code dataset} table (its input columns follow {@code data.inputs}). */
+    static ResultTable table(BindingEnergyDataSet data) {
+        return ResultTables.dataset(data.spec().inputs().columnNames());
     }
 
     static List<Row> rows(BindingEnergyDataSet data) {
+        ResultTable table = table(data);
         List<Row> rows = new ArrayList<>(data.size());
         int width = data.inputWidth();
         for (int i = 0; i < data.size(); i++) {
@@ -116,7 +104,7 @@ final class DataCommand implements Callable<Integer> {
             for (int j = 0; j < width; j++) {
                 v[10 + j] = data.input(i, j);
             }
-            rows.add(RowFactory.create(v));
+            rows.add(SparkTables.row(table, v));
         }
         return rows;
     }

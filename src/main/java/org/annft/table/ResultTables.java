@@ -22,6 +22,32 @@ public final class ResultTables {
     }
 
     private static final String TRAIN_AND_SWEEP = "`annft train`, `annft sweep`";
+
+    /**
+     * Table {@code dataset} ({@code annft data}) for the given network inputs: the nuclide, its
+     * AME2020 values, the train/test split, then one {@code input_<name>} column per input (MinMax
+     * scaled Z and N, unscaled pairing flags), so its columns follow {@code data.inputs}.
+     *
+     * @param inputs the input names, e.g. {@code z, n} or {@code z, n, z0, n0}
+     */
+    public static ResultTable dataset(List<String> inputs) {
+        ResultTable.Builder b = ResultTable.named("dataset", "`annft data`")
+                .column("z", INT)
+                .column("n", INT)
+                .column("a", INT)
+                .column("element", STRING)
+                .column("binding_energy_mev", DOUBLE)
+                .column("binding_energy_per_nucleon_kev", DOUBLE)
+                .column("binding_energy_per_nucleon_uncertainty_kev", DOUBLE)
+                .column("mass_excess_kev", DOUBLE)
+                .column("estimated", BOOLEAN)
+                .column("split", STRING, "`train`/`test`");
+        for (String input : inputs) {
+            b = b.column("input_" + input, DOUBLE);
+        }
+        return b.note("Z and N inputs MinMax scaled; with `data.inputs = zn-pairing` also `input_z0, input_n0`, the "
+                + "unscaled pairing flags").sortedBy("z", "n");
+    }
     private static final String SWEEP = "`annft sweep`";
 
     /** {@code activation, mode, protocol, width, depth}: one trained configuration. */

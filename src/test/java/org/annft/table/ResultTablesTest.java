@@ -33,7 +33,9 @@ class ResultTablesTest {
     @Test
     void readmeListsEveryTableAsItsContractDefinesIt() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        for (ResultTable table : ResultTables.all()) {
+        List<ResultTable> tables = new java.util.ArrayList<>(ResultTables.all());
+        tables.add(ResultTables.dataset(List.of("z", "n")));
+        for (ResultTable table : tables) {
             assertTrue(readme.lines().anyMatch(table.markdownRow()::equals),
                     "README.md lacks the row of table " + table.name() + ", which is now:\n" + table.markdownRow());
         }
