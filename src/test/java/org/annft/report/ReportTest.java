@@ -65,6 +65,7 @@ class ReportTest {
         ensemble.moments(List.of("relu"), List.of(2.0), 120, 4);
         ensemble.samples(0, 1, 2, 200);
         ensemble.configurations(0, 1, 2);
+        ensemble.ntk(List.of(10, 40), 2, 0.8);
         ensemble.runInfo("init-ensemble", SyntheticTables.ENSEMBLE_CONFIG);
         SyntheticTables sweep = new SyntheticTables(spark, dir.resolve("sweep"));
         sweep.lossBands(List.of("relu"), List.of("cict", "nint"), List.of(2, 4));
@@ -72,6 +73,7 @@ class ReportTest {
         sweep.tableOne();
         sweep.residuals(List.of(10, 120), SyntheticTables::paperLikeResidual);
         sweep.protocolRuns(List.of(4, 10, 40, 120), 5);
+        sweep.ntkChanges(List.of(10, 120), 2);
         sweep.runInfo("sweep", SyntheticTables.SWEEP_CONFIG);
         Files.createDirectories(dir.resolve("report"));
         Files.writeString(dir.resolve("report/stale.png"), "from an earlier report");
@@ -85,15 +87,16 @@ class ReportTest {
         String html = Files.readString(report.resolve("index.html"));
         List<String> names = images(report, html);
         assertEquals(List.of("fig4-ensemble-cw2-cb0.png", "fig5-ensemble-config0.png", "fig6-ensemble-width120.png",
-                "fig7-ensemble-width120.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png", "fig11-sweep-depth4.png",
-                "fig12-sweep-width120.png", "fig13-sweep.png", "fig14-sweep-relu-cict-depth4.png",
+                "fig7-ensemble-width120.png", "ntk-fluctuations-ensemble.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png",
+                "fig11-sweep-depth4.png", "fig12-sweep-width120.png", "fig13-sweep.png", "ntk-changes-sweep.png",
+                "fig14-sweep-relu-cict-depth4.png",
                 "protocol-scan-sweep-relu-cict-depth4.png"), names);
         assertFalse(html.contains("Tables not found"), "nothing missing");
         assertTrue(Files.isRegularFile(report.resolve("table1.csv")));
         assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
         // Captions carry the protocol from run_info.
         assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
-        assertTrue(err.toString().contains("11 figures"), err.toString());
+        assertTrue(err.toString().contains("13 figures"), err.toString());
         // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
         assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
     }
