@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             QuickstartCommand.class,
             ReproduceCommand.class,
             ReportCommand.class,
+            PredictCommand.class,
             SettingsCommand.class,
             SweepCommand.class,
             TheoryCommand.class,

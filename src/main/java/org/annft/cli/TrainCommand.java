@@ -55,6 +55,7 @@ final class TrainCommand implements Callable<Integer> {
             write(spark, out, ResultTables.RUNS, TrainingTables.runsRows(outcomes));
             write(spark, out, ResultTables.LOSS_CURVES, TrainingTables.lossCurveRows(outcomes));
             write(spark, out, ResultTables.PARAM_CHANGES, TrainingTables.paramChangeRows(outcomes));
+            write(spark, out, ResultTables.MODELS, TrainingTables.modelRows(outcomes));
             if (!outcome.ntk().isEmpty()) {
                 write(spark, out, ResultTables.NTK_CHANGES, TrainingTables.ntkChangeRows(outcomes));
             }

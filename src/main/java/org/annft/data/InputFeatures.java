@@ -41,12 +41,17 @@ public enum InputFeatures {
 
     /** The unscaled input vector of a nuclide. */
     public double[] rawInputs(Nuclide nuclide) {
+        return rawInputs(nuclide.z(), nuclide.n());
+    }
+
+    /** The unscaled input vector of the nuclide (Z, N), which need not be in any table. */
+    public double[] rawInputs(int z, int n) {
         double[] x = new double[width()];
-        x[0] = nuclide.z();
-        x[1] = nuclide.n();
+        x[0] = z;
+        x[1] = n;
         if (this == ZN_PAIRING) {
-            x[2] = nuclide.z() % 2;
-            x[3] = nuclide.n() % 2;
+            x[2] = z % 2;
+            x[3] = n % 2;
         }
         return x;
     }

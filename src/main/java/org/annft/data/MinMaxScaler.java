@@ -18,6 +18,23 @@ public final class MinMaxScaler implements java.io.Serializable {
         this.max = max;
     }
 
+    /**
+     * The scaler of a fitted range, as a saved model records it.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length, are empty or hold a non-finite value
+     */
+    public static MinMaxScaler of(double[] min, double[] max) {
+        if (min.length != max.length || min.length == 0) {
+            throw new IllegalArgumentException("MinMax range: " + min.length + " minima and " + max.length + " maxima");
+        }
+        for (int j = 0; j < min.length; j++) {
+            if (!Double.isFinite(min[j]) || !Double.isFinite(max[j]) || min[j] > max[j]) {
+                throw new IllegalArgumentException("MinMax range of column " + j + ": [" + min[j] + ", " + max[j] + "]");
+            }
+        }
+        return new MinMaxScaler(min.clone(), max.clone());
+    }
+
     /** Fits the scaler on the given rows (all of the same width, at least one row). */
     public static MinMaxScaler fit(List<double[]> rows) {
         if (rows.isEmpty()) {
@@ -42,6 +59,11 @@ public final class MinMaxScaler implements java.io.Serializable {
 
     public int width() {
         return min.length;
+    }
+
+    /** Whether {@code x} lies outside the fitted range of the column (the network would extrapolate). */
+    public boolean outside(int column, double x) {
+        return x < min[column] || x > max[column];
     }
 
     public double min(int column) {

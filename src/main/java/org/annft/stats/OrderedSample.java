@@ -60,6 +60,28 @@ public final class OrderedSample implements java.io.Serializable {
     }
 
     /**
+     * The {@code p}-quantile by linear interpolation between order statistics (numpy's default):
+     * with {@code h = (n - 1) p}, {@code x_(floor h) + (h - floor h)(x_(floor h + 1) - x_(floor h))}
+     * (0-based order statistics); NaN for an empty sample.
+     *
+     * @throws IllegalArgumentException if p is outside [0, 1]
+     */
+    public double quantile(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("quantile level must be in [0, 1], got " + p);
+        }
+        if (size == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        double h = (size - 1) * p;
+        int low = (int) Math.floor(h);
+        int high = Math.min(low + 1, size - 1);
+        return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+    }
+
+    /**
      * @param count values in the sample
      * @param mean  their mean, null when there are none
      * @param std   their population standard deviation, null when there are none

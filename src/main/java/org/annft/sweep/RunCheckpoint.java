@@ -15,6 +15,7 @@ import org.annft.config.Seeds;
 import org.annft.data.BaselineFits;
 import org.annft.nn.NtkTracker;
 import org.annft.nn.ParameterChanges;
+import org.annft.nn.Precision;
 import org.annft.nn.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -42,13 +43,13 @@ import org.apache.hadoop.fs.Path;
  */
 public record RunCheckpoint(String identity, long seed, int trainSize, int testSize, TrainingResult result,
                             double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines,
-                            int ntkNuclides, List<NtkTracker.Snapshot> ntk) {
+                            int ntkNuclides, List<NtkTracker.Snapshot> ntk, TrainedModel model) {
 
     static final String DIRECTORY = "_sweep_runs";
     private static final String SUFFIX = ".run";
     private static final byte[] MAGIC = "ANNFTRUN".getBytes(StandardCharsets.US_ASCII);
-    /** 2: the NTK snapshots after the baselines. */
-    private static final int VERSION = 2;
+    /** 3: the NTK snapshots and the trained model after the baselines. */
+    private static final int VERSION = 3;
     /** Larger files are not checkpoints (the largest holds a loss curve and a prediction per nuclide). */
     private static final long MAX_BYTES = 256L << 20;
 
@@ -63,13 +64,13 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
     public static RunCheckpoint of(String identity, TrainingRun.Outcome outcome) {
         return new RunCheckpoint(identity, outcome.seed(), outcome.trainSize(), outcome.testSize(), outcome.result(),
                 outcome.predictionsMev(), outcome.deadUnitFractions(), outcome.baselines(), outcome.ntkNuclides(),
-                outcome.ntk());
+                outcome.ntk(), outcome.model());
     }
 
     /** The outcome of {@code run}, which this checkpoint stores. */
     public TrainingRun.Outcome outcome(TrainingRun run) {
         return new TrainingRun.Outcome(run, seed, trainSize, testSize, result, predictionsMev, deadUnitFractions,
-                baselines, ntkNuclides, ntk);
+                baselines, ntkNuclides, ntk, model);
     }
 
     /**
@@ -204,6 +205,17 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
                     out.writeDouble(x);
                 }
             }
+            writeString(out, model.activation());
+            writeString(out, model.inputs());
+            writeDoubles(out, model.inputMin());
+            writeDoubles(out, model.inputMax());
+            out.writeInt(model.layers());
+            for (int l = 0; l < model.layers(); l++) {
+                writeDoubles(out, model.weights().get(l));
+                writeDoubles(out, model.biases().get(l));
+            }
+            out.writeDouble(model.targetScale());
+            writeString(out, model.precision().configName());
             out.flush();
             CRC32 crc = new CRC32();
             crc.update(buffer.toByteArray());
@@ -276,11 +288,30 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
             }
             ntk.add(new NtkTracker.Snapshot(epoch, d[0], d[1], d[2], d[3], d[4]));
         }
+        String activation = readString(in);
+        String inputs = readString(in);
+        double[] inputMin = readDoubles(in);
+        double[] inputMax = readDoubles(in);
+        List<double[]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (int l = count(in, 8); l > 0; l--) {
+            weights.add(readDoubles(in));
+            biases.add(readDoubles(in));
+        }
+        double targetScale = in.readDouble();
+        String precision = readString(in);
+        TrainedModel model;
+        try {
+            model = new TrainedModel(activation, inputs, inputMin, inputMax, weights, biases, targetScale,
+                    Precision.parse(precision));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the saved model does not parse: " + e.getMessage(), e);
+        }
         if (in.available() != 8) {
             throw new IOException((in.available() - 8) + " bytes after the last field");
         }
         return new RunCheckpoint(identity, seed, trainSize, testSize, result, predictions, dead, baselines, ntkNuclides,
-                List.copyOf(ntk));
+                List.copyOf(ntk), model);
     }
 
     /** A count of entries of {@code bytesEach} bytes that the rest of the input can hold. */

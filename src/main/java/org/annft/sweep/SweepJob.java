@@ -40,7 +40,7 @@ public final class SweepJob {
 
     public static List<String> tables() {
         return Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS, ResultTables.PARAM_CHANGES,
-                ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.PREDICTIONS, ResultTables.RESIDUALS,
+                ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.MODELS, ResultTables.PREDICTIONS, ResultTables.RESIDUALS,
                 ResultTables.TABLE1)
                 .map(ResultTable::name).toList();
     }

@@ -58,6 +58,8 @@ final class SweepTables {
                 SparkTables.schema(ResultTables.PARAM_CHANGES));
         Dataset<Row> ntk = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.ntkChangeRows(o).iterator()),
                 SparkTables.schema(ResultTables.NTK_CHANGES));
+        Dataset<Row> models = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.modelRows(o).iterator()),
+                SparkTables.schema(ResultTables.MODELS));
         Dataset<Row> predictions = spark.createDataFrame(
                 outcomes.flatMap(o -> TrainingTables.predictionRows(o.get(0)).iterator()),
                 SparkTables.schema(ResultTables.PREDICTIONS));
@@ -84,6 +86,7 @@ final class SweepTables {
         out.writeSorted(ResultTables.PARAM_CHANGES, spark.table("sweep_param_changes"));
         out.writeSorted(ResultTables.PARAM_CHANGE_MEANS, paramChangeMeans(spark, settings.outlierIqrFactor()));
         out.writeSorted(ResultTables.NTK_CHANGES, ntk);
+        out.writeOrdered(ResultTables.MODELS, models);
         out.writeOrdered(ResultTables.PREDICTIONS, spark.table("sweep_predictions"));
         out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
         out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));

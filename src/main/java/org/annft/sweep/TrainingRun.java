@@ -50,11 +50,12 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      * network's predictions in MeV for every nuclide of the data set, in data-set order, the dead
      * fraction of every hidden layer on the training nuclides ({@link FailureDiagnostics}) and the
      * data set's linear and constant fits to compare the RMSD with, and the NTK snapshots at
-     * {@code ntkNuclides} reference nuclides (none when no reference nuclide is in the data set).
+     * {@code ntkNuclides} reference nuclides (none when no reference nuclide is in the data set), and
+     * the trained network itself.
      */
     public record Outcome(TrainingRun run, long seed, int trainSize, int testSize, TrainingResult result,
                           double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines,
-                          int ntkNuclides, List<NtkTracker.Snapshot> ntk) {
+                          int ntkNuclides, List<NtkTracker.Snapshot> ntk, TrainedModel model) {
     }
 
     public static final Setting.Section SECTION = Setting.section("train", """
@@ -249,7 +250,8 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         double[] predictions = trainer.predictMev(network, all(data), protocol.targetScale());
         double[] dead = FailureDiagnostics.deadUnitFractions(network, train.inputs(), gemm);
         return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead, data.baselineFits(),
-                ntk == null ? 0 : ntk.references(), ntk == null ? List.of() : ntk.snapshots());
+                ntk == null ? 0 : ntk.references(), ntk == null ? List.of() : ntk.snapshots(),
+                TrainedModel.of(network, data.spec().inputs(), data.scaler(), protocol.targetScale(), protocol.precision()));
     }
 
     /**

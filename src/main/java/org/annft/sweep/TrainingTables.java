@@ -26,7 +26,7 @@ public final class TrainingTables {
     /** The tables {@code annft train} writes, in order. */
     public static List<String> trainTableNames() {
         return List.of(ResultTables.RUNS.name(), ResultTables.LOSS_CURVES.name(), ResultTables.PARAM_CHANGES.name(),
-                ResultTables.NTK_CHANGES.name());
+                ResultTables.NTK_CHANGES.name(), ResultTables.MODELS.name());
     }
 
     /** One recorded epoch of a run. */
@@ -123,6 +123,27 @@ public final class TrainingTables {
             .value("alignment", p -> p.snapshot().alignment())
             .build();
 
+    /** Layer {@code layer} (1-based) of a run's saved model. */
+    record ModelLayer(TrainingRun.Outcome outcome, int layer) {
+        double[] weights() {
+            return outcome.model().weights().get(layer - 1);
+        }
+    }
+
+    private static final TableRows<ModelLayer> MODELS = TrainingTables.<ModelLayer>keyed(
+            ResultTables.MODELS, m -> m.outcome().run())
+            .value("layer", ModelLayer::layer)
+            .value("fan_in", m -> m.weights().length / m.outcome().model().biases().get(m.layer() - 1).length)
+            .value("fan_out", m -> m.outcome().model().biases().get(m.layer() - 1).length)
+            .value("weights", m -> m.weights().clone())
+            .value("biases", m -> m.outcome().model().biases().get(m.layer() - 1).clone())
+            .value("inputs", m -> m.outcome().model().inputs())
+            .value("input_min", m -> m.outcome().model().inputMin().clone())
+            .value("input_max", m -> m.outcome().model().inputMax().clone())
+            .value("target_scale", m -> m.outcome().model().targetScale())
+            .value("precision", m -> m.outcome().model().precision().configName())
+            .build();
+
     private static final TableRows<Prediction> PREDICTIONS = TrainingTables.<Prediction>keyed(
             ResultTables.PREDICTIONS, Prediction::run)
             .value("nuclide_index", Prediction::nuclideIndex)
@@ -161,6 +182,16 @@ public final class TrainingTables {
             }
         }
         return SparkTables.rows(NTK_CHANGES, points);
+    }
+
+    public static List<Row> modelRows(List<TrainingRun.Outcome> outcomes) {
+        List<ModelLayer> layers = new ArrayList<>();
+        for (TrainingRun.Outcome o : outcomes) {
+            for (int l = 1; l <= o.model().layers(); l++) {
+                layers.add(new ModelLayer(o, l));
+            }
+        }
+        return SparkTables.rows(MODELS, layers);
     }
 
     public static List<Row> predictionRows(TrainingRun.Outcome o) {

@@ -137,6 +137,38 @@ public final class ResultTables {
             .note("The NTK with the learning-rate tensor of the run's mode at raw rates 1")
             .sortedBy(concat(RUN_KEY, "epoch"));
 
+    public static final ResultTable MODELS = ResultTable.named("models", TRAIN_AND_SWEEP).columns(RUN)
+            .column("layer", INT, "1 .. l_out")
+            .column("fan_in", INT, "n_{l-1}")
+            .column("fan_out", INT, "n_l")
+            .column("weights", DOUBLE_ARRAY, "W^(l), row-major fan_out x fan_in")
+            .column("biases", DOUBLE_ARRAY, "b^(l)")
+            .column("inputs", STRING, "`data.inputs`")
+            .column("input_min", DOUBLE_ARRAY, "MinMax minima of Z and N over the training data")
+            .column("input_max", DOUBLE_ARRAY, "MinMax maxima")
+            .column("target_scale", DOUBLE, "the network's output times this is MeV")
+            .column("precision", STRING, "`float64`/`float32`: the arithmetic its predictions use")
+            .note("The trained network of every run, read by `annft predict`")
+            .sortedBy(concat(RUN_KEY, "layer"));
+
+    public static final ResultTable ENSEMBLE_PREDICTIONS = ResultTable.named("ensemble_predictions", "`annft predict`")
+            .columns(CONFIGURATION)
+            .column("z", INT)
+            .column("n", INT)
+            .column("a", INT)
+            .nullable("element", STRING, "NULL beyond the AME2020 table")
+            .column("runs", LONG, "networks kept by Table I's cutoff")
+            .column("mean_mev", DOUBLE)
+            .column("std_mev", DOUBLE, "population std over the networks")
+            .column("median_mev", DOUBLE)
+            .column("q05_mev", DOUBLE, "5% quantile, linear interpolation")
+            .column("q95_mev", DOUBLE, "95% quantile")
+            .nullable("ame_mev", DOUBLE, "AME2020's binding energy, NULL beyond the table")
+            .nullable("ame_estimated", BOOLEAN, "AME2020 marks the value as an estimate (#)")
+            .column("extrapolation", BOOLEAN, "Z or N outside the MinMax range of the training data")
+            .note("Binding energies predicted by the saved networks of a sweep")
+            .sortedBy(concat(CONFIGURATION_KEY, "z", "n"));
+
     public static final ResultTable PREDICTIONS = ResultTable.named("predictions", SWEEP).columns(RUN)
             .column("nuclide_index", INT, "position in the data set")
             .column("prediction_mev", DOUBLE, "the trained network's binding energy")
@@ -337,7 +369,7 @@ public final class ResultTables {
     /** Every table defined here, in the README's order. */
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
-                PARAM_CHANGE_MEANS, NTK_CHANGES, RESIDUALS, TABLE1, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
+                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, ENSEMBLE_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
                 INIT_COVARIANCE, INIT_SAMPLES, INIT_NTK, RUN_INFO);
     }
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {

@@ -40,13 +40,17 @@ class ResultContractTest {
                 "--no-estimate", "--set", "sweep.activations=[relu]", "--set", "sweep.modes=[cict, nint]",
                 "--set", "sweep.widths=[4, 8]", "--set", "sweep.depths=[3]", "--set", "sweep.runs=2",
                 "--set", "train.batch-size=10", "--set", "train.target-scale=100", "--set", "train.log-every=5",
+                "--set", "table.cutoff-mev=1e9", "--set", "train.ntk.nuclides=[{z = 8, n = 8}, {z = 20, n = 20}]",
                 "--set", "train.phases=[{epochs = 10, lambda-b = 0.05, lambda-w = 0.05}]"), cli.err());
+        assertEquals(0, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
+                "--nuclides", "8:8,20:20,120:200", "--select", "mode=cict", "--out", results.resolve("predict").toString()),
+                cli.err());
         assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--input", "0.2,0.4;0.7,0.1",
                 "--out", results.resolve("theory").toString()), cli.err());
 
         SparkSession spark = TestSpark.session();
         for (ResultTable contract : ResultTables.all()) {
-            Path written = List.of("ensemble", "sweep", "theory").stream().map(d -> results.resolve(d).resolve(contract.name()))
+            Path written = List.of("ensemble", "sweep", "theory", "predict").stream().map(d -> results.resolve(d).resolve(contract.name()))
                     .filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("no job wrote " + contract));
             StructType schema = spark.read().parquet(written.toString()).schema();
             assertEquals(contract.columnNames(), List.of(schema.fieldNames()), contract.name());

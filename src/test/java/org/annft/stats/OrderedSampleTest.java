@@ -2,12 +2,28 @@ package org.annft.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Summaries of an ordered sample against closed forms, and their independence of arrival order and grouping. */
 class OrderedSampleTest {
+
+    /** numpy.quantile([4, 1, 3, 2], [0.05, 0.5, 0.95]) = [1.15, 2.5, 3.85]; one value is every quantile. */
+    @Test
+    void quantilesInterpolateBetweenOrderStatistics() {
+        OrderedSample s = new OrderedSample().add(4).add(1).add(3).add(2);
+        assertEquals(1.15, s.quantile(0.05), 1e-15);
+        assertEquals(2.5, s.quantile(0.5), 0);
+        assertEquals(3.85, s.quantile(0.95), 1e-15);
+        assertEquals(1.0, s.quantile(0), 0);
+        assertEquals(4.0, s.quantile(1), 0);
+        assertEquals(7.5, new OrderedSample().add(7.5).quantile(0.05), 0);
+        assertTrue(Double.isNaN(new OrderedSample().quantile(0.5)));
+        assertThrows(IllegalArgumentException.class, () -> s.quantile(1.5));
+    }
 
     @Test
     void meanAndPopulationStdOfAClosedFormSample() {

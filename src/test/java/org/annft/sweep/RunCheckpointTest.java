@@ -87,7 +87,10 @@ class RunCheckpointTest {
                 "bundled OpenBLAS dgemm");
         return new RunCheckpoint(identity, -7L, 30, 10, result, new double[] {1.5, -2.5, 3e300}, new double[] {0.25, 0},
                 new BaselineFits(16.5, 100.25), 3, List.of(new NtkTracker.Snapshot(0, 4.5, 0, 4.0, 0, 0.25),
-                        new NtkTracker.Snapshot(41, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -0.5)));
+                        new NtkTracker.Snapshot(41, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -0.5)),
+                new TrainedModel("tanh", "zn-pairing", new double[] {0, 1}, new double[] {118, 177},
+                        List.of(new double[] {0.5, -1.5, 2, 3e-300, 1, 2, 3, 4}, new double[] {7, -8}),
+                        List.of(new double[] {0.25, -0.125}, new double[] {9}), 100.0, org.annft.nn.Precision.FLOAT32));
     }
 
     /** What is written reads back field for field, bit for bit. */
@@ -107,6 +110,14 @@ class RunCheckpointTest {
         assertEquals(written.baselines(), read.baselines());
         assertEquals(3, read.ntkNuclides());
         assertEquals(written.ntk(), read.ntk());
+        assertEquals("tanh", read.model().activation());
+        assertEquals(org.annft.nn.Precision.FLOAT32, read.model().precision());
+        assertEquals(100.0, read.model().targetScale());
+        assertTrue(java.util.Arrays.equals(written.model().inputMax(), read.model().inputMax()));
+        for (int l = 0; l < 2; l++) {
+            assertTrue(java.util.Arrays.equals(written.model().weights().get(l), read.model().weights().get(l)));
+            assertTrue(java.util.Arrays.equals(written.model().biases().get(l), read.model().biases().get(l)));
+        }
         assertEquals(null, RunCheckpoint.problem(dir.resolve("a.run").toUri().toString(), written.identity(), conf));
         assertEquals("belongs to another run or data set",
                 RunCheckpoint.problem(dir.resolve("a.run").toUri().toString(), "other", conf));

@@ -89,6 +89,63 @@ class SweepJobTest {
         return spark.read().parquet(out.resolve(table).toString()).drop(drop).collectAsList();
     }
 
+    /**
+     * The saved networks (table models) predict their data set bit for bit as their runs did (table
+     * predictions), and the ensemble's statistics over three runs are those of the three predictions:
+     * mean, population std, median, and the 5% and 95% quantiles a + 0.1 (b - a) and b + 0.9 (c - b)
+     * of the sorted values a <= b <= c.
+     */
+    @Test
+    void savedModelsPredictAsTheirRunsDid() {
+        SparkSession spark = TestSpark.session();
+        Path out = dir.resolve("models");
+        sweep(spark, settings(List.of(SweepMode.CICT), List.of(6), 3, 0.02, 20, 1e9), out);
+        assertEquals(3 * 3, table(spark, out, "models").size(), "three runs of three layers");
+        List<EnsemblePredictions.Target> targets = data.nuclides().stream().map(n -> new EnsemblePredictions.Target(
+                n.z(), n.n(), n.element(), n.bindingEnergyMev(), n.estimated())).toList();
+        Map<String, double[]> byRun = new TreeMap<>();
+        for (Row r : table(spark, out, "predictions")) {
+            byRun.computeIfAbsent(r.getAs("run").toString(), k -> new double[data.size()])[r.<Integer>getAs("nuclide_index")] =
+                    r.<Double>getAs("prediction_mev");
+        }
+        List<Row> one = predict(spark, out, Map.of("run", "1"), targets, "predicted-run1");
+        List<Row> all = predict(spark, out, Map.of(), targets, "predicted-all");
+        assertEquals(data.size(), one.size());
+        for (int i = 0; i < data.size(); i++) {
+            Row r = one.get(i);
+            assertEquals(data.nuclides().get(i).z(), r.<Integer>getAs("z"));
+            assertEquals(1L, r.<Long>getAs("runs"));
+            assertEquals(byRun.get("1")[i], r.<Double>getAs("mean_mev"), 0, "nuclide " + i);
+            assertEquals(false, r.<Boolean>getAs("extrapolation"));
+            double[] v = {byRun.get("0")[i], byRun.get("1")[i], byRun.get("2")[i]};
+            Arrays.sort(v);
+            Row e = all.get(i);
+            double mean = (v[0] + v[1] + v[2]) / 3;
+            assertEquals(3L, e.<Long>getAs("runs"));
+            assertEquals(mean, e.<Double>getAs("mean_mev"), 1e-12 * Math.abs(mean));
+            assertEquals(Math.sqrt(((v[0] - mean) * (v[0] - mean) + (v[1] - mean) * (v[1] - mean)
+                    + (v[2] - mean) * (v[2] - mean)) / 3), e.<Double>getAs("std_mev"), 1e-9);
+            assertEquals(v[1], e.<Double>getAs("median_mev"), 0);
+            assertEquals(v[0] + 0.1 * (v[1] - v[0]), e.<Double>getAs("q05_mev"), 1e-12 * Math.abs(v[0]));
+            assertEquals(v[1] + 0.9 * (v[2] - v[1]), e.<Double>getAs("q95_mev"), 1e-12 * Math.abs(v[1]));
+            assertEquals(data.nuclides().get(i).bindingEnergyMev(), e.<Double>getAs("ame_mev"), 0);
+        }
+        // Beyond the table and beyond the training range: no AME value, flagged as extrapolation.
+        List<Row> far = predict(spark, out, Map.of("run", "0"), List.of(new EnsemblePredictions.Target(120, 200, null, null,
+                null)), "predicted-far");
+        assertTrue(far.get(0).isNullAt(far.get(0).fieldIndex("ame_mev")) && far.get(0).<Boolean>getAs("extrapolation"));
+    }
+
+    private static List<Row> predict(SparkSession spark, Path models, Map<String, String> selection,
+                                     List<EnsemblePredictions.Target> targets, String name) {
+        ResultStore store = new ResultStore(spark, models.resolveSibling(name).toString(), false);
+        try (ResultStore.Commit c = store.begin()) {
+            EnsemblePredictions.run(spark, models.toString(), selection, targets, c);
+            c.commit();
+        }
+        return store.read("ensemble_predictions").collectAsList();
+    }
+
     @Test
     void table1IsTheAggregationOfRunsAndResumeReusesFinishedRuns() {
         SparkSession spark = TestSpark.session();

@@ -1,0 +1,141 @@
+package org.annft.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.annft.config.AnnftConfig;
+import org.annft.config.BadInputException;
+import org.annft.data.Ame2020Reader;
+import org.annft.data.DataSource;
+import org.annft.data.MassTable;
+import org.annft.data.Nuclide;
+import org.annft.sweep.EnsemblePredictions;
+import org.annft.table.ResultTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code annft predict}: binding energies of any nuclides from the saved networks of a sweep, with
+ * the spread of the ensemble as its uncertainty (table {@code ensemble_predictions}).
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Predict binding energies with the saved networks (table models) of a sweep or training under",
+            "--models DIR: per configuration and nuclide the mean, std, median and 5-95% band of the networks kept by",
+            "Table I's cutoff, beside AME2020's value. Table: ensemble_predictions."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--models", paramLabel = "DIR", required = true, description = "Result directory of a sweep or training.")
+    Path models;
+
+    @Option(names = "--nuclides", paramLabel = "WHICH", defaultValue = "all",
+            description = "all, measured, estimated (AME2020's), a FILE of 'Z N' lines, or Z:N,Z:N,... (default ${DEFAULT-VALUE}).")
+    String nuclides;
+
+    @Option(names = "--select", paramLabel = "KEY=VALUE,...", defaultValue = "",
+            description = "Only these networks, e.g. activation=relu,mode=cict,width=120 (keys: activation, mode, protocol, width, depth, run).")
+    String select;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(models)) {
+            throw new BadInputException("--models " + models + ": not a directory");
+        }
+        Map<String, String> selection = selection(select);
+        AnnftConfig config = common.config(List.of());
+        MassTable table = Ame2020Reader.read(DataSource.fromConfig(config).tablePath());
+        List<EnsemblePredictions.Target> targets = targets(nuclides, table);
+        EnsemblePredictions.check(models.toString(), selection);
+        err.printf(Locale.ROOT, "predict: %d nuclides with the networks under %s%s%n", targets.size(), models,
+                selection.isEmpty() ? "" : " selected by " + selection);
+        err.flush();
+        long[] used = new long[1];
+        Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name()), err, (spark, out) ->
+                used[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out));
+        err.printf(Locale.ROOT, "predict: %d networks%n", used[0]);
+        err.flush();
+        return 0;
+    }
+
+    /** {@code k=v,k=v}; keys are checked by the job. */
+    static Map<String, String> selection(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0 || eq == part.length() - 1) {
+                throw new BadInputException("--select '" + text + "': expected KEY=VALUE,..., got '" + part + "'");
+            }
+            out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    /** The nuclides {@code which} names, with AME2020's values where the table has them. */
+    static List<EnsemblePredictions.Target> targets(String which, MassTable table) throws IOException {
+        List<EnsemblePredictions.Target> out = new ArrayList<>();
+        switch (which.strip()) {
+            case "all", "measured", "estimated" -> {
+                for (Nuclide n : table.nuclides()) {
+                    if (which.strip().equals("all") || n.estimated() == which.strip().equals("estimated")) {
+                        out.add(target(n.z(), n.n(), table));
+                    }
+                }
+                return out;
+            }
+            default -> {
+                List<String> items = new ArrayList<>();
+                Path file = Path.of(which.strip());
+                if (Files.isRegularFile(file)) {
+                    for (String line : Files.readAllLines(file)) {
+                        String s = line.replaceAll("#.*", "").strip();
+                        if (!s.isEmpty()) {
+                            items.add(s);
+                        }
+                    }
+                } else {
+                    items.addAll(List.of(which.split(",")));
+                }
+                for (String item : items) {
+                    String[] zn = item.strip().split("[:\\s,]+");
+                    try {
+                        if (zn.length != 2) {
+                            throw new NumberFormatException();
+                        }
+                        out.add(target(Integer.parseInt(zn[0]), Integer.parseInt(zn[1]), table));
+                    } catch (NumberFormatException e) {
+                        throw new BadInputException("--nuclides: '" + item.strip() + "' is not Z:N (nor all, measured, "
+                                + "estimated or a file)");
+                    }
+                }
+                if (out.isEmpty()) {
+                    throw new BadInputException("--nuclides '" + which + "': no nuclide");
+                }
+                return out;
+            }
+        }
+    }
+
+    private static EnsemblePredictions.Target target(int z, int n, MassTable table) {
+        return table.find(z, n).map(x -> new EnsemblePredictions.Target(z, n, x.element(), x.bindingEnergyMev(), x.estimated()))
+                .orElseGet(() -> new EnsemblePredictions.Target(z, n, null, null, null));
+    }
+}

@@ -1,0 +1,61 @@
+package org.annft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.annft.data.AmeTableWriter;
+import org.annft.data.Ame2020Reader;
+import org.annft.data.MassTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code annft predict}: which nuclides, and bad input that exits 2 with one line and writes nothing. */
+class PredictCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final CliRun cli = new CliRun();
+
+    @Test
+    void badInputExitsTwoNamingWhatIsWrong() throws Exception {
+        Path table = new AmeTableWriter().liquidDropChain(8, 20).writeTo(dir.resolve("mass.txt"));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path out = dir.resolve("out");
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", empty.toString(), "--out", out.toString()));
+        assertTrue(cli.err().contains("no table 'models'"), cli.err());
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", empty.toString(), "--select", "colour=red",
+                "--out", out.toString()));
+        assertTrue(cli.err().contains("unknown key 'colour'"), cli.err());
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", empty.toString(), "--nuclides", "8:-1",
+                "--out", out.toString()));
+        assertTrue(cli.err().contains("Z=8 N=-1"), cli.err());
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", empty.toString(), "--nuclides", "iron",
+                "--out", out.toString()));
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", dir.resolve("none").toString(),
+                "--out", out.toString()));
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** all, measured and estimated split the table; a file and a list name nuclides inside or beyond it. */
+    @Test
+    void nuclidesAreTheTablesOrTheOnesNamed() throws Exception {
+        Path path = new AmeTableWriter().liquidDropChain(8, 20).writeTo(dir.resolve("mass.txt"));
+        MassTable table = Ame2020Reader.read(path);
+        long estimated = table.nuclides().stream().filter(n -> n.estimated()).count();
+        assertEquals(table.nuclides().size(), PredictCommand.targets("all", table).size());
+        assertEquals(estimated, PredictCommand.targets("estimated", table).size());
+        assertEquals(table.nuclides().size() - estimated, PredictCommand.targets("measured", table).size());
+        Path file = Files.writeString(dir.resolve("list.txt"), "# Z N\n8 10\n120 200\n");
+        List<org.annft.sweep.EnsemblePredictions.Target> named = PredictCommand.targets(file.toString(), table);
+        assertEquals(2, named.size());
+        assertEquals(table.find(8, 10).orElseThrow().bindingEnergyMev(), named.get(0).ameMev(), 0);
+        assertEquals(null, named.get(1).ameMev());
+        assertEquals(List.of(8, 9), PredictCommand.targets("8:8, 9:10", table).stream()
+                .map(org.annft.sweep.EnsemblePredictions.Target::z).toList());
+    }
+}
