@@ -36,7 +36,7 @@ public final class ResidualMaps implements FigureFamily {
     static final double SCALE_QUANTILE = 0.99;
 
     /** One width's residuals. */
-    private record Map2d(int width, double r, long runs, double[] n, double[] z, double[] residual) {
+    record Map2d(int width, double r, long runs, double[] n, double[] z, double[] residual) {
         double rmsd() {
             return Math.sqrt(Arrays.stream(residual).filter(Double::isFinite).map(x -> x * x).average().orElse(Double.NaN));
         }
@@ -128,11 +128,11 @@ public final class ResidualMaps implements FigureFamily {
                 + Math.round(SCALE_QUANTILE * 100) + "th percentile of |residual|, rounded up)."
                 + TrainingProtocol.describe(source.runInfo(), List.of(mode)) + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT,
-                colourBar(scale), COLOUR_BAR_WIDTH);
+                colourBar(scale, "residual B_exp - B_pred (MeV)"), COLOUR_BAR_WIDTH);
         return grid.write(panels, files, files.name("fig14", activation, mode, "depth" + depth), caption);
     }
 
-    private static JFreeChart panel(String letter, Map2d m, DivergingPaintScale scale, double nMax, double zMax) {
+    static JFreeChart panel(String letter, Map2d m, DivergingPaintScale scale, double nMax, double zMax) {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("residual", new double[][] {m.n(), m.z(), m.residual()});
         NumberAxis n = ChartStyle.linear("neutron number N");
@@ -155,8 +155,8 @@ public final class ResidualMaps implements FigureFamily {
     }
 
     /** The one colour bar of the figure, drawn in the grid's right-hand strip. */
-    private static Drawable colourBar(DivergingPaintScale scale) {
-        NumberAxis axis = ChartStyle.linear("residual B_exp - B_pred (MeV)");
+    static Drawable colourBar(DivergingPaintScale scale, String label) {
+        NumberAxis axis = ChartStyle.linear(label);
         axis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
         legend.setPosition(RectangleEdge.RIGHT);

@@ -82,6 +82,19 @@ class FiguresTest {
         assertTrue(caption.contains("up to 3 runs per width") && !caption.contains("r*"), caption);
     }
 
+    /** Residual map, RMSD against distance and calibration; the caption's fractions are those the tables were made with. */
+    @Test
+    void extrapolationFiguresCountTheCoveredEstimates() throws Exception {
+        tables().ensemblePredictions(List.of(60, 120));
+        List<Figure> figures = render(new Extrapolation());
+        assertEquals(List.of("extrapolation-residuals-relu-cict-depth4.png", "extrapolation-distance-relu-cict-depth4.png",
+                "extrapolation-calibration-relu-cict-depth4.png"), figures.stream().map(Figure::file).toList());
+        String calibration = figures.get(2).caption();
+        assertTrue(calibration.contains("n = 60: 25 nuclides, RMSD 1.36 MeV, within 1 std 60.0%, within 2 std 80.0%, "
+                + "in the band 80.0%"), calibration);
+        assertTrue(figures.get(1).caption().contains("n = 120: 0.50 MeV one neutron out (5 nuclides)"), figures.get(1).caption());
+    }
+
     @Test
     void fig5IsACornerPlotOfTheInputs() throws Exception {
         SyntheticTables t = tables();

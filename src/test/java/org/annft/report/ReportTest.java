@@ -74,6 +74,7 @@ class ReportTest {
         sweep.residuals(List.of(10, 120), SyntheticTables::paperLikeResidual);
         sweep.protocolRuns(List.of(4, 10, 40, 120), 5);
         sweep.ntkChanges(List.of(10, 120), 2);
+        sweep.ensemblePredictions(List.of(10, 120));
         sweep.runInfo("sweep", SyntheticTables.SWEEP_CONFIG);
         Files.createDirectories(dir.resolve("report"));
         Files.writeString(dir.resolve("report/stale.png"), "from an earlier report");
@@ -89,14 +90,15 @@ class ReportTest {
         assertEquals(List.of("fig4-ensemble-cw2-cb0.png", "fig5-ensemble-config0.png", "fig6-ensemble-width120.png",
                 "fig7-ensemble-width120.png", "ntk-fluctuations-ensemble.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png",
                 "fig11-sweep-depth4.png", "fig12-sweep-width120.png", "fig13-sweep.png", "ntk-changes-sweep.png",
-                "fig14-sweep-relu-cict-depth4.png",
+                "fig14-sweep-relu-cict-depth4.png", "extrapolation-residuals-sweep-relu-cict-depth4.png",
+                "extrapolation-distance-sweep-relu-cict-depth4.png", "extrapolation-calibration-sweep-relu-cict-depth4.png",
                 "protocol-scan-sweep-relu-cict-depth4.png"), names);
         assertFalse(html.contains("Tables not found"), "nothing missing");
         assertTrue(Files.isRegularFile(report.resolve("table1.csv")));
         assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
         // Captions carry the protocol from run_info.
         assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
-        assertTrue(err.toString().contains("13 figures"), err.toString());
+        assertTrue(err.toString().contains("16 figures"), err.toString());
         // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
         assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
     }
