@@ -16,11 +16,14 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 
 /**
  * The look shared by every figure: fonts, colours (the paper's where it names them), axes, and
@@ -159,6 +162,24 @@ final class ChartStyle {
             case ADAM_CINT -> triangle(-1);
             case ADAM_NINT -> new Ellipse2D.Double(-2.5, -2.5, 5, 5);
         }).orElse(new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    }
+
+    /** A labelled line at {@code value} on an axis, its label in the line's colour on a clear background. */
+    static ValueMarker marker(double value, String label, Color color, Stroke stroke, RectangleAnchor anchor,
+                              TextAnchor textAnchor) {
+        ValueMarker m = new ValueMarker(value, color, stroke);
+        m.setLabel(label);
+        m.setLabelFont(ANNOTATION);
+        m.setLabelPaint(color);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(textAnchor);
+        return m;
+    }
+
+    /** The optimal aspect ratio r* (paper Eq. 50) as a red vertical line on an r axis. */
+    static ValueMarker rStarMarker(double rStar) {
+        return marker(rStar, "r* = " + Labels.number(rStar), RED, solid(1.5f), RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT);
     }
 
     /** The marker of the paper's own values drawn beside annft's. */

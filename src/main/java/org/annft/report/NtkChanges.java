@@ -1,6 +1,5 @@
 package org.annft.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 
 /**
  * How much the NTK moves in training, against the aspect ratio, from {@code ntk_changes}: the
@@ -74,14 +70,7 @@ public final class NtkChanges implements FigureFamily {
             }
             Double star = rStar.get(activation + "/" + depth);
             if (star != null && Double.isFinite(star)) {
-                ValueMarker marker = new ValueMarker(star, ChartStyle.RED, ChartStyle.solid(1.5f));
-                marker.setLabel("r* = " + Labels.number(star));
-                marker.setLabelFont(ChartStyle.ANNOTATION);
-                marker.setLabelPaint(ChartStyle.RED);
-                marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-                marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                panel.plot().addDomainMarker(marker);
+                panel.plot().addDomainMarker(ChartStyle.rStarMarker(star));
             }
             charts.add(panel.chart(Labels.letter(index++) + " " + Labels.activation(activation) + ", l_out = " + depth
                     + (severalProtocols ? ", protocol " + e.getKey().get(2) : ""), true));

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.annft.data.PaperResults;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 
@@ -144,14 +143,8 @@ public final class ProtocolScan implements FigureFamily {
         if (!(value > 0)) {
             return;
         }
-        ValueMarker m = new ValueMarker(value, ChartStyle.GREY, ChartStyle.dashed(1.0f));
-        m.setLabel(label + " " + Labels.number(value) + " MeV");
-        m.setLabelFont(ChartStyle.ANNOTATION);
-        m.setLabelPaint(ChartStyle.GREY);
-        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        panel.plot().addRangeMarker(m);
+        panel.plot().addRangeMarker(ChartStyle.marker(value, label + " " + Labels.number(value) + " MeV", ChartStyle.GREY,
+                ChartStyle.dashed(1.0f), RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
     }
 
     private static double[] column(List<double[]> points, int i) {

@@ -11,10 +11,7 @@ import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 
 /**
  * Paper Fig. 13: binding-energy RMSD against the aspect ratio r = l_out / n (log axis), mean and
@@ -127,14 +124,7 @@ public final class RmsdVsAspectRatio implements FigureFamily {
         plot.mapDatasetToRangeAxis(plot.getDatasetCount() - 1, 1);
         double rStar = points.stream().mapToDouble(Point::rStar).filter(Double::isFinite).findFirst().orElse(Double.NaN);
         if (Double.isFinite(rStar)) {
-            ValueMarker marker = new ValueMarker(rStar, ChartStyle.RED, ChartStyle.solid(1.5f));
-            marker.setLabel("r* = " + Labels.number(rStar));
-            marker.setLabelFont(ChartStyle.ANNOTATION);
-            marker.setLabelPaint(ChartStyle.RED);
-            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(marker);
+            plot.addDomainMarker(ChartStyle.rStarMarker(rStar));
         }
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         return panel.chart(title, true);
