@@ -187,12 +187,12 @@ public final class Extrapolation implements FigureFamily {
             notes.add(String.format(Locale.ROOT, "n = %d: %.2f MeV one neutron out (%d nuclides)", w.getKey(),
                     Math.sqrt(near[0] / Math.max(near[1], 1)), (int) near[1]));
         }
-        String title = "Extrapolation RMSD against the distance from the measured region, " + name;
-        String caption = title + ". RMSD between the mean prediction and AME2020's estimate of the nuclides that lie d "
+        String title = "Extrapolation RMSD against the distance from the measured region";
+        String caption = title + ", " + name + ". RMSD between the mean prediction and AME2020's estimate of the nuclides that lie d "
                 + "neutrons beyond the heaviest (or below the lightest) measured isotope of their element (d = 0: a gap "
                 + "inside the measured range), for every d with at least 5 nuclides; one series per width. "
                 + String.join("; ", notes) + ". " + source.citation();
-        return new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT).write(List.of(panel.chart(title, true)), files,
+        return new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT).write(List.of(panel.chart(name, true)), files,
                 files.name("extrapolation-distance", fileKey), caption);
     }
 
@@ -200,7 +200,9 @@ public final class Extrapolation implements FigureFamily {
                                       FigureFiles files, String[] fileKey) throws Exception {
         double[] widths = byWidth.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
         List<Calibration> c = byWidth.values().stream().map(Calibration::of).toList();
-        XYPanel panel = new XYPanel(ChartStyle.log("width n"), ChartStyle.linear("fraction of AME estimates covered"));
+        org.jfree.chart.axis.NumberAxis fraction = ChartStyle.linear("fraction of AME estimates covered");
+        fraction.setRange(0, 1);
+        XYPanel panel = new XYPanel(ChartStyle.log("width n"), fraction);
         panel.points("within 1 std", widths, c.stream().mapToDouble(Calibration::oneSigma).toArray(), ChartStyle.BLUE,
                 ChartStyle.solid(1.5f), new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         panel.points("within 2 std", widths, c.stream().mapToDouble(Calibration::twoSigma).toArray(), ChartStyle.RED,
@@ -220,12 +222,12 @@ public final class Extrapolation implements FigureFamily {
                     + "%.1f%%, in the band %.1f%%", w, k.nuclides(), k.rmsd(), 100 * k.oneSigma(), 100 * k.twoSigma(),
                     100 * k.band()));
         }
-        String title = "Uncertainty calibration, " + name;
-        String caption = title + ". Fraction of AME2020's estimated binding energies that lie within one and two "
+        String title = "Uncertainty calibration of the extrapolation";
+        String caption = title + ", " + name + ". Fraction of AME2020's estimated binding energies that lie within one and two "
                 + "standard deviations of the networks' mean prediction and within their 5-95% quantile band, against the "
                 + "nominal 68.3%, 95.4% and 90% of a calibrated Gaussian (dashed). " + String.join("; ", notes) + ". "
                 + source.citation();
-        return new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT).write(List.of(panel.chart(title, true)), files,
+        return new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT).write(List.of(panel.chart(name, true)), files,
                 files.name("extrapolation-calibration", fileKey), caption);
     }
 }
