@@ -176,10 +176,6 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
 
     /** The network input of any nuclide under this data set's features and scaler. */
     public double[] scaledInputs(Nuclide nuclide) {
-        double[] x = spec.inputs().rawInputs(nuclide);
-        for (int j = 0; j < InputFeatures.SCALED_COLUMNS; j++) {
-            x[j] = scaler.scale(j, x[j]);
-        }
-        return x;
+        return spec.inputs().scaledInputs(nuclide.z(), nuclide.n(), scaler);
     }
 }

@@ -44,6 +44,18 @@ public enum InputFeatures {
         return rawInputs(nuclide.z(), nuclide.n());
     }
 
+    /**
+     * The network's input vector of the nuclide (Z, N): Z and N MinMax scaled with {@code scaler},
+     * the pairing flags as they are.
+     */
+    public double[] scaledInputs(int z, int n, MinMaxScaler scaler) {
+        double[] x = rawInputs(z, n);
+        for (int j = 0; j < SCALED_COLUMNS; j++) {
+            x[j] = scaler.scale(j, x[j]);
+        }
+        return x;
+    }
+
     /** The unscaled input vector of the nuclide (Z, N), which need not be in any table. */
     public double[] rawInputs(int z, int n) {
         double[] x = new double[width()];

@@ -151,7 +151,7 @@ public final class EnsemblePredictions {
         if (!java.nio.file.Files.isDirectory(path)) {
             return Optional.empty();
         }
-        return Optional.of(spark.read().parquet(path.toString()));
+        return Optional.of(ResultStore.readTable(spark, path.toString()));
     }
 
     /** activation, mode, protocol, width, depth, run, tab-separated; widths and depths zero-padded so keys sort as numbers. */

@@ -96,19 +96,14 @@ public record TrainedModel(String activation, String inputs, double[] inputMin, 
         return network;
     }
 
-    /** The network's inputs for nuclide (Z, N): Z and N scaled with the saved range, pairing flags as they are. */
-    public double[] scaledInputs(int z, int n) {
-        double[] x = InputFeatures.parse(inputs).rawInputs(z, n);
-        MinMaxScaler scaler = MinMaxScaler.of(inputMin, inputMax);
-        for (int j = 0; j < InputFeatures.SCALED_COLUMNS; j++) {
-            x[j] = scaler.scale(j, x[j]);
-        }
-        return x;
+    /** The MinMax range of Z and N fitted on the training data. */
+    public MinMaxScaler scaler() {
+        return MinMaxScaler.of(inputMin, inputMax);
     }
 
     /** Whether (Z, N) lies outside the Z or N range of the training data. */
     public boolean extrapolates(int z, int n) {
-        MinMaxScaler scaler = MinMaxScaler.of(inputMin, inputMax);
+        MinMaxScaler scaler = scaler();
         return scaler.outside(0, z) || scaler.outside(1, n);
     }
 
@@ -119,9 +114,11 @@ public record TrainedModel(String activation, String inputs, double[] inputMin, 
     public double[] predictMev(int[][] zn, Gemm gemm) {
         Mlp network = network();
         int width = network.architecture().inputWidth();
+        InputFeatures features = InputFeatures.parse(inputs);
+        MinMaxScaler scaler = scaler();
         DMatrixRMaj x = new DMatrixRMaj(zn.length, width);
         for (int i = 0; i < zn.length; i++) {
-            System.arraycopy(scaledInputs(zn[i][0], zn[i][1]), 0, x.data, i * width, width);
+            System.arraycopy(features.scaledInputs(zn[i][0], zn[i][1], scaler), 0, x.data, i * width, width);
         }
         Samples samples = new Samples(x, new DMatrixRMaj(zn.length, 1));
         return new Trainer(gemm, FloatGemm.blas(), precision).predictMev(network, samples, targetScale);
