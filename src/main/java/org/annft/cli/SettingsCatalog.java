@@ -45,7 +45,7 @@ final class SettingsCatalog {
             TrainingProtocol.ADAM_RAW_LAMBDA_B, TrainingProtocol.ADAM_RAW_LAMBDA_W, TrainingProtocol.ADAM_LEARNING_RATE,
             TrainingProtocol.ADAM_BETA1, TrainingProtocol.ADAM_BETA2, TrainingProtocol.ADAM_EPSILON,
             TrainingProtocol.ADAM_EPOCHS, TrainingProtocol.BATCH_SIZE, TrainingProtocol.PRECISION,
-            TrainingProtocol.LOG_EVERY, TrainingProtocol.LOSS, TrainingProtocol.TARGET_SCALE,
+            TrainingProtocol.LOG_EVERY, TrainingProtocol.LOSS, TrainingProtocol.TARGET, TrainingProtocol.TARGET_SCALE,
             TrainingProtocol.DIVERGENCE_FACTOR, TrainingProtocol.NTK_NUCLIDES, TrainingProtocol.NTK_EVERY, TrainingRun.RUN,
             SweepSettings.SECTION, SweepSettings.ACTIVATIONS, SweepSettings.MODES, SweepSettings.WIDTHS,
             SweepSettings.DEPTHS, SweepSettings.RUNS, TrainingProtocol.SWEEP_PROTOCOLS,

@@ -20,7 +20,7 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
     private final double[] inputs;
     private final double[] targetsMev;
     private final boolean[] test;
-    private final BaselineFits baselineFits;
+    private final BaselineFits[] baselineFits;
 
     private BindingEnergyDataSet(DataSetSpec spec, List<Nuclide> nuclides, MinMaxScaler scaler,
                                  double[] inputs, double[] targetsMev, boolean[] test) {
@@ -36,9 +36,13 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
             train[i] = !test[i];
             trainCount += train[i] ? 1 : 0;
         }
-        // Too few nuclides to determine the linear fit: no baseline (NaN) rather than no data set.
-        this.baselineFits = trainCount > spec.inputs().width()
-                ? BaselineFits.fit(inputs, spec.inputs().width(), targetsMev, train) : new BaselineFits(Double.NaN, Double.NaN);
+        this.baselineFits = new BaselineFits[Target.values().length];
+        for (Target target : Target.values()) {
+            // Too few nuclides to determine the linear fit: no baseline (NaN) rather than no data set.
+            baselineFits[target.ordinal()] = trainCount > spec.inputs().width()
+                    ? BaselineFits.fit(inputs, spec.inputs().width(), targets(target), nucleonsPerTarget(target), train)
+                    : new BaselineFits(Double.NaN, Double.NaN);
+        }
     }
 
     /**
@@ -69,9 +73,12 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
         }
     }
 
-    /** The linear and constant fits of B on the training nuclides, for comparison with trained networks. */
-    public BaselineFits baselineFits() {
-        return baselineFits;
+    /**
+     * The linear and constant fits of {@code target} on the training nuclides, as RMSDs of total B, for
+     * comparison with networks trained on that target.
+     */
+    public BaselineFits baselineFits(Target target) {
+        return baselineFits[target.ordinal()];
     }
 
     /** Selects nuclides from the table according to the spec and fits the scaler on them. */
@@ -159,6 +166,32 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
     /** A copy of the targets (total binding energies in MeV). */
     public double[] targetsMev() {
         return targetsMev.clone();
+    }
+
+    /** {@code target} of nuclide i in MeV (per nucleon for B/A). */
+    public double target(Target target, int i) {
+        return target == Target.BINDING_ENERGY ? targetsMev[i] : target.value(nuclides.get(i));
+    }
+
+    /** {@code target}'s factor to total binding energy for nuclide i: 1 for B, A for B/A. */
+    public double nucleonsPerTarget(Target target, int i) {
+        return target.nucleonsPerTarget(nuclides.get(i).z(), nuclides.get(i).n());
+    }
+
+    private double[] targets(Target target) {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = target(target, i);
+        }
+        return out;
+    }
+
+    private double[] nucleonsPerTarget(Target target) {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = nucleonsPerTarget(target, i);
+        }
+        return out;
     }
 
     /** Whether nuclide i is held out for testing. */

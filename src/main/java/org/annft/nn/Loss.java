@@ -51,6 +51,17 @@ public enum Loss {
     abstract double termDerivative(double residual);
 
     /**
+     * The unit of this loss on targets in {@code targetUnit}: the unit itself for MAE, its square for
+     * MSE ({@code MeV^2}, {@code (MeV per nucleon)^2}).
+     */
+    public String unit(String targetUnit) {
+        if (this == MAE) {
+            return targetUnit;
+        }
+        return (targetUnit.contains(" ") ? "(" + targetUnit + ")" : targetUnit) + "^2";
+    }
+
+    /**
      * The loss in the caller's units when targets were divided by {@code targetScale}:
      * MAE scales linearly, MSE quadratically.
      */

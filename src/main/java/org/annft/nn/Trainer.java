@@ -107,12 +107,12 @@ public final class Trainer {
         }
         runner.predict(train.inputView(), trainPredictions);
         double finalLoss = loss.evaluate(trainPredictions, trainTargets, null);
-        double trainSquares = sumOfSquaredErrors(trainPredictions, train.targetView(), scale);
+        double trainSquares = sumOfSquaredErrors(trainPredictions, train, scale);
         double testSquares = 0;
         if (test.size() > 0) {
             DMatrixRMaj testPredictions = new DMatrixRMaj(test.size(), architecture.outputWidth());
             runner.predict(test.inputView(), testPredictions);
-            testSquares = sumOfSquaredErrors(testPredictions, test.targetView(), scale);
+            testSquares = sumOfSquaredErrors(testPredictions, test, scale);
         }
         int outputs = architecture.outputWidth();
         double rmsdTrain = Math.sqrt(trainSquares / ((double) train.size() * outputs));
@@ -161,9 +161,10 @@ public final class Trainer {
     }
 
     /**
-     * Root-mean-square deviation of the network's predictions from the targets, over all samples and
-     * outputs, in the targets' units: {@code sqrt((1/m) sum (s f - y)^2)}, with {@code s} the
-     * {@link TrainingSpec#targetScale()} the network was trained with (its outputs are in units of s).
+     * Root-mean-square deviation of the network's predictions from the targets, over all samples, in
+     * the reported units: {@code sqrt((1/m) sum (u_i (s f_i - y_i))^2)}, with {@code s} the
+     * {@link TrainingSpec#targetScale()} the network was trained with (its outputs are in units of s)
+     * and {@code u_i} the sample's {@link Samples#reportScale}.
      */
     public double rmsd(Mlp network, Samples samples, double targetScale) {
         double[] predictions = predictMev(network, samples, targetScale);
@@ -172,15 +173,16 @@ public final class Trainer {
         }
         double sum = 0;
         for (int i = 0; i < predictions.length; i++) {
-            double d = predictions[i] - samples.target(i, 0);
+            double d = predictions[i] - samples.reportScale(i) * samples.target(i, 0);
             sum += d * d;
         }
         return Math.sqrt(sum / predictions.length);
     }
 
     /**
-     * The network's predictions in MeV (its output times the target scale) for every sample, in
-     * order, for a network with one output; computed in this trainer's precision.
+     * The network's predictions in the reported units (its output times the target scale and the
+     * sample's report scale: MeV of total B) for every sample, in order, for a network with one
+     * output; computed in this trainer's precision.
      */
     public double[] predictMev(Mlp network, Samples samples, double targetScale) {
         requireFits(network.architecture(), samples, "samples");
@@ -200,7 +202,7 @@ public final class Trainer {
             FMatrixRMaj predictions = new FMatrixRMaj(samples.size(), architecture.outputWidth());
             workspace.predict(FloatParameters.rounded(network.parameters()), inputs, predictions);
             for (int i = 0; i < out.length; i++) {
-                out[i] = targetScale * predictions.get(i, 0);
+                out[i] = samples.reportScale(i) * (targetScale * predictions.get(i, 0));
             }
             return out;
         }
@@ -208,7 +210,7 @@ public final class Trainer {
         DMatrixRMaj predictions = new DMatrixRMaj(samples.size(), architecture.outputWidth());
         workspace.predict(network, samples.inputView(), predictions);
         for (int i = 0; i < out.length; i++) {
-            out[i] = targetScale * predictions.get(i, 0);
+            out[i] = samples.reportScale(i) * (targetScale * predictions.get(i, 0));
         }
         return out;
     }
@@ -232,12 +234,17 @@ public final class Trainer {
         return copy;
     }
 
-    /** sum (scale f - y)^2 with f the predictions in training units, y the targets in the caller's units. */
-    private static double sumOfSquaredErrors(DMatrixRMaj predictions, DMatrixRMaj targets, double scale) {
+    /**
+     * sum (u_i (scale f_i - y_i))^2 with f the predictions in training units, y the targets in the
+     * caller's units and u_i the samples' report scales: squared errors in the reported units.
+     */
+    private static double sumOfSquaredErrors(DMatrixRMaj predictions, Samples samples, double scale) {
         double sum = 0;
+        int outputs = predictions.numCols;
         int size = predictions.getNumElements();
+        DMatrixRMaj targets = samples.targetView();
         for (int i = 0; i < size; i++) {
-            double d = scale * predictions.data[i] - targets.data[i];
+            double d = samples.reportScale(i / outputs) * (scale * predictions.data[i] - targets.data[i]);
             sum += d * d;
         }
         return sum;

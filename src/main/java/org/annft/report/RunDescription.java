@@ -34,6 +34,32 @@ public record RunDescription(String experiment, String command, long seed, Strin
         }
     }
 
+    /**
+     * The description of the runs of one sweep protocol: the element of {@code sweep.protocols} named
+     * {@code protocol} laid over {@code train}, so that {@link #find} gives the settings those runs
+     * trained with. Unchanged when the job had no such protocol.
+     */
+    public RunDescription forProtocol(String protocol) {
+        Config c = config();
+        if (!c.hasPath("sweep.protocols")) {
+            return this;
+        }
+        try {
+            for (Config element : c.getConfigList("sweep.protocols")) {
+                if (element.hasPath("name") && element.getString("name").strip().equals(protocol)) {
+                    Config train = element.hasPath("train") ? element.getConfig("train") : ConfigFactory.empty();
+                    Config merged = train.withFallback(c.hasPath("train") ? c.getConfig("train") : ConfigFactory.empty());
+                    Config resolved = c.withoutPath("sweep.protocols").withValue("train", merged.root());
+                    return new RunDescription(experiment, command, seed, annftVersion, codeRevision, sparkVersion, master,
+                            startedAt, seconds, resolved.root().render(com.typesafe.config.ConfigRenderOptions.concise()));
+                }
+            }
+        } catch (ConfigException e) {
+            return this;
+        }
+        return this;
+    }
+
     /** A setting rendered as text (lists and objects as compact JSON), if the configuration has it. */
     public Optional<String> setting(String path) {
         Config c = config();

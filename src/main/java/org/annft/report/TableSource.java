@@ -47,7 +47,7 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
      */
     public TableSource forProtocol(String name) {
         String withProtocol = (label.isEmpty() ? "" : label + " ") + "protocol " + name;
-        return new TableSource(spark, dir, withProtocol, tables, runInfo, name);
+        return new TableSource(spark, dir, withProtocol, tables, runInfo.map(r -> r.forProtocol(name)), name);
     }
 
     /** Whether this directory holds the table. */

@@ -54,7 +54,9 @@ final class TrainingProtocol {
             r.find("learning-rate").filter(x -> adam).ifPresent(lr -> parts.add("Adam learning rate " + lr + betas));
         }
         r.find("batch-size").ifPresent(b -> parts.add(b.equals("0") ? "full batch" : "mini-batches of " + b));
-        r.find("loss").ifPresent(l -> parts.add(l.toUpperCase(java.util.Locale.ROOT) + " loss"));
+        r.find("loss").ifPresent(l -> parts.add(l.toUpperCase(java.util.Locale.ROOT) + " loss"
+                + r.find("target").map(t -> " on " + org.annft.data.Target.parse(t).symbol()
+                        + (t.equals("binding-energy-per-nucleon") ? " (predictions times A)" : "")).orElse("")));
         r.find("subset").ifPresent(s -> parts.add("data set " + s + r.find("inputs").filter(i -> !i.startsWith("["))
                 .map(i -> " (inputs " + i + ")").orElse("")));
         r.find("test-fraction").filter(f -> !f.equals("0") && !f.equals("0.0"))
@@ -68,9 +70,15 @@ final class TrainingProtocol {
         return known.isEmpty() ? "" : String.join("; ", known) + ".";
     }
 
-    /** The loss unit: MeV for mean absolute error (the paper's), MeV^2 for mean squared error. */
+    /**
+     * The loss unit: the target's unit (MeV for B, MeV per nucleon for B/A) for mean absolute error
+     * (the paper's), its square for mean squared error.
+     */
     static String lossUnit(Optional<RunDescription> run) {
-        return run.flatMap(r -> r.find("loss")).filter(l -> l.equalsIgnoreCase("mse")).isPresent() ? "MeV^2" : "MeV";
+        String target = run.flatMap(r -> r.find("target")).map(org.annft.data.Target::parse)
+                .orElse(org.annft.data.Target.BINDING_ENERGY).unit();
+        boolean squared = run.flatMap(r -> r.find("loss")).filter(l -> l.equalsIgnoreCase("mse")).isPresent();
+        return squared ? (target.contains(" ") ? "(" + target + ")^2" : target + "^2") : target;
     }
 
     private static Optional<String> phases(RunDescription r) {

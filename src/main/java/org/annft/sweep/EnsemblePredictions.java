@@ -177,7 +177,8 @@ public final class EnsemblePredictions {
             biases.add(doubles(r, "biases"));
         }
         return new TrainedModel(first.getAs("activation"), first.getAs("inputs"), doubles(first, "input_min"),
-                doubles(first, "input_max"), weights, biases, first.getAs("target_scale"),
+                doubles(first, "input_max"), weights, biases, org.annft.data.Target.parse(first.getAs("target")),
+                first.getAs("target_scale"),
                 Precision.parse(first.getAs("precision")));
     }
 

@@ -48,8 +48,8 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
     static final String DIRECTORY = "_sweep_runs";
     private static final String SUFFIX = ".run";
     private static final byte[] MAGIC = "ANNFTRUN".getBytes(StandardCharsets.US_ASCII);
-    /** 3: the NTK snapshots and the trained model after the baselines. */
-    private static final int VERSION = 3;
+    /** 4: the model's target before its target scale. */
+    private static final int VERSION = 4;
     /** Larger files are not checkpoints (the largest holds a loss curve and a prediction per nuclide). */
     private static final long MAX_BYTES = 256L << 20;
 
@@ -214,6 +214,7 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
                 writeDoubles(out, model.weights().get(l));
                 writeDoubles(out, model.biases().get(l));
             }
+            writeString(out, model.target().configName());
             out.writeDouble(model.targetScale());
             writeString(out, model.precision().configName());
             out.flush();
@@ -298,12 +299,13 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
             weights.add(readDoubles(in));
             biases.add(readDoubles(in));
         }
+        String target = readString(in);
         double targetScale = in.readDouble();
         String precision = readString(in);
         TrainedModel model;
         try {
-            model = new TrainedModel(activation, inputs, inputMin, inputMax, weights, biases, targetScale,
-                    Precision.parse(precision));
+            model = new TrainedModel(activation, inputs, inputMin, inputMax, weights, biases,
+                    org.annft.data.Target.parse(target), targetScale, Precision.parse(precision));
         } catch (IllegalArgumentException e) {
             throw new IOException("the saved model does not parse: " + e.getMessage(), e);
         }

@@ -80,9 +80,9 @@ final class SweepTables {
         out.writeSorted(ResultTables.RUNS, spark.table("sweep_runs"));
         out.writeOrdered(ResultTables.LOSS_CURVES, spark.table("sweep_loss_curves"));
         out.writeSorted(ResultTables.LOSS_BANDS, spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p[1] AS loss_median, "
-                + "p[0] AS loss_q25, p[2] AS loss_q75 FROM (SELECT activation, mode, protocol, width, depth, epoch, count(*) AS runs, "
-                + "percentile(loss, array(0.25, 0.5, 0.75)) AS p FROM sweep_loss_curves "
-                + "GROUP BY activation, mode, protocol, width, depth, epoch)"));
+                + "p[0] AS loss_q25, p[2] AS loss_q75, loss_unit FROM (SELECT activation, mode, protocol, width, depth, epoch, "
+                + "count(*) AS runs, percentile(loss, array(0.25, 0.5, 0.75)) AS p, first(loss_unit) AS loss_unit "
+                + "FROM sweep_loss_curves GROUP BY activation, mode, protocol, width, depth, epoch)"));
         out.writeSorted(ResultTables.PARAM_CHANGES, spark.table("sweep_param_changes"));
         out.writeSorted(ResultTables.PARAM_CHANGE_MEANS, paramChangeMeans(spark, settings.outlierIqrFactor()));
         out.writeSorted(ResultTables.NTK_CHANGES, ntk);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.annft.data.InputFeatures;
 import org.annft.data.MinMaxScaler;
+import org.annft.data.Target;
 import org.annft.nn.FloatGemm;
 import org.annft.nn.Gemm;
 import org.annft.nn.Mlp;
@@ -18,8 +19,9 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * A trained network as table {@code models} saves it: the parameters of every layer and what maps a
  * nuclide to the network's inputs (the input features and the MinMax range of Z and N fitted on the
- * training data). With its run's activation, shape, target scale and precision it predicts any
- * nuclide bit for bit as the run itself predicted its data set.
+ * training data). With its run's activation, shape, target, target scale and precision it predicts
+ * any nuclide bit for bit as the run itself predicted its data set, in total binding energy whatever
+ * its target.
  *
  * @param activation  the hidden layers' activation
  * @param inputs   {@code data.inputs}: zn or zn-pairing
@@ -27,18 +29,19 @@ import org.ejml.data.DMatrixRMaj;
  * @param inputMax MinMax maxima of the scaled inputs
  * @param weights  {@code W^(l)}, row-major {@code n_l x n_{l-1}}, for l = 1 .. l_out
  * @param biases   {@code b^(l)}, for l = 1 .. l_out
- * @param targetScale the output times this is MeV
+ * @param target      what the network learned: B, or B/A (its output times A is B)
+ * @param targetScale the output times this is the target in MeV
  * @param precision   the arithmetic of the network's predictions
  */
 public record TrainedModel(String activation, String inputs, double[] inputMin, double[] inputMax,
-                           List<double[]> weights, List<double[]> biases, double targetScale, Precision precision)
-        implements java.io.Serializable {
+                           List<double[]> weights, List<double[]> biases, Target target, double targetScale,
+                           Precision precision) implements java.io.Serializable {
 
     public TrainedModel {
         Activations.parse(activation);
         InputFeatures.parse(inputs);
-        if (!(targetScale > 0) || precision == null) {
-            throw new IllegalArgumentException("a model needs a positive target scale and a precision");
+        if (!(targetScale > 0) || precision == null || target == null) {
+            throw new IllegalArgumentException("a model needs a target, a positive target scale and a precision");
         }
         MinMaxScaler.of(inputMin, inputMax);
         if (weights.size() != biases.size() || weights.isEmpty()) {
@@ -50,7 +53,7 @@ public record TrainedModel(String activation, String inputs, double[] inputMin, 
     }
 
     /** The model of a trained network, the data set's inputs and scaler, and how it was trained. */
-    static TrainedModel of(Mlp network, InputFeatures inputs, MinMaxScaler scaler, double targetScale,
+    static TrainedModel of(Mlp network, InputFeatures inputs, MinMaxScaler scaler, Target target, double targetScale,
                            Precision precision) {
         double[] min = new double[InputFeatures.SCALED_COLUMNS];
         double[] max = new double[InputFeatures.SCALED_COLUMNS];
@@ -65,7 +68,8 @@ public record TrainedModel(String activation, String inputs, double[] inputMin, 
             w.add(p.weights(l).data.clone());
             b.add(p.biases(l).data.clone());
         }
-        return new TrainedModel(network.activation().name(), inputs.configName(), min, max, w, b, targetScale, precision);
+        return new TrainedModel(network.activation().name(), inputs.configName(), min, max, w, b, target, targetScale,
+                precision);
     }
 
     /** Layers l_out. */
@@ -108,8 +112,8 @@ public record TrainedModel(String activation, String inputs, double[] inputMin, 
     }
 
     /**
-     * Binding energies in MeV of the nuclides {@code zn[i] = {Z, N}}, as the run's trainer predicted
-     * its data set (the same precision, target scale and products).
+     * Total binding energies in MeV of the nuclides {@code zn[i] = {Z, N}}, as the run's trainer
+     * predicted its data set (the same precision, target, target scale and products).
      */
     public double[] predictMev(int[][] zn, Gemm gemm) {
         Mlp network = network();
@@ -117,10 +121,12 @@ public record TrainedModel(String activation, String inputs, double[] inputMin, 
         InputFeatures features = InputFeatures.parse(inputs);
         MinMaxScaler scaler = scaler();
         DMatrixRMaj x = new DMatrixRMaj(zn.length, width);
+        double[] reportScales = new double[zn.length];
         for (int i = 0; i < zn.length; i++) {
             System.arraycopy(features.scaledInputs(zn[i][0], zn[i][1], scaler), 0, x.data, i * width, width);
+            reportScales[i] = target.nucleonsPerTarget(zn[i][0], zn[i][1]);
         }
-        Samples samples = new Samples(x, new DMatrixRMaj(zn.length, 1));
+        Samples samples = new Samples(x, new DMatrixRMaj(zn.length, 1), reportScales);
         return new Trainer(gemm, FloatGemm.blas(), precision).predictMev(network, samples, targetScale);
     }
 }

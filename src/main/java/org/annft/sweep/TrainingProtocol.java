@@ -8,13 +8,13 @@ import java.util.Set;
 import org.annft.config.AnnftConfig;
 import org.annft.config.InvalidSettingException;
 import org.annft.config.Setting;
+import org.annft.data.Target;
 import org.annft.nn.Adam;
 import org.annft.nn.Loss;
 import org.annft.nn.PhaseSchedule;
 import org.annft.nn.Precision;
 import org.annft.nn.SweepMode;
 import org.annft.theory.GlobalRate;
-import org.annft.theory.Initialization;
 
 /**
  * One named way of training: every {@code train.*} setting except the network and the mode, which
@@ -31,13 +31,14 @@ import org.annft.theory.Initialization;
  * @param batchSize         0 for full batch
  * @param precision         float64 or float32 arithmetic
  * @param loss              MAE or MSE
- * @param targetScale       targets are trained in MeV / targetScale
+ * @param target            what the network learns, B or B/A (predictions are total B either way)
+ * @param targetScale       targets are trained in their unit / targetScale
  * @param divergenceFactor  loss bound, relative to the initial loss
  * @param logEvery          loss-curve stride in epochs
  * @param ntk               where and when the empirical NTK is recorded
  */
 public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate globalRate, AdamSchedule adam,
-        Initialization noncritical, int batchSize, Precision precision, Loss loss, double targetScale,
+        NoncriticalInit noncritical, int batchSize, Precision precision, Loss loss, Target target, double targetScale,
         double divergenceFactor, int logEvery, NtkRecording ntk) implements java.io.Serializable {
 
     /** The name of the protocol made of the {@code train.*} keys alone. */
@@ -46,12 +47,17 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     /** The {@code train.*} keys the sweep grid sets, which a protocol therefore must not. */
     static final List<String> GRID_KEYS = List.of("activation", "width", "depth", "init", "mode", "optimizer", "run");
 
-    public static final Setting<Double> NONCRITICAL_C_W = Setting.number("train.noncritical.c-w", Double.MIN_VALUE, 1e6, 1.0)
-            .meaning("""
-            (C_W, C_b) of non-critical initialization (the NINT networks of a sweep). The paper does
-            not state them; C_W = 1 lets the ReLU kernel decay by 1/2 per layer.
+    public static final Setting<java.util.OptionalDouble> NONCRITICAL_C_W = Setting.named("train.noncritical.c-w",
+            NoncriticalInit::parseWeightVariance, NoncriticalInit.HALF_CRITICAL).meaning("""
+            (C_W, C_b) of non-critical initialization (NINT, NICT, Adam NINT), in every layer; the paper
+            does not state them. Default: half the activation's critical C_W with its critical C_b (ReLU
+            (1, 0), tanh (0.5, 0)), so each activation's kernel decays with depth instead of staying at its
+            fixed point (a C_W of 1 would be tanh's critical point). Numbers set them for every
+            activation; an activation without a critical point (softplus) needs numbers. runs.c_w and
+            runs.c_b record what each run used.
             """);
-    public static final Setting<Double> NONCRITICAL_C_B = Setting.number("train.noncritical.c-b", 0, 1e6, 0.0);
+    public static final Setting<java.util.OptionalDouble> NONCRITICAL_C_B = Setting.named("train.noncritical.c-b",
+            NoncriticalInit::parseBiasVariance, NoncriticalInit.CRITICAL);
     public static final Setting<GlobalRate> GLOBAL_RATE = Setting.named("train.global-rate", GlobalRate::parse, "practice")
             .meaning("""
             How the global rates (mode = global, and adam.rates = averaged) are averaged over the layers:
@@ -116,9 +122,17 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     public static final Setting<Loss> LOSS = Setting.named("train.loss", Loss::parse, "mae").meaning("""
             mae (the paper's) or mse, on total binding energies.
             """);
+    public static final Setting<Target> TARGET = Setting.named("train.target", Target::parse, "binding-energy")
+            .meaning("""
+            What the network learns: binding-energy (total B, MeV) or binding-energy-per-nucleon (B/A,
+            MeV per nucleon; the prediction times A is B). The loss is on the target (loss columns carry
+            its unit); RMSDs, predictions and every table but the losses are in total B. The paper does not
+            state its target.
+            """);
     public static final Setting<Double> TARGET_SCALE = Setting.number("train.target-scale", Double.MIN_VALUE, 1e9, 1.0)
             .meaning("""
-            Targets are trained in units of MeV / target-scale (reported losses and RMSDs are in MeV).
+            Targets are trained in units of (their unit) / target-scale (reported losses are in the target's
+            unit, RMSDs in MeV of total B).
             """);
     public static final Setting<Double> DIVERGENCE_FACTOR = Setting.number("train.divergence-factor", 1.000001, 1e300,
             1000.0).meaning("""
@@ -137,7 +151,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                 {name = "b32-r0.1", train {batch-size = 32, noncritical {c-w = 1.5}, phases = [...]}}
               ]
             Any train.* key but those the grid sets (activation, width, depth, init, mode, optimizer, run):
-            phases, batch-size, noncritical, adam, loss, target-scale, log-every, divergence-factor. A run's
+            phases, batch-size, noncritical, adam, loss, target, target-scale, log-every, divergence-factor. A run's
             seed does not depend on its protocol: runs that differ only in protocol start from the same
             network. Empty: one protocol named "default", train.* as it stands.
             """);
@@ -169,7 +183,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             throw new IllegalArgumentException("a protocol name must not be empty");
         }
         if (phases == null || globalRate == null || adam == null || noncritical == null || precision == null
-                || loss == null) {
+                || loss == null || target == null) {
             throw new IllegalArgumentException("protocol '" + name + "': every setting must be given");
         }
         if (batchSize < 0 || logEvery < 1 || !(targetScale > 0) || !(divergenceFactor > 1)) {
@@ -189,10 +203,10 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                 ADAM_BETA2.read(c), ADAM_EPSILON.read(c));
         AdamRates rates = ADAM_RATES.read(c).equals("fixed") ? AdamRates.fixed()
                 : AdamRates.averaged(ADAM_RAW_LAMBDA_B.read(c), ADAM_RAW_LAMBDA_W.read(c));
-        Initialization noncritical = new Initialization(NONCRITICAL_C_W.read(c), NONCRITICAL_C_B.read(c));
+        NoncriticalInit noncritical = new NoncriticalInit(NONCRITICAL_C_W.read(c), NONCRITICAL_C_B.read(c));
         return new TrainingProtocol(name, PHASES.read(c), GLOBAL_RATE.read(c),
                 new AdamSchedule(settings, rates, ADAM_EPOCHS.read(c)), noncritical, BATCH_SIZE.read(c),
-                PRECISION.read(c), LOSS.read(c), TARGET_SCALE.read(c), DIVERGENCE_FACTOR.read(c), LOG_EVERY.read(c),
+                PRECISION.read(c), LOSS.read(c), TARGET.read(c), TARGET_SCALE.read(c), DIVERGENCE_FACTOR.read(c), LOG_EVERY.read(c),
                 new NtkRecording(NTK_NUCLIDES.read(c), NTK_EVERY.read(c)));
     }
 
@@ -254,31 +268,37 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
 
     /** This protocol under the name {@code other}; every setting stays. */
     public TrainingProtocol withName(String other) {
-        return new TrainingProtocol(other, phases, globalRate, adam, noncritical, batchSize, precision, loss, targetScale,
+        return new TrainingProtocol(other, phases, globalRate, adam, noncritical, batchSize, precision, loss, target, targetScale,
                 divergenceFactor, logEvery, ntk);
     }
 
     /** This protocol with the SGD phases {@code schedule} and {@code adamEpochs} Adam epochs; every other setting stays. */
     public TrainingProtocol withSchedule(PhaseSchedule schedule, int adamEpochs) {
         return new TrainingProtocol(name, schedule, globalRate, adam.withEpochs(adamEpochs), noncritical, batchSize,
-                precision, loss, targetScale, divergenceFactor, logEvery, ntk);
+                precision, loss, target, targetScale, divergenceFactor, logEvery, ntk);
     }
 
     /** This protocol with batch size {@code size} (0 for full batch); every other setting stays. */
     public TrainingProtocol withBatchSize(int size) {
-        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, size, precision, loss, targetScale,
+        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, size, precision, loss, target, targetScale,
                 divergenceFactor, logEvery, ntk);
     }
 
     /** This protocol recording the NTK as {@code recording} says; every other setting stays. */
     public TrainingProtocol withNtk(NtkRecording recording) {
-        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, precision, loss, targetScale,
+        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, precision, loss, target, targetScale,
                 divergenceFactor, logEvery, recording);
     }
 
     /** This protocol in {@code arithmetic}; every other setting stays. */
     public TrainingProtocol withPrecision(Precision arithmetic) {
-        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, arithmetic, loss, targetScale,
+        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, arithmetic, loss, target, targetScale,
+                divergenceFactor, logEvery, ntk);
+    }
+
+    /** This protocol training on {@code other}; every other setting stays. */
+    public TrainingProtocol withTarget(Target other) {
+        return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, precision, loss, other, targetScale,
                 divergenceFactor, logEvery, ntk);
     }
 
@@ -289,7 +309,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
 
     /**
      * One line for {@code --plan}: batch size, SGD phases (epochs at raw rates lambda_b, lambda_W),
-     * NINT's (C_W, C_b), loss, target scale and Adam's settings.
+     * NINT's (C_W, C_b), loss and target, target scale and Adam's settings.
      */
     public String describe() {
         StringBuilder s = new StringBuilder("batch ").append(batchSize == 0 ? "full" : batchSize).append(", SGD");
@@ -300,9 +320,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         AdamRates r = adam.rates();
         String rates = r.isAveraged() ? String.format(Locale.ROOT, "the global rates of raw rates (%s, %s)",
                 r.rawBiasRate(), r.rawWeightRate()) : "lr " + a.learningRate();
-        return s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = (%s, %s), %s loss, target scale %s, "
-                + "Adam %d epochs at %s, betas (%s, %s), epsilon %s", noncritical.weightVariance(),
-                noncritical.biasVariance(), loss.configName(), targetScale,
+        return s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = %s, %s loss on %s, target scale %s, "
+                + "Adam %d epochs at %s, betas (%s, %s), epsilon %s", noncritical, loss.configName(), target.symbol(), targetScale,
                 adam.epochs(), rates, a.beta1(), a.beta2(), a.epsilon())).toString();
     }
 }

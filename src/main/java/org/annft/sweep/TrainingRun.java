@@ -7,6 +7,7 @@ import org.annft.config.Seeds;
 import org.annft.config.Setting;
 import org.annft.data.BaselineFits;
 import org.annft.data.BindingEnergyDataSet;
+import org.annft.data.Target;
 import org.annft.nn.FailureDiagnostics;
 import org.annft.nn.FloatGemm;
 import org.annft.nn.Gemm;
@@ -102,6 +103,8 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         MlpArchitecture.ofDepth(1, width, depth, 1);
         if (mode.criticalInit()) {
             InitSpec.critical(sigma, depth);
+        } else {
+            protocol.noncritical().resolve(sigma);
         }
         if (run < 0) {
             throw new IllegalArgumentException("run index must be >= 0, got " + run);
@@ -142,7 +145,7 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      */
     public Initialization initialization() {
         return mode.criticalInit() ? InitSpec.critical(Activations.parse(activation), depth).layer(1)
-                : protocol.noncritical();
+                : protocol.noncritical().resolve(Activations.parse(activation));
     }
 
     /** C_W of every layer. */
@@ -158,6 +161,11 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
     /** The epochs this run trains. */
     public int epochs() {
         return protocol.epochs(mode);
+    }
+
+    /** The unit of this run's losses: the loss on its target ({@code MeV}, {@code MeV per nucleon}, squared for MSE). */
+    public String lossUnit() {
+        return protocol.loss().unit(protocol.target().unit());
     }
 
     /** The depth-to-width ratio {@code r = l_out / n}. */
@@ -249,9 +257,10 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk);
         double[] predictions = trainer.predictMev(network, all(data), protocol.targetScale());
         double[] dead = FailureDiagnostics.deadUnitFractions(network, train.inputs(), gemm);
-        return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead, data.baselineFits(),
-                ntk == null ? 0 : ntk.references(), ntk == null ? List.of() : ntk.snapshots(),
-                TrainedModel.of(network, data.spec().inputs(), data.scaler(), protocol.targetScale(), protocol.precision()));
+        return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead,
+                data.baselineFits(protocol.target()), ntk == null ? 0 : ntk.references(),
+                ntk == null ? List.of() : ntk.snapshots(), TrainedModel.of(network, data.spec().inputs(), data.scaler(),
+                        protocol.target(), protocol.targetScale(), protocol.precision()));
     }
 
     /**
@@ -277,7 +286,7 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         for (int r = 0; r < found.size(); r++) {
             double[] x = data.scaledInputs(data.nuclides().get(found.get(r)));
             System.arraycopy(x, 0, inputs.data, r * x.length, x.length);
-            targets[r] = data.targetMev(found.get(r)) / protocol.targetScale();
+            targets[r] = data.target(protocol.target(), found.get(r)) / protocol.targetScale();
         }
         LearningRates rates = mode.trainingMode().prescription(network.activation(), network.architecture(),
                 protocol.globalRate()).tensor(1.0, 1.0);
@@ -296,17 +305,20 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
                 optimizerSpec(data.inputWidth()), epochs);
     }
 
-    /** The training ({@code test = false}) or test nuclides as samples: scaled inputs, binding energies in MeV. */
-    static Samples split(BindingEnergyDataSet data, boolean test) {
-        return samples(data, i -> data.isTest(i) == test);
+    /**
+     * The training ({@code test = false}) or test nuclides as samples: scaled inputs, the protocol's
+     * target in MeV (per nucleon for B/A), reported as total B.
+     */
+    Samples split(BindingEnergyDataSet data, boolean test) {
+        return samples(data, protocol.target(), i -> data.isTest(i) == test);
     }
 
-    /** Every nuclide of the data set as samples. */
-    static Samples all(BindingEnergyDataSet data) {
-        return samples(data, i -> true);
+    /** Every nuclide of the data set as samples of the protocol's target. */
+    Samples all(BindingEnergyDataSet data) {
+        return samples(data, protocol.target(), i -> true);
     }
 
-    private static Samples samples(BindingEnergyDataSet data, java.util.function.IntPredicate keep) {
+    private static Samples samples(BindingEnergyDataSet data, Target target, java.util.function.IntPredicate keep) {
         int width = data.inputWidth();
         int count = 0;
         for (int i = 0; i < data.size(); i++) {
@@ -314,16 +326,18 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         }
         DMatrixRMaj inputs = new DMatrixRMaj(count, width);
         DMatrixRMaj targets = new DMatrixRMaj(count, 1);
+        double[] reportScales = new double[count];
         int row = 0;
         for (int i = 0; i < data.size(); i++) {
             if (keep.test(i)) {
                 for (int j = 0; j < width; j++) {
                     inputs.set(row, j, data.input(i, j));
                 }
-                targets.set(row, 0, data.targetMev(i));
+                targets.set(row, 0, data.target(target, i));
+                reportScales[row] = data.nucleonsPerTarget(target, i);
                 row++;
             }
         }
-        return new Samples(inputs, targets);
+        return new Samples(inputs, targets, reportScales);
     }
 }

@@ -73,6 +73,8 @@ public final class TrainingTables {
             .value("global_rate", o -> o.run().globalRateInEffect())
             .value("optimizer", o -> o.run().mode().optimizer().configName())
             .value("loss", o -> o.run().protocol().loss().configName())
+            .value("target", o -> o.run().protocol().target().configName())
+            .value("loss_unit", o -> o.run().lossUnit())
             .value("batch_size", o -> o.run().protocol().batchSize())
             .value("target_scale", o -> o.run().protocol().targetScale())
             .value("train_size", TrainingRun.Outcome::trainSize)
@@ -89,6 +91,7 @@ public final class TrainingTables {
             ResultTables.LOSS_CURVES, CurvePoint::run)
             .value("epoch", c -> c.point().epoch())
             .value("loss", c -> c.point().loss())
+            .value("loss_unit", c -> c.run().lossUnit())
             .build();
 
     private static final TableRows<LayerChange> PARAM_CHANGES = TrainingTables.<LayerChange>keyed(
@@ -140,6 +143,7 @@ public final class TrainingTables {
             .value("inputs", m -> m.outcome().model().inputs())
             .value("input_min", m -> m.outcome().model().inputMin().clone())
             .value("input_max", m -> m.outcome().model().inputMax().clone())
+            .value("target", m -> m.outcome().model().target().configName())
             .value("target_scale", m -> m.outcome().model().targetScale())
             .value("precision", m -> m.outcome().model().precision().configName())
             .build();

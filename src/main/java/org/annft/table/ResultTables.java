@@ -84,6 +84,10 @@ public final class ResultTables {
                     "`practice`/`raw-average` where the run's rates are averaged over layers, else NULL")
             .column("optimizer", STRING, "`sgd`/`adam`")
             .column("loss", STRING)
+            .column("target", STRING, "`binding-energy`/`binding-energy-per-nucleon`: what the network learned; "
+                    + "RMSDs and predictions are total B either way")
+            .column("loss_unit", STRING, "unit of `initial_loss`, `final_loss` and the loss curves: `MeV`, "
+                    + "`MeV per nucleon`, or their squares for MSE")
             .column("batch_size", INT)
             .column("target_scale", DOUBLE)
             .column("train_size", INT)
@@ -94,10 +98,11 @@ public final class ResultTables {
             .column("dead_unit_fraction", DOUBLE_ARRAY, "array, per hidden layer 1..L: ReLU units whose derivative is 0 "
                     + "on every nuclide; for other activations units whose activation is constant to 1e-12 relative")
             .column("dead_unit_fraction_max", DOUBLE)
-            .column("linear_fit_rmsd_mev", DOUBLE, "RMSD of the least-squares fit of B linear in the network inputs")
-            .column("constant_fit_rmsd_mev", DOUBLE, "RMSD of predicting the median B, where a network with every "
-                    + "last-layer unit dead ends under MAE")
-            .note("One row per run; the two fits are constants of the data set. Every training table starts with "
+            .column("linear_fit_rmsd_mev", DOUBLE, "RMSD in total B of the least-squares fit of the target linear in "
+                    + "the network inputs")
+            .column("constant_fit_rmsd_mev", DOUBLE, "RMSD in total B of predicting the median target, where a network "
+                    + "with every last-layer unit dead ends under MAE (525.8 MeV for B, 73.6 MeV for B/A over AME2020)")
+            .note("One row per run; the two fits are constants of the data set and target. Every training table starts with "
                     + "the run's key: `mode` is `cict`, `cint`, `nint` or `nict` (SGD) or `adam-cint`, `adam-nint`; "
                     + "`protocol` is `default` outside a protocol scan; `depth` is l_out = L + 1; the tables of a "
                     + "sweep aggregate per protocol")
@@ -105,7 +110,8 @@ public final class ResultTables {
 
     public static final ResultTable LOSS_CURVES = ResultTable.named("loss_curves", TRAIN_AND_SWEEP).columns(RUN)
             .column("epoch", INT, "0 is the initial network")
-            .column("loss", DOUBLE, "training loss, MeV for MAE, MeV^2 for MSE")
+            .column("loss", DOUBLE, "training loss on the run's target")
+            .column("loss_unit", STRING, "`MeV` (MAE on B), `MeV per nucleon` (MAE on B/A), their squares for MSE")
             .sortedBy(concat(RUN_KEY, "epoch"));
 
     public static final ResultTable PARAM_CHANGES = ResultTable.named("param_changes", TRAIN_AND_SWEEP).columns(RUN)
@@ -146,7 +152,9 @@ public final class ResultTables {
             .column("inputs", STRING, "`data.inputs`")
             .column("input_min", DOUBLE_ARRAY, "MinMax minima of Z and N over the training data")
             .column("input_max", DOUBLE_ARRAY, "MinMax maxima")
-            .column("target_scale", DOUBLE, "the network's output times this is MeV")
+            .column("target", STRING, "`binding-energy` (output is B) or `binding-energy-per-nucleon` (output times A "
+                    + "is B)")
+            .column("target_scale", DOUBLE, "the network's output times this is the target in MeV")
             .column("precision", STRING, "`float64`/`float32`: the arithmetic its predictions use")
             .note("The trained network of every run, read by `annft predict`")
             .sortedBy(concat(RUN_KEY, "layer"));
@@ -180,6 +188,7 @@ public final class ResultTables {
             .column("loss_median", DOUBLE)
             .column("loss_q25", DOUBLE)
             .column("loss_q75", DOUBLE)
+            .column("loss_unit", STRING, "as in `loss_curves`")
             .note("Figs. 8-9")
             .sortedBy(concat(CONFIGURATION_KEY, "epoch"));
 

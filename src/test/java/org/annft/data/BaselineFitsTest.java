@@ -28,7 +28,7 @@ class BaselineFitsTest {
         }
         boolean[] all = new boolean[9];
         Arrays.fill(all, true);
-        BaselineFits fits = BaselineFits.fit(inputs, 2, targets, all);
+        BaselineFits fits = BaselineFits.fit(inputs, 2, targets, ones(9), all);
         assertEquals(c * Math.sqrt(4.0 / 9), fits.linearRmsdMev(), 1e-12);
         // Median of B over the grid: the values sorted; RMSD about it by the definition.
         double[] sorted = targets.clone();
@@ -58,10 +58,29 @@ class BaselineFitsTest {
             sxy += (x[i] - mx) * (y[i] - my);
         }
         double rho2 = sxy * sxy / (sxx * syy);
-        BaselineFits fits = BaselineFits.fit(x, 1, y, include);
+        BaselineFits fits = BaselineFits.fit(x, 1, y, ones(6), include);
         assertEquals(Math.sqrt(syy / 5 * (1 - rho2)), fits.linearRmsdMev(), 1e-12);
         // Median 3 of {1, 3, 2, 5, 4}: RMSD sqrt((4 + 0 + 1 + 4 + 1) / 5) = sqrt(2).
         assertEquals(Math.sqrt(2), fits.constantRmsdMev(), 1e-12);
         assertEquals(2.5, BaselineFits.median(new double[] {4, 1, 2, 3}), 0);
+    }
+
+    /**
+     * A per-nucleon target: fits of y = B/A, residuals multiplied by m = A before the RMS. x = (0, 1, 2),
+     * y = (1, 2, 4), m = (1, 2, 3): the least-squares line 5/6 + 3x/2 leaves (1/6, -1/3, 1/6), times m
+     * (1/6, -2/3, 1/2), so RMSD sqrt(26/108); the median 2 leaves m (y - 2) = (-1, 0, 6), RMSD sqrt(37/3).
+     */
+    @Test
+    void perNucleonResidualsAreWeightedByTheNucleonNumber() {
+        BaselineFits fits = BaselineFits.fit(new double[] {0, 1, 2}, 1, new double[] {1, 2, 4}, new double[] {1, 2, 3},
+                new boolean[] {true, true, true});
+        assertEquals(Math.sqrt(26.0 / 108), fits.linearRmsdMev(), 1e-12);
+        assertEquals(Math.sqrt(37.0 / 3), fits.constantRmsdMev(), 1e-12);
+    }
+
+    private static double[] ones(int size) {
+        double[] out = new double[size];
+        Arrays.fill(out, 1.0);
+        return out;
     }
 }

@@ -90,7 +90,7 @@ class RunCheckpointTest {
                         new NtkTracker.Snapshot(41, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -0.5)),
                 new TrainedModel("tanh", "zn-pairing", new double[] {0, 1}, new double[] {118, 177},
                         List.of(new double[] {0.5, -1.5, 2, 3e-300, 1, 2, 3, 4}, new double[] {7, -8}),
-                        List.of(new double[] {0.25, -0.125}, new double[] {9}), 100.0, org.annft.nn.Precision.FLOAT32));
+                        List.of(new double[] {0.25, -0.125}, new double[] {9}), org.annft.data.Target.BINDING_ENERGY_PER_NUCLEON, 100.0, org.annft.nn.Precision.FLOAT32));
     }
 
     /** What is written reads back field for field, bit for bit. */

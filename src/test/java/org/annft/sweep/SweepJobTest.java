@@ -66,7 +66,7 @@ class SweepJobTest {
                                           int epochs, double cutoff) {
         TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(epochs, rate, rate),
                 GlobalRate.PRACTICE, new AdamSchedule(new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs),
-                new Initialization(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, 100.0, 1e3, 10,
+                NoncriticalInit.of(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 100.0, 1e3, 10,
                 new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5));
         return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5);
     }
@@ -218,7 +218,7 @@ class SweepJobTest {
         for (Row r : table(spark, out, "runs")) {
             byKey.put(r.getAs("protocol") + "/" + r.getAs("width") + "/" + r.getAs("run"), r);
             assertEquals(2, r.<scala.collection.Seq<Double>>getAs("dead_unit_fraction").size(), "depth 3: two hidden layers");
-            assertEquals(data.baselineFits().linearRmsdMev(), r.<Double>getAs("linear_fit_rmsd_mev"), 0);
+            assertEquals(data.baselineFits(org.annft.data.Target.BINDING_ENERGY).linearRmsdMev(), r.<Double>getAs("linear_fit_rmsd_mev"), 0);
             assertTrue(r.<Double>getAs("constant_fit_rmsd_mev") > r.<Double>getAs("linear_fit_rmsd_mev"));
         }
         assertEquals(8, byKey.size());

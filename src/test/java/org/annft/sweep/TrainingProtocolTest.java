@@ -47,12 +47,12 @@ class TrainingProtocolTest {
         assertEquals(16, slow.batchSize());
         assertEquals(7, slow.phases().totalEpochs());
         assertEquals(0.02, slow.phases().phases().get(0).rawWeightRate(), 0);
-        assertEquals(1.0, slow.noncritical().weightVariance(), 0, "reference C_W where the protocol sets none");
+        assertEquals(NoncriticalInit.halfCritical(), slow.noncritical(), "reference C_W where the protocol sets none");
         // Keys a protocol leaves alone come from train.*: batch size 64 from the file, phases from the reference.
         assertEquals(64, fast.batchSize());
         assertEquals(20000, fast.phases().totalEpochs());
-        assertEquals(1.5, fast.noncritical().weightVariance(), 0);
-        assertEquals(0.0, fast.noncritical().biasVariance(), 0, "a section override keeps the keys it does not set");
+        assertEquals(1.5, fast.noncritical().weightVariance().getAsDouble(), 0);
+        assertTrue(fast.noncritical().biasVariance().isEmpty(), "a section override keeps the keys it does not set");
         assertEquals("MSE", fast.loss().name());
         assertEquals(9, fast.adam().epochs());
 
@@ -72,6 +72,40 @@ class TrainingProtocolTest {
                 }
             }
         }
+    }
+
+    /**
+     * NINT sits off each activation's own critical point by default: half the critical C_W (ReLU 2 -> 1,
+     * tanh 1 -> 0.5) with the critical C_b; numbers apply to every activation; softplus, which has no
+     * critical point, needs numbers (bad input naming the key).
+     */
+    @Test
+    void noncriticalInitializationIsOffEachActivationsCriticalPoint() throws IOException {
+        SweepSettings s = SweepSettings.fromConfig(load(
+                "sweep { activations = [\"relu\", \"tanh\"], modes = [\"cict\", \"nint\"], widths = [8], runs = 1 }"));
+        java.util.Map<String, TrainingRun> byRun = new java.util.TreeMap<>();
+        for (TrainingRun r : s.runs()) {
+            byRun.put(r.activation() + "/" + r.mode().configName(), r);
+        }
+        double[][] expected = {{2.0, 0.0}, {1.0, 0.0}, {1.0, 0.0}, {0.5, 0.0}};
+        String[] keys = {"relu/cict", "relu/nint", "tanh/cict", "tanh/nint"};
+        for (int i = 0; i < keys.length; i++) {
+            assertEquals(expected[i][0], byRun.get(keys[i]).weightVariance(), 0, keys[i]);
+            assertEquals(expected[i][1], byRun.get(keys[i]).biasVariance(), 0, keys[i]);
+        }
+        assertTrue(byRun.get("tanh/nint").seed(5) != byRun.get("tanh/cict").seed(5),
+                "tanh NINT no longer trains tanh CICT's network");
+
+        SweepSettings fixed = SweepSettings.fromConfig(load(
+                "sweep { activations = [\"tanh\"], modes = [\"nint\"], widths = [8], runs = 1 }\n"
+                + "train.noncritical { c-w = 1.5, c-b = 0.25 }"));
+        assertEquals(1.5, fixed.runs().get(0).weightVariance(), 0);
+        assertEquals(0.25, fixed.runs().get(0).biasVariance(), 0);
+
+        org.annft.config.BadInputException e = assertThrows(org.annft.config.BadInputException.class,
+                () -> SweepSettings.fromConfig(load(
+                        "sweep { activations = [\"softplus\"], modes = [\"nint\"], widths = [8], runs = 1 }")).runs());
+        assertTrue(e.getMessage().contains("train.noncritical"), e.getMessage());
     }
 
     @Test

@@ -25,8 +25,8 @@ class TrainingRunTest {
         PhaseSchedule phases = new PhaseSchedule(List.of(new PhaseSchedule.Phase(10, 0.01, 0.01),
                 new PhaseSchedule.Phase(10, 0.02, 0.03)));
         TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, phases, rule,
-                new AdamSchedule(Adam.AdamSettings.paper(), adamRates, 20), new Initialization(1, 0), 32, Precision.FLOAT64,
-                Loss.MAE, 1.0, 1e3, 10, NtkRecording.none());
+                new AdamSchedule(Adam.AdamSettings.paper(), adamRates, 20), NoncriticalInit.of(1, 0), 32, Precision.FLOAT64,
+                Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 1.0, 1e3, 10, NtkRecording.none());
         return new TrainingRun("relu", 120, 4, SweepMode.of(true, mode, optimizer), protocol, 0);
     }
 
