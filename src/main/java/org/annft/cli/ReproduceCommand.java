@@ -13,14 +13,17 @@ import picocli.CommandLine.Spec;
  * {@code annft reproduce}: the paper's training results at laptop scale, beside the paper's own
  * numbers. Runs Table I and Fig. 13 ({@code conf/table1-laptop.conf}) into {@code OUT/table1},
  * Figs. 8-9 with Adam ({@code conf/fig8-9-laptop.conf}) into {@code OUT/fig8-9}, the four-input
- * network ({@code conf/pairing-laptop.conf}) into {@code OUT/pairing}, and the report over all
- * three into {@code OUT/report/index.html}.
+ * network ({@code conf/pairing-laptop.conf}) into {@code OUT/pairing}, the long runs of the rise
+ * above n* ({@code conf/rise-laptop.conf}, 20000 epochs) into {@code OUT/rise}, and the report over all
+ * four into {@code OUT/report/index.html}; last it prints the table of the paper's training claims
+ * ({@code OUT/report/claims.md}, the README's table).
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Laptop-scale reproduction of the paper's training results: Table I and Fig. 13",
             "(conf/table1-laptop.conf), Figs. 8-9 with Adam (conf/fig8-9-laptop.conf), the four-input network",
-            "(conf/pairing-laptop.conf) and the report with the paper's numbers beside annft's, under --out",
-            "(default results/reproduce). Each sweep prints its estimated cost before it trains."})
+            "(conf/pairing-laptop.conf), the rise above n* at 20000 epochs (conf/rise-laptop.conf), the report",
+            "with the paper's numbers beside annft's under --out (default results/reproduce), and the table of",
+            "the paper's training claims. Each sweep prints its estimated cost before it trains."})
 final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/reproduce", description = "Output directory (default ${DEFAULT-VALUE}).")
@@ -38,6 +41,10 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Four-input sweep config (default ${DEFAULT-VALUE}).")
     String pairingConfig;
 
+    @Option(names = "--rise-config", paramLabel = "FILE", defaultValue = "conf/rise-laptop.conf",
+            description = "Long runs of the rise above n* (default ${DEFAULT-VALUE}).")
+    String riseConfig;
+
     @Mixin
     PipelineOptions options;
 
@@ -46,9 +53,20 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Pipeline("reproduce", spec.commandLine(), options).run(out, List.of(
+        int code = new Pipeline("reproduce", spec.commandLine(), options).run(out, List.of(
                 new Pipeline.Step("Table I and Fig. 13", "sweep", table1Config, "table1"),
                 new Pipeline.Step("Figs. 8-9 and Adam", "sweep", lossCurvesConfig, "fig8-9"),
-                new Pipeline.Step("four-input network", "sweep", pairingConfig, "pairing")));
+                new Pipeline.Step("four-input network", "sweep", pairingConfig, "pairing"),
+                new Pipeline.Step("rise above n*", "sweep", riseConfig, "rise")));
+        if (code == 0) {
+            Path claims = CallerDirectory.resolve(out).resolve("report").resolve("claims.md");
+            try {
+                spec.commandLine().getOut().print(java.nio.file.Files.readString(claims));
+                spec.commandLine().getOut().flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + claims, e);
+            }
+        }
+        return code;
     }
 }

@@ -19,6 +19,19 @@ public interface FigureFamily {
         return false;
     }
 
+    /**
+     * Whether the family draws from every source directory at once ({@link #renderAcross}) rather than
+     * from each in turn.
+     */
+    default boolean acrossSources() {
+        return false;
+    }
+
+    /** Renders from all the source directories that hold the tables; only for {@link #acrossSources()} families. */
+    default Section renderAcross(List<TableSource> sources, FigureFiles files) throws Exception {
+        throw new UnsupportedOperationException(heading() + " draws one source at a time");
+    }
+
     /** Renders the figures of one source directory. */
     Section render(TableSource source, FigureFiles files) throws Exception;
 }

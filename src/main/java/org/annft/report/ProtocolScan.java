@@ -67,6 +67,7 @@ public final class ProtocolScan implements FigureFamily {
         }
         PaperResults paper = PaperResults.load();
         List<Figure> figures = new ArrayList<>();
+        StringBuilder scores = new StringBuilder();
         for (Map.Entry<List<Object>, List<Run>> e : groups.entrySet()) {
             String activation = (String) e.getKey().get(0);
             String mode = (String) e.getKey().get(1);
@@ -92,8 +93,52 @@ public final class ProtocolScan implements FigureFamily {
             PanelGrid grid = new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT);
             figures.add(grid.write(List.of(chart), files, files.name("protocol-scan", activation, mode, "depth" + depth),
                     caption));
+            if (withPaper) {
+                scores.append(scoreTable(runs, paper, files, source));
+            }
         }
-        return new Section(heading(), figures, "", List.of());
+        return new Section(heading(), figures, scores.toString(), List.of());
+    }
+
+    /**
+     * The protocols ranked by {@link ProtocolScore} (HTML, and {@code protocol-scores.csv} beside the
+     * figures): the score by which the default protocol is chosen.
+     */
+    private static String scoreTable(List<Run> runs, PaperResults paper, FigureFiles files, TableSource source)
+            throws java.io.IOException {
+        Map<String, List<ProtocolScore.Run>> byProtocol = new TreeMap<>();
+        for (Run r : runs) {
+            byProtocol.computeIfAbsent(r.protocol(), k -> new ArrayList<>()).add(new ProtocolScore.Run(r.width(),
+                    r.rmsd()));
+        }
+        List<ProtocolScore.Score> ranked;
+        try {
+            ranked = ProtocolScore.ranked(byProtocol, paper);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        String csv = "protocol-scores" + (source.label().isEmpty() ? "" : "-" + FigureFiles.slug(source.displayName()))
+                + ".csv";
+        StringBuilder c = new StringBuilder("rank,protocol,score,failures,failed_state,converged,widths,runs\n");
+        StringBuilder h = new StringBuilder("<table>\n<caption>Protocols ranked by the score S = F + D + C against the "
+                + "paper's Table I (0 is the paper): F, mean over the widths of |failed fraction - the paper's implied "
+                + "fraction| (failed: RMSD above 30 MeV); D, |median RMSD of the failed runs - 71.95 MeV| / 71.95 (1 "
+                + "when none fails); C, mean relative difference of the converged runs' mean RMSD from the paper's at "
+                + "widths " + ProtocolScore.CONVERGED_FROM + " and up. As CSV: " + ReportWriter.escape(csv)
+                + ".</caption>\n<tr><th>rank</th><th>protocol</th><th>S</th><th>F</th><th>D</th><th>C</th>"
+                + "<th>widths</th><th>runs</th></tr>\n");
+        int rank = 1;
+        for (ProtocolScore.Score sc : ranked) {
+            String row = String.format(java.util.Locale.ROOT, "%d,%s,%.4f,%.4f,%.4f,%.4f,%d,%d", rank, sc.protocol(),
+                    sc.total(), sc.failures(), sc.failedState(), sc.converged(), sc.widths(), sc.runs());
+            c.append(row).append('\n');
+            h.append(String.format(java.util.Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%.3f</td><td>%.3f</td>"
+                    + "<td>%.3f</td><td>%.3f</td><td>%d</td><td>%d</td></tr>%n", rank, ReportWriter.escape(sc.protocol()),
+                    sc.total(), sc.failures(), sc.failedState(), sc.converged(), sc.widths(), sc.runs()));
+            rank++;
+        }
+        java.nio.file.Files.writeString(files.path(csv), c.toString());
+        return h.append("</table>\n").toString();
     }
 
     private static JFreeChart panel(String title, List<Run> runs, List<String> protocols, PaperResults paper) {

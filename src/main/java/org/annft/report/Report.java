@@ -33,7 +33,7 @@ public final class Report {
     public Report() {
         this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new NtkFluctuations(),
                 new LossCurves(), new ParameterChanges(), new RmsdVsAspectRatio(), new NtkChanges(), new ResidualMaps(), new Extrapolation(), new TableOne(),
-                new ProtocolScan()));
+                new ProtocolScan(), new ReproductionClaims()));
     }
 
     Report(List<FigureFamily> families) {
@@ -80,6 +80,9 @@ public final class Report {
         if (sources.isEmpty()) {
             return Section.note(family.heading(), "Skipped: no table " + String.join(" + ", family.tables())
                     + " under " + tables.dir() + ".");
+        }
+        if (family.acrossSources()) {
+            return family.renderAcross(sources, new FigureFiles(out, ""));
         }
         Section section = new Section(family.heading(), List.of(), "", List.of());
         for (TableSource whole : sources) {
