@@ -68,6 +68,11 @@ final class DataCommand implements Callable<Integer> {
                 ns.stream().mapToDouble(Nuclide::bindingEnergyMev).max().orElse(0));
         out.printf(Locale.ROOT, "MinMax scaling: Z [%.0f, %.0f]  N [%.0f, %.0f]%n",
                 data.scaler().min(0), data.scaler().max(0), data.scaler().min(1), data.scaler().max(1));
+        for (org.annft.data.Target t : org.annft.data.Target.values()) {
+            org.annft.data.BaselineFits fits = data.baselineFits(t);
+            out.printf(Locale.ROOT, "baselines trained on %s, RMSD of total B: linear in the inputs %.3f MeV, "
+                    + "median (a dead network under MAE) %.3f MeV%n", t.symbol(), fits.linearRmsdMev(), fits.constantRmsdMev());
+        }
         ns.stream().filter(x -> x.z() == 26 && x.n() == 30).findFirst().ifPresent(fe -> {
             double[] x = data.scaledInputs(fe);
             StringBuilder sb = new StringBuilder();

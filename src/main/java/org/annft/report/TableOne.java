@@ -58,6 +58,10 @@ public final class TableOne implements FigureFamily {
         return new Section(heading(), List.of(), comparisons(rows, paper, source) + html(rows, caption, csv), List.of());
     }
 
+    /** The paper's Table I: 20000 epochs (5000 + 15000), 100 runs per width. */
+    static final int PAPER_EPOCHS = 20000;
+    static final int PAPER_RUNS = 100;
+
     /** Whether a row is of the paper's Table I configuration. */
     static boolean paperConfiguration(Row r) {
         return PaperResults.TABLE_ONE_ACTIVATION.equals(r.getAs("activation"))
@@ -85,16 +89,26 @@ public final class TableOne implements FigureFamily {
             TreeSet<Integer> widths = new TreeSet<>(annft.keySet());
             paper.tableOne().forEach(p -> widths.add(p.width()));
             double cutoff = annft.values().iterator().next().getAs("cutoff_mev");
+            Optional<Integer> epochs = source.runInfo().map(r -> r.forProtocol(e.getKey()))
+                    .flatMap(TrainingProtocol::sgdEpochs);
+            long runs = annft.values().stream().mapToLong(r -> r.<Long>getAs("runs_total")).max().orElse(0);
+            String differs = epochs.filter(x -> x != PAPER_EPOCHS).isPresent() || runs != PAPER_RUNS
+                    ? " annft trained " + epochs.map(x -> x + " epochs").orElse("an unrecorded number of epochs") + " and "
+                            + runs + " runs per width against the paper's " + PAPER_EPOCHS + " and " + PAPER_RUNS
+                            + ": z compares networks trained for " + (epochs.filter(x -> x < PAPER_EPOCHS).isPresent()
+                                    ? "fewer" : "different numbers of") + " epochs, not the paper's protocol repeated."
+                    : "";
             String caption = "Table I beside the paper: ReLU, CICT, l_out = 4, protocol " + e.getKey()
                     + (source.label().isEmpty() ? "" : " (" + source.label() + ")") + ". Paper: Sundberg and Furnstahl "
                     + "(2025), Table I (20000 epochs, mean and std over the runs kept of 100, cutoff 100 MeV). annft: "
                     + "the same over the runs kept of those trained (cutoff " + Labels.number(cutoff) + " MeV) and "
                     + "the failed fraction. z: the difference of the means, annft minus paper, in units of the combined "
-                    + "standard error sqrt(s_p^2/N_p + s_a^2/N_a). A dash: no value on that side.";
+                    + "standard error sqrt(s_p^2/N_p + s_a^2/N_a). A dash: no value on that side." + differs;
             h.append("<table class=\"table1\">\n<caption>").append(ReportWriter.escape(caption))
                     .append("</caption>\n<tr><th>width n</th><th>r = l_out/n</th><th>paper mean &plusmn; &sigma; (MeV)</th>")
                     .append("<th>paper runs</th><th>annft mean &plusmn; &sigma; (MeV)</th><th>annft runs kept</th>")
-                    .append("<th>annft failed fraction</th><th>z</th></tr>\n");
+                    .append("<th>annft failed fraction</th><th>z").append(differs.isEmpty() ? "" : " (after "
+                            + epochs.map(x -> x + " epochs").orElse("other training") + ")").append("</th></tr>\n");
             for (int width : widths) {
                 Optional<PaperResults.TableOneRow> p = paper.tableOne(width);
                 Row a = annft.get(width);

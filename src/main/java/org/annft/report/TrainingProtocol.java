@@ -81,6 +81,23 @@ final class TrainingProtocol {
         return squared ? (target.contains(" ") ? "(" + target + ")^2" : target + "^2") : target;
     }
 
+    /** The total epochs of the SGD phases the description records, if it records them. */
+    static Optional<Integer> sgdEpochs(RunDescription r) {
+        Optional<String> path = r.findPath("phases");
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int total = 0;
+            for (Config phase : r.config().getConfigList(path.get())) {
+                total += phase.getInt("epochs");
+            }
+            return Optional.of(total);
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> phases(RunDescription r) {
         Optional<String> path = r.findPath("phases");
         if (path.isEmpty()) {

@@ -21,6 +21,18 @@ import org.annft.theory.Initialization;
 public record NoncriticalInit(OptionalDouble weightVariance, OptionalDouble biasVariance)
         implements java.io.Serializable {
 
+    // OptionalDouble is not serializable, and a protocol travels to Spark tasks: NaN stands for empty.
+    private Object writeReplace() {
+        return new Serialized(weightVariance.orElse(Double.NaN), biasVariance.orElse(Double.NaN));
+    }
+
+    private record Serialized(double weightVariance, double biasVariance) implements java.io.Serializable {
+        private Object readResolve() {
+            return new NoncriticalInit(Double.isNaN(weightVariance) ? OptionalDouble.empty() : OptionalDouble.of(weightVariance),
+                    Double.isNaN(biasVariance) ? OptionalDouble.empty() : OptionalDouble.of(biasVariance));
+        }
+    }
+
     /** The config value of an unset C_W. */
     public static final String HALF_CRITICAL = "half-critical";
     /** The config value of an unset C_b. */
