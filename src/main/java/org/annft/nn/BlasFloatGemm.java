@@ -1,22 +1,24 @@
 package org.annft.nn;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.NativeBLAS;
 import org.ejml.data.FMatrixRMaj;
 
 /**
  * {@link FloatGemm} through netlib's {@code sgemm} on the EJML arrays themselves, with the operand
  * swap of {@link BlasGemm}: the row-major {@code C = op(A) op(B)} is the column-major
- * {@code C^T = op(B)^T op(A)^T}.
+ * {@code C^T = op(B)^T op(A)^T}. The library is the one {@link BlasGemm} uses, this JVM's
+ * {@link BlasLibrary} ({@code annft.blas}, {@code ANNFT_BLAS}).
  */
 final class BlasFloatGemm implements FloatGemm {
 
-    static final BlasFloatGemm INSTANCE = new BlasFloatGemm(BLAS.getInstance());
+    static final BlasFloatGemm INSTANCE = new BlasFloatGemm(BlasLibrary.current());
 
+    private final BlasLibrary library;
     private final BLAS blas;
 
-    private BlasFloatGemm(BLAS blas) {
-        this.blas = blas;
+    private BlasFloatGemm(BlasLibrary library) {
+        this.library = library;
+        this.blas = library.blas();
     }
 
     @Override
@@ -40,8 +42,9 @@ final class BlasFloatGemm implements FloatGemm {
                 beta, c.data, 0, Math.max(1, n));
     }
 
+    /** {@link BlasLibrary#summary()}, as for float64 (runs.precision tells the two apart). */
     @Override
     public String implementationName() {
-        return blas.getClass().getName() + (blas instanceof NativeBLAS ? " (native)" : " (java)") + " sgemm";
+        return library.summary();
     }
 }

@@ -165,8 +165,11 @@ public final class ResultStore {
                     List<String> holder = listed(fs, lock);
                     boolean sameHost = holder.size() >= 2 && holder.get(0).equals(host);
                     long holderPid = sameHost ? parsePid(holder.get(1)) : -1;
-                    boolean alive = !sameHost || holderPid < 0 || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive)
-                            .orElse(false);
+                    // A lock without host and process (a job killed between creating and writing it) is
+                    // stale once it is older than a writer needs to fill it.
+                    boolean unreadable = holder.size() < 2 || (holder.get(0).equals(host) && holderPid < 0);
+                    boolean alive = unreadable ? !olderThan(fs, lock, STALE_EMPTY_LOCK_MILLIS)
+                            : !sameHost || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
                     if (alive) {
                         throw new org.annft.config.BadInputException("another annft job is writing to " + root + " ("
                                 + String.join(", ", holder) + "); wait for it, or delete " + lock
@@ -191,6 +194,17 @@ public final class ResultStore {
             locked = false;
         } catch (IOException e) {
             throw new UncheckedIOException("unlocking " + root, e);
+        }
+    }
+
+    /** An empty or unreadable lock older than this is stale: a writer fills its lock at once. */
+    static final long STALE_EMPTY_LOCK_MILLIS = 10_000;
+
+    private static boolean olderThan(FileSystem fs, Path file, long millis) throws IOException {
+        try {
+            return System.currentTimeMillis() - fs.getFileStatus(file).getModificationTime() > millis;
+        } catch (java.io.FileNotFoundException e) {
+            return true;
         }
     }
 

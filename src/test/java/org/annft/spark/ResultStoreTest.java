@@ -252,6 +252,26 @@ class ResultStoreTest {
         third.unlock();
     }
 
+    /**
+     * An empty lock (a job killed between creating the file and writing it) is refused while a writer
+     * could still be filling it, and taken over once it is older than that.
+     */
+    @Test
+    void anEmptyLockIsStaleOnceOld() throws IOException {
+        Files.createDirectories(out);
+        Path lock = out.resolve(ResultStore.LOCK);
+        Files.writeString(lock, "");
+        ResultStore fresh = new ResultStore(spark, out.toString(), true);
+        assertThrows(IllegalArgumentException.class, fresh::lock, "a lock just created may be filled yet");
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 2 * ResultStore.STALE_EMPTY_LOCK_MILLIS));
+        ResultStore later = new ResultStore(spark, out.toString(), true);
+        later.lock();
+        assertTrue(Files.readString(lock).contains(Long.toString(ProcessHandle.current().pid())));
+        later.unlock();
+        assertFalse(Files.exists(lock));
+    }
+
     private List<String> manifest() {
         try {
             return Files.readAllLines(out.resolve(ResultStore.MANIFEST)).stream().filter(l -> !l.startsWith("#")).toList();
