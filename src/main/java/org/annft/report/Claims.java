@@ -63,7 +63,7 @@ final class Claims {
      */
     static Optional<List<Run>> tableOneSource(List<Run> runs) {
         Map<String, List<Run>> bySource = runs.stream().filter(Run::tableOneNetwork)
-                .collect(Collectors.groupingBy(Run::source, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Claims::sourceAndProtocol, TreeMap::new, Collectors.toList()));
         return bySource.values().stream().max(Comparator.<List<Run>>comparingLong(l -> l.stream().map(Run::width)
                 .distinct().count()).thenComparing(l -> -l.stream().mapToInt(Run::epochs).max().orElse(0)));
     }
@@ -157,7 +157,7 @@ final class Claims {
                 + "wider width has a larger mean";
         String paperText = "minimum 2.52 MeV near n* = 115 (20000 epochs), 2.73 at 240, 3.60 at 1000";
         Optional<List<Run>> longest = runs.stream().filter(Run::tableOneNetwork)
-                .collect(Collectors.groupingBy(Run::source)).values().stream()
+                .collect(Collectors.groupingBy(Claims::sourceAndProtocol, TreeMap::new, Collectors.toList())).values().stream()
                 .filter(l -> l.stream().map(Run::width).distinct().count() >= 3)
                 .max(Comparator.comparingInt(l -> l.stream().mapToInt(Run::epochs).max().orElse(0)));
         if (longest.isEmpty()) {
@@ -279,12 +279,22 @@ final class Claims {
                 parts.isEmpty() ? Optional.empty() : Optional.of(met), rule, four.isEmpty() ? "" : four.get(0).source());
     }
 
+    /** One protocol of one directory: the runs a claim may pool. */
+    private static String sourceAndProtocol(Run r) {
+        return r.source() + "\u0000" + r.protocol();
+    }
+
     private static Map<Integer, List<Run>> byWidth(List<Run> runs) {
         return runs.stream().collect(Collectors.groupingBy(Run::width, TreeMap::new, Collectors.toList()));
     }
 
+    /** The directory of the runs, with their protocol where it is not the default. */
     private static String source(List<Run> runs) {
-        return runs.isEmpty() ? "" : runs.get(0).source();
+        if (runs.isEmpty()) {
+            return "";
+        }
+        Run r = runs.get(0);
+        return r.protocol().equals("default") ? r.source() : r.source() + ", protocol " + r.protocol();
     }
 
     private static String percent(double f) {

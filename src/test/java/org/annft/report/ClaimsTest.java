@@ -51,6 +51,21 @@ class ClaimsTest {
         assertEquals(Optional.empty(), Claims.evaluate(List.of(), PAPER).get(0).met());
     }
 
+    /** Protocols of one directory (a scan) are not pooled into one Table I. */
+    @Test
+    void protocolsOfAScanAreNotPooled() {
+        List<Claims.Run> runs = tableOne(73.6, 2.6);
+        for (int w : new int[] {1, 4, 10, 20}) {
+            runs.add(new Claims.Run("scan", "zn", "relu", "cict", "a", w, 4, 1200, 80));
+        }
+        for (int w : new int[] {30, 40, 50, 60}) {
+            runs.add(new Claims.Run("scan", "zn", "relu", "cict", "b", w, 4, 1200, 3));
+        }
+        assertEquals("table1", Claims.evaluate(runs, PAPER).get(0).source());
+        assertEquals("scan, protocol a", Claims.tableOneSource(runs.subList(10, runs.size())).map(l -> l.get(0).protocol())
+                .map(p -> "scan, protocol " + p).orElseThrow());
+    }
+
     /** The long runs (more epochs, three widths) decide the rise; the Table I source keeps its own. */
     @Test
     void riseAboveNStarFromTheLongestRuns() {
