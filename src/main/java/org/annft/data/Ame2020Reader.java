@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Only the fields annft uses are parsed: N-Z, N, Z, A, element, mass excess and B/A with their
  * uncertainties. A data line that does not parse fails with its line number and the reason, as does
- * a non-decimal number (Infinity, NaN, hex) and a nuclide that appears twice.
+ * a non-decimal number (Infinity, NaN, hex), a number that overflows a double (as B = A (B/A) may),
+ * a nucleon number off the chart (A = 0, Z above 200, N above 400) and a nuclide that appears twice.
  */
 public final class Ame2020Reader {
 
@@ -36,6 +37,13 @@ public final class Ame2020Reader {
     private static final int[] BINDING = {54, 67};
     private static final int[] BINDING_UNC = {68, 78};
     private static final int MIN_DATA_LINE_LENGTH = BINDING_UNC[1];
+    /**
+     * The chart a mass table may hold (AME2020 ends at Z = 118, N = 177): a far larger Z or N is a
+     * corrupt line, and it would squeeze every real nuclide's MinMax input towards 0. Negative binding
+     * energies stay: AME2020 estimates some for unbound nuclei (3Li: B/A = -2267# keV).
+     */
+    static final int MAX_Z = 200;
+    static final int MAX_N = 400;
 
     private Ame2020Reader() {
     }
@@ -131,6 +139,10 @@ public final class Ame2020Reader {
         if (z < 0 || n < 0) {
             throw new MassTableFormatException(source, lineNumber, "negative Z or N: Z=" + z + " N=" + n);
         }
+        if (a == 0 || z > MAX_Z || n > MAX_N) {
+            throw new MassTableFormatException(source, lineNumber, "Z=" + z + " N=" + n + " A=" + a
+                    + " is not a nuclide of the chart (A >= 1, Z <= " + MAX_Z + ", N <= " + MAX_N + ")");
+        }
         String element = field(line, ELEMENT).strip();
         if (element.isEmpty()) {
             throw new MassTableFormatException(source, lineNumber, "element symbol (columns 21-23) is empty");
@@ -141,6 +153,10 @@ public final class Ame2020Reader {
         Value bindingUnc = number(line, BINDING_UNC, "binding energy per nucleon uncertainty", source, lineNumber);
         if (Double.isNaN(binding.value)) {
             throw new MassTableFormatException(source, lineNumber, "binding energy per nucleon is not calculable ('*')");
+        }
+        if (!Double.isFinite(a * binding.value / 1000.0)) {
+            throw new MassTableFormatException(source, lineNumber, "binding energy A (B/A) = " + a + " x "
+                    + binding.value + " keV is not a finite number");
         }
         return new Nuclide(z, n, a, element, massExcess.value, massExcessUnc.value,
                 binding.value, bindingUnc.value, binding.estimated);
@@ -180,7 +196,12 @@ public final class Ame2020Reader {
                     + cols[1] + ") is not a decimal number: '" + text + "'");
         }
         try {
-            return new Value(Double.parseDouble(numeric), estimated);
+            double value = Double.parseDouble(numeric);
+            if (!Double.isFinite(value)) {
+                throw new MassTableFormatException(source, lineNumber, name + " (columns " + (cols[0] + 1) + "-"
+                        + cols[1] + ") overflows a double: '" + text + "'");
+            }
+            return new Value(value, estimated);
         } catch (NumberFormatException e) {
             throw new MassTableFormatException(source, lineNumber, name + " (columns " + (cols[0] + 1) + "-"
                     + cols[1] + ") is not a number: '" + text + "'");

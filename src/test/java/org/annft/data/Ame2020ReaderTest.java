@@ -106,6 +106,26 @@ class Ame2020ReaderTest {
                 "+8790.3563", "0.0048")).nuclides().get(0).bindingEnergyPerNucleonKev(), 1e-9);
     }
 
+    /** Overflowing numbers and nucleon numbers off the chart fail with their line; AME2020's negative B/A stays. */
+    @Test
+    void overflowsAndNucleonNumbersOffTheChartFail() {
+        for (String bad : List.of("1e400", "9e306")) {
+            AmeTableWriter w = new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "-60607.163", "0.268", bad, "0.0048");
+            MassTableFormatException e = assertThrows(MassTableFormatException.class, () -> read(w), bad);
+            assertEquals(7, e.lineNumber(), bad);
+            assertTrue(e.getMessage().contains("binding energy"), e.getMessage());
+        }
+        AmeTableWriter mass = new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "-1e400", "0.268", "8790.3563", "0.0048");
+        assertTrue(assertThrows(MassTableFormatException.class, () -> read(mass)).getMessage().contains("mass excess"));
+        for (int[] zn : new int[][] {{0, 0}, {201, 300}, {100, 401}}) {
+            AmeTableWriter w = new AmeTableWriter().nuclide(zn[0], zn[1], "X", 1000.0);
+            MassTableFormatException e = assertThrows(MassTableFormatException.class, () -> read(w));
+            assertTrue(e.getMessage().contains("not a nuclide of the chart"), e.getMessage());
+        }
+        assertEquals(-2267, read(new AmeTableWriter().estimatedNuclide(3, 0, "Li", -2267)).nuclides().get(0)
+                .bindingEnergyPerNucleonKev(), 0);
+    }
+
     @Test
     void inconsistentNucleonNumbersFail() {
         String good = AmeTableWriter.line(' ', 26, 30, "Fe", "-60607.163", "0.268", "8790.3563", "0.0048");
