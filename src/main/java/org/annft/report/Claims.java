@@ -112,7 +112,7 @@ final class Claims {
                 .filter(Double::isFinite).toList();
         if (failed.isEmpty()) {
             return new Claim("failed state near 72 MeV", paperText, tableOne.isEmpty() ? "" : "no failed run",
-                    Optional.empty(), rule, tableOne.map(Claims::source).orElse(""));
+                    tableOne.isEmpty() ? Optional.empty() : Optional.of(false), rule, tableOne.map(Claims::source).orElse(""));
         }
         double median = ProtocolScore.median(failed);
         return new Claim("failed state near 72 MeV", paperText, String.format(Locale.ROOT,

@@ -49,6 +49,9 @@ class ClaimsTest {
         add(growing, "table1", "zn", "cict", 20, 3000, 80, 80, 80);
         assertEquals(Optional.of(false), Claims.evaluate(growing, PAPER).get(0).met(), "width 20 fails more than 10");
         assertEquals(Optional.empty(), Claims.evaluate(List.of(), PAPER).get(0).met());
+        List<Claims.Run> none = new ArrayList<>();
+        add(none, "table1", "zn", "cict", 120, 3000, 2.6);
+        assertEquals(Optional.of(false), Claims.evaluate(none, PAPER).get(1).met(), "the paper's narrow networks fail");
     }
 
     /** Protocols of one directory (a scan) are not pooled into one Table I. */
