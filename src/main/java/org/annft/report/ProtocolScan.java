@@ -82,9 +82,9 @@ public final class ProtocolScan implements FigureFamily {
                     + " failed) against the width, one colour per protocol (" + String.join(", ", protocols) + "): dots "
                     + "are runs kept, crosses failed runs (diverged, NaN or above the cutoff of " + Labels.number(cutoff)
                     + " MeV) at their RMSD, NaN at the top; thin lines join each protocol's median RMSD. Points of one "
-                    + "width are spread sideways by protocol and run. Dashed grey lines: the RMSD of the least-squares "
-                    + "linear fit of B on the network inputs and of the median of B, over the training nuclides (a "
-                    + "network stuck at the latter is dead). Log axes."
+                    + "width are spread sideways by protocol and run. Dashed grey lines: the RMSD (in total B) of the "
+                    + "least-squares linear fit of the runs' target (B or B/A) on the network inputs and of its median, "
+                    + "over the training nuclides (a network stuck at the latter is dead). Log axes."
                     + (withPaper ? " Black diamonds: the paper's Table I, mean and std of the RMSD over the runs kept of "
                             + "100 after 20000 epochs, cutoff 100 MeV." : "")
                     + " " + source.citation();
@@ -180,7 +180,7 @@ public final class ProtocolScan implements FigureFamily {
         }
         Run any = runs.get(0);
         marker(panel, "linear fit", any.linearFit());
-        marker(panel, "median of B", any.constantFit());
+        marker(panel, "median of the target", any.constantFit());
         return panel.chart(title, true);
     }
 
