@@ -68,15 +68,30 @@ public final class Setting<T> {
         return new Setting<>(key, render(defaultValue), "", (c, k) -> c.doubleIn(k, min, max));
     }
 
-    /** A non-empty list of integers, each in {@code [min, max]}. */
+    /** A non-empty list of distinct integers, each in {@code [min, max]}. */
     public static Setting<List<Integer>> integers(String key, int min, int max, Integer... defaults) {
-        return new Setting<>(key, list(Arrays.stream(defaults).map(String::valueOf)), "", (c, k) -> c.intList(k, min, max));
+        return new Setting<>(key, list(Arrays.stream(defaults).map(String::valueOf)), "",
+                (c, k) -> distinct(c, k, c.intList(k, min, max)));
     }
 
-    /** A non-empty list of finite numbers, each in {@code [min, max]}. */
+    /** A non-empty list of distinct finite numbers, each in {@code [min, max]}. */
     public static Setting<List<Double>> numbers(String key, double min, double max, Double... defaults) {
         return new Setting<>(key, list(Arrays.stream(defaults).map(Setting::render)), "",
-                (c, k) -> c.doubleList(k, min, max));
+                (c, k) -> distinct(c, k, c.doubleList(k, min, max)));
+    }
+
+    /**
+     * The list itself, refused when a value stands in it twice: these lists are grid axes, and a
+     * repeated value would train or sample the same configuration twice under one key.
+     */
+    private static <T> List<T> distinct(AnnftConfig c, String key, List<T> values) {
+        java.util.Set<T> seen = new java.util.HashSet<>();
+        for (T v : values) {
+            if (!seen.add(v)) {
+                throw c.problem(key, "lists " + v + " twice; every value of a grid axis must be distinct");
+            }
+        }
+        return values;
     }
 
     /** A string, as written. */
@@ -90,10 +105,11 @@ public final class Setting<T> {
         return new Setting<>(key, quote(defaultValue), "", (c, k) -> c.parsed(k, parser));
     }
 
-    /** A non-empty list of names, each read by {@code parser}. */
+    /** A non-empty list of distinct names, each read by {@code parser}. */
     public static <T> Setting<List<T>> names(String key, Function<String, T> parser, String... defaults) {
         Arrays.stream(defaults).forEach(parser::apply);
-        return new Setting<>(key, list(Arrays.stream(defaults).map(Setting::quote)), "", (c, k) -> c.parsedList(k, parser));
+        return new Setting<>(key, list(Arrays.stream(defaults).map(Setting::quote)), "",
+                (c, k) -> distinct(c, k, c.parsedList(k, parser)));
     }
 
     /** One of {@code allowed}, the first of which is the default. */

@@ -57,4 +57,18 @@ class SettingsCatalogTest {
                 () -> org.annft.sweep.TrainingProtocol.BATCH_SIZE.read(c));
         assertTrue(batch.getMessage().contains("train.batch-size"), batch.getMessage());
     }
+
+    /** A grid axis that names a value twice is bad input naming the key and the value. */
+    @Test
+    void gridAxesRefuseRepeatedValues() {
+        AnnftConfig c = AnnftConfig.load(Optional.empty(), List.of("sweep.widths = [8, 8]",
+                "sweep.modes = [\"cict\", \"cict\"]", "ensemble.c-w = [2.0, 1.0, 2.0]"));
+        for (org.annft.config.Setting<?> s : List.of(org.annft.sweep.SweepSettings.WIDTHS,
+                org.annft.sweep.SweepSettings.MODES, org.annft.ensemble.EnsembleSettings.C_W)) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> s.read(c));
+            assertTrue(e.getMessage().contains(s.key()) && e.getMessage().contains("twice"), e.getMessage());
+        }
+        assertEquals(List.of(8, 16), org.annft.sweep.SweepSettings.WIDTHS.read(
+                AnnftConfig.load(Optional.empty(), List.of("sweep.widths = [8, 16]"))));
+    }
 }
