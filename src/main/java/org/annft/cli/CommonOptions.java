@@ -42,6 +42,10 @@ public final class CommonOptions {
 
     /** The output directory: {@code --out}, else {@code results/<experiment>}, relative to the caller's directory. */
     String outputDirectory(String experiment) {
+        if (out != null && out.isBlank()) {
+            // An empty --out would resolve to the caller's own directory and write a result set there.
+            throw new org.annft.config.BadInputException("--out is empty: name the output directory");
+        }
         return CallerDirectory.resolve(out != null ? out : "results/" + experiment);
     }
 }

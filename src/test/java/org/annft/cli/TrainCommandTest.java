@@ -121,6 +121,11 @@ class TrainCommandTest {
         assertEquals(2, cli.run("init-ensemble", "--out", results.toString(), "--set", "ensemble.sampler=weight",
                 "--set", "ensemble.widths=[1000000]", "--set", "ensemble.raw-inputs=[[0.5]]"));
         assertTrue(cli.err().contains("init-ensemble: a chunk of") && cli.err().contains("width 1000000"), cli.err());
+        assertEquals(2, cli.run("sweep", "--config", config.toString(), "--ame", table.toString(), "--out", "",
+                "--set", "sweep.widths=[8,8]", "--no-estimate"));
+        assertTrue(cli.err().contains("sweep.widths") && cli.err().contains("twice"), cli.err());
+        assertEquals(2, cli.run("train", "--config", config.toString(), "--ame", table.toString(), "--out", " "));
+        assertTrue(cli.err().contains("--out is empty"), cli.err());
         assertFalse(Files.exists(results), "no output directory for a failed command");
     }
 
