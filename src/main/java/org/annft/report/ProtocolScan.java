@@ -167,7 +167,7 @@ public final class ProtocolScan implements FigureFamily {
                 panel.scatter(protocol + ", failed", column(failed, 0), column(failed, 1), color, CROSS);
             }
             double[] widths = byWidth.keySet().stream().mapToDouble(w -> w * Math.exp(shift)).toArray();
-            double[] medians = byWidth.values().stream().mapToDouble(ProtocolScan::median).toArray();
+            double[] medians = byWidth.values().stream().mapToDouble(ProtocolScore::median).toArray();
             panel.line(protocol + ", median", widths, medians, color, ChartStyle.solid(0.8f));
         }
         if (paper != null) {
@@ -194,12 +194,6 @@ public final class ProtocolScan implements FigureFamily {
 
     private static double[] column(List<double[]> points, int i) {
         return points.stream().mapToDouble(p -> p[i]).toArray();
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 
     private static Shape cross(double h) {
