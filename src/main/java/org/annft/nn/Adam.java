@@ -1,8 +1,6 @@
 package org.annft.nn;
 
 import org.annft.theory.LearningRates;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.data.FMatrixRMaj;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1), the optimizer the paper compares against (lr 1e-4,
@@ -19,6 +17,8 @@ public final class Adam implements Optimizer {
     private final AdamSettings settings;
     private final double[] weightRates;
     private final double[] biasRates;
+    private final float[] weightRates32;
+    private final float[] biasRates32;
     private final MlpArchitecture architecture;
     /** The moments of the precision in use, allocated by its first step. */
     private Parameters firstMoment;
@@ -85,6 +85,8 @@ public final class Adam implements Optimizer {
             weightRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaW(l) / architecture.width(l - 1);
             biasRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaB(l);
         }
+        this.weightRates32 = Sgd.rounded(weightRates);
+        this.biasRates32 = Sgd.rounded(biasRates);
         this.architecture = architecture;
     }
 
@@ -110,71 +112,25 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Parameters parameters, Parameters gradients) {
-        parameters.requireSameShape(gradients);
         if (firstMoment == null) {
             firstMoment = new Parameters(architecture);
             secondMoment = new Parameters(architecture);
         }
-        parameters.requireSameShape(firstMoment);
         steps++;
-        double correction1 = 1 - Math.pow(settings.beta1(), steps);
-        double correction2 = 1 - Math.pow(settings.beta2(), steps);
-        for (int l = 1; l <= parameters.architecture().outputLayer(); l++) {
-            update(parameters.weights(l), gradients.weights(l), firstMoment.weights(l), secondMoment.weights(l),
-                    weightRates[l - 1], correction1, correction2);
-            update(parameters.biases(l), gradients.biases(l), firstMoment.biases(l), secondMoment.biases(l),
-                    biasRates[l - 1], correction1, correction2);
-        }
+        OptimizerSteps.adam(parameters, gradients, firstMoment, secondMoment, weightRates, biasRates,
+                settings.beta1(), settings.beta2(), settings.epsilon(),
+                1 - Math.pow(settings.beta1(), steps), 1 - Math.pow(settings.beta2(), steps));
     }
 
     @Override
     public void step(FloatParameters parameters, FloatParameters gradients) {
-        parameters.requireSameShape(gradients);
         if (firstMoment32 == null) {
             firstMoment32 = new FloatParameters(architecture);
             secondMoment32 = new FloatParameters(architecture);
         }
-        parameters.requireSameShape(firstMoment32);
         steps++;
-        float correction1 = (float) (1 - Math.pow(settings.beta1(), steps));
-        float correction2 = (float) (1 - Math.pow(settings.beta2(), steps));
-        for (int l = 1; l <= parameters.architecture().outputLayer(); l++) {
-            update(parameters.weights(l), gradients.weights(l), firstMoment32.weights(l), secondMoment32.weights(l),
-                    (float) weightRates[l - 1], correction1, correction2);
-            update(parameters.biases(l), gradients.biases(l), firstMoment32.biases(l), secondMoment32.biases(l),
-                    (float) biasRates[l - 1], correction1, correction2);
-        }
-    }
-
-    private void update(FMatrixRMaj theta, FMatrixRMaj gradient, FMatrixRMaj m, FMatrixRMaj v, float rate,
-            float correction1, float correction2) {
-        float beta1 = (float) settings.beta1();
-        float beta2 = (float) settings.beta2();
-        float epsilon = (float) settings.epsilon();
-        int size = theta.getNumElements();
-        for (int i = 0; i < size; i++) {
-            float g = gradient.data[i];
-            float mi = beta1 * m.data[i] + (1 - beta1) * g;
-            float vi = beta2 * v.data[i] + (1 - beta2) * g * g;
-            m.data[i] = mi;
-            v.data[i] = vi;
-            theta.data[i] -= rate * (mi / correction1) / ((float) Math.sqrt(vi / correction2) + epsilon);
-        }
-    }
-
-    private void update(DMatrixRMaj theta, DMatrixRMaj gradient, DMatrixRMaj m, DMatrixRMaj v, double rate,
-            double correction1, double correction2) {
-        double beta1 = settings.beta1();
-        double beta2 = settings.beta2();
-        double epsilon = settings.epsilon();
-        int size = theta.getNumElements();
-        for (int i = 0; i < size; i++) {
-            double g = gradient.data[i];
-            double mi = beta1 * m.data[i] + (1 - beta1) * g;
-            double vi = beta2 * v.data[i] + (1 - beta2) * g * g;
-            m.data[i] = mi;
-            v.data[i] = vi;
-            theta.data[i] -= rate * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon);
-        }
+        FloatOptimizerSteps.adam(parameters, gradients, firstMoment32, secondMoment32, weightRates32, biasRates32,
+                (float) settings.beta1(), (float) settings.beta2(), (float) settings.epsilon(),
+                (float) (1 - Math.pow(settings.beta1(), steps)), (float) (1 - Math.pow(settings.beta2(), steps)));
     }
 }

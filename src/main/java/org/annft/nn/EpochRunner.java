@@ -6,12 +6,14 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Runs float64 training epochs: per batch a forward pass, the loss and its gradient, a backward pass and an
- * optimizer step. Every array is allocated here, once; an epoch allocates nothing.
+ * optimizer step. Every array is allocated here, once; an epoch allocates nothing. Its float32 twin
+ * {@code FloatEpochRunner} is generated from this class at build time; losses are summed in double
+ * in both.
  *
  * <p>Full batch uses the training matrices directly. Mini-batches gather the rows of a fresh
  * seeded permutation per epoch into batch buffers.
  */
-final class EpochRunner implements TrainingLoop {
+final class EpochRunner {
 
     private final Mlp network;
     private final DMatrixRMaj inputs;
@@ -52,15 +54,18 @@ final class EpochRunner implements TrainingLoop {
         this.batchTargets = fullBatch ? null : new DMatrixRMaj(batchSize, targets.numCols);
     }
 
-    @Override
-    public double runEpoch(int epoch) {
+    /**
+     * Runs epoch {@code epoch} (1-based) and returns the sample-weighted mean of its batch losses,
+     * each taken before that batch's update.
+     */
+    double runEpoch(int epoch) { // keep double
         optimizer.beginEpoch(epoch);
         if (order == null) {
             return step(inputs, targets);
         }
         PermutationSampler.shuffle(shuffling, order);
         int rows = inputs.numRows;
-        double weightedLoss = 0;
+        double weightedLoss = 0; // keep double
         for (int start = 0; start < rows; start += batchSize) {
             int size = Math.min(batchSize, rows - start);
             gatherRows(inputs, order, start, size, batchInputs);
@@ -70,19 +75,14 @@ final class EpochRunner implements TrainingLoop {
         return weightedLoss / rows;
     }
 
-    @Override
-    public void predict(DMatrixRMaj samples, DMatrixRMaj predictions) {
+    /** The network's outputs in training units for every row of {@code samples}, into {@code predictions}. */
+    void predict(DMatrixRMaj samples, DMatrixRMaj predictions) {
         workspace.predict(network, samples, predictions);
     }
 
-    @Override
-    public void storeParameters() {
-        // Trained in place.
-    }
-
-    private double step(DMatrixRMaj batchIn, DMatrixRMaj batchOut) {
+    private double step(DMatrixRMaj batchIn, DMatrixRMaj batchOut) { // keep double
         DMatrixRMaj prediction = workspace.forward(network, batchIn, true);
-        double value = loss.evaluate(prediction, batchOut, workspace.outputGradient());
+        double value = loss.evaluate(prediction, batchOut, workspace.outputGradient()); // keep double
         workspace.backward(network, gradients);
         optimizer.step(network.parameters(), gradients);
         return value;

@@ -7,7 +7,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@code c = alpha op(a) op(b) + beta c}, with {@code op(x)} either {@code x} or {@code x^T}.
  *
  * <p>Every matrix product of the forward and backward passes goes through this interface, so the
- * implementation (native BLAS, pure-Java BLAS, EJML) is one choice per training. Implementations
+ * implementation (native BLAS, pure-Java BLAS, EJML) is one choice per training. {@code FloatGemm},
+ * its float32 twin on {@code sgemm}, is generated from this interface at build time. Implementations
  * never allocate and never resize {@code c}: the caller sizes it ({@code m x n}).
  */
 public interface Gemm {
@@ -30,10 +31,12 @@ public interface Gemm {
         return BlasGemm.INSTANCE;
     }
 
+    // begin float64 only
     /** EJML's own {@code CommonOps_DDRM} products: the baseline the benchmark compares against. */
     static Gemm ejml() {
         return EjmlGemm.INSTANCE;
     }
+    // end float64 only
 
     /**
      * Checks that {@code op(a) op(b)} fits into {@code c} and returns the inner dimension k.

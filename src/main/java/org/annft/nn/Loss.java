@@ -2,6 +2,7 @@ package org.annft.nn;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.data.Matrix;
 
 /**
  * Training losses, averaged over all {@code m} entries of a batch (samples times outputs):
@@ -74,13 +75,7 @@ public enum Loss {
      * @throws IllegalArgumentException if the shapes differ or are empty
      */
     public double evaluate(DMatrixRMaj prediction, DMatrixRMaj target, DMatrixRMaj gradient) {
-        int m = prediction.getNumElements();
-        if (prediction.numRows != target.numRows || prediction.numCols != target.numCols || m == 0
-                || (gradient != null && (gradient.numRows != prediction.numRows || gradient.numCols != prediction.numCols))) {
-            throw new IllegalArgumentException("loss shapes: prediction " + prediction.numRows + "x" + prediction.numCols
-                    + ", target " + target.numRows + "x" + target.numCols
-                    + (gradient == null ? "" : ", gradient " + gradient.numRows + "x" + gradient.numCols));
-        }
+        int m = checkShapes(prediction, target, gradient);
         double sum = 0;
         double inverseCount = 1.0 / m;
         for (int i = 0; i < m; i++) {
@@ -101,13 +96,7 @@ public enum Loss {
      * @throws IllegalArgumentException if the shapes differ or are empty
      */
     public double evaluate(FMatrixRMaj prediction, FMatrixRMaj target, FMatrixRMaj gradient) {
-        int m = prediction.getNumElements();
-        if (prediction.numRows != target.numRows || prediction.numCols != target.numCols || m == 0
-                || (gradient != null && (gradient.numRows != prediction.numRows || gradient.numCols != prediction.numCols))) {
-            throw new IllegalArgumentException("loss shapes: prediction " + prediction.numRows + "x" + prediction.numCols
-                    + ", target " + target.numRows + "x" + target.numCols
-                    + (gradient == null ? "" : ", gradient " + gradient.numRows + "x" + gradient.numCols));
-        }
+        int m = checkShapes(prediction, target, gradient);
         double sum = 0;
         float inverseCount = 1f / m;
         for (int i = 0; i < m; i++) {
@@ -118,6 +107,23 @@ public enum Loss {
             }
         }
         return sum / m;
+    }
+
+    /**
+     * The number of entries m of a batch, after checking that prediction, target and (if not null)
+     * gradient have one shape with at least one entry.
+     */
+    private static int checkShapes(Matrix prediction, Matrix target, Matrix gradient) {
+        boolean same = prediction.getNumRows() == target.getNumRows() && prediction.getNumCols() == target.getNumCols()
+                && (gradient == null || (gradient.getNumRows() == prediction.getNumRows()
+                        && gradient.getNumCols() == prediction.getNumCols()));
+        int m = prediction.getNumRows() * prediction.getNumCols();
+        if (!same || m == 0) {
+            throw new IllegalArgumentException("loss shapes: prediction " + prediction.getNumRows() + "x"
+                    + prediction.getNumCols() + ", target " + target.getNumRows() + "x" + target.getNumCols()
+                    + (gradient == null ? "" : ", gradient " + gradient.getNumRows() + "x" + gradient.getNumCols()));
+        }
+        return m;
     }
 
     /**

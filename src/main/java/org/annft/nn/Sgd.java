@@ -2,8 +2,6 @@ package org.annft.nn;
 
 import java.util.List;
 import org.annft.theory.LearningRates;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.data.FMatrixRMaj;
 
 /**
  * Stochastic gradient descent with the learning-rate tensor of paper Eq. 33 (docs/theory.md,
@@ -15,8 +13,14 @@ public final class Sgd implements Optimizer {
 
     private final PhaseSchedule schedule;
     private final LearningRates[] tensors;
+    /** Per phase and layer, the rates used in practice: {@code lambda_W^(l) / n_{l-1}} and {@code lambda_b^(l)}. */
+    private final double[][] weightRates;
+    private final double[][] biasRates;
+    /** The same rates rounded to float, for float32 steps. */
+    private final float[][] weightRates32;
+    private final float[][] biasRates32;
     private final int[] phaseEnds;
-    private LearningRates current;
+    private int current;
 
     /**
      * The tensors of all phases are built here, once, from the prescription.
@@ -27,6 +31,10 @@ public final class Sgd implements Optimizer {
         this.schedule = schedule;
         List<PhaseSchedule.Phase> phases = schedule.phases();
         this.tensors = new LearningRates[phases.size()];
+        this.weightRates = new double[phases.size()][];
+        this.biasRates = new double[phases.size()][];
+        this.weightRates32 = new float[phases.size()][];
+        this.biasRates32 = new float[phases.size()][];
         this.phaseEnds = new int[phases.size()];
         int end = 0;
         for (int i = 0; i < phases.size(); i++) {
@@ -36,10 +44,14 @@ public final class Sgd implements Optimizer {
                 throw new IllegalArgumentException("learning rates cover " + tensors[i].outputLayer()
                         + " layers, the network has " + architecture.outputLayer());
             }
+            weightRates[i] = weightRates(tensors[i], architecture);
+            biasRates[i] = biasRates(tensors[i]);
+            weightRates32[i] = rounded(weightRates[i]);
+            biasRates32[i] = rounded(biasRates[i]);
             end += phase.epochs();
             phaseEnds[i] = end;
         }
-        this.current = tensors[0];
+        this.current = 0;
     }
 
     public PhaseSchedule schedule() {
@@ -48,7 +60,7 @@ public final class Sgd implements Optimizer {
 
     /** The tensor in use since the last {@link #beginEpoch(int)}. */
     public LearningRates currentTensor() {
-        return current;
+        return tensors[current];
     }
 
     /**
@@ -58,7 +70,7 @@ public final class Sgd implements Optimizer {
     public void beginEpoch(int epoch) {
         for (int i = 0; i < phaseEnds.length; i++) {
             if (epoch >= 1 && epoch <= phaseEnds[i]) {
-                current = tensors[i];
+                current = i;
                 return;
             }
         }
@@ -67,45 +79,42 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(Parameters parameters, Parameters gradients) {
-        step(parameters, gradients, current);
-    }
-
-    /** One SGD step with an explicit tensor. */
-    public static void step(Parameters parameters, Parameters gradients, LearningRates rates) {
-        parameters.requireSameShape(gradients);
-        MlpArchitecture architecture = parameters.architecture();
-        for (int l = 1; l <= architecture.outputLayer(); l++) {
-            subtractScaled(parameters.weights(l), rates.lambdaW(l) / architecture.width(l - 1), gradients.weights(l));
-            subtractScaled(parameters.biases(l), rates.lambdaB(l), gradients.biases(l));
-        }
+        OptimizerSteps.sgd(parameters, gradients, weightRates[current], biasRates[current]);
     }
 
     @Override
     public void step(FloatParameters parameters, FloatParameters gradients) {
-        parameters.requireSameShape(gradients);
-        MlpArchitecture architecture = parameters.architecture();
-        for (int l = 1; l <= architecture.outputLayer(); l++) {
-            subtractScaled(parameters.weights(l), (float) (current.lambdaW(l) / architecture.width(l - 1)),
-                    gradients.weights(l));
-            subtractScaled(parameters.biases(l), (float) current.lambdaB(l), gradients.biases(l));
-        }
+        FloatOptimizerSteps.sgd(parameters, gradients, weightRates32[current], biasRates32[current]);
     }
 
-    private static void subtractScaled(FMatrixRMaj target, float scale, FMatrixRMaj gradient) {
-        int size = target.getNumElements();
-        float[] t = target.data;
-        float[] g = gradient.data;
-        for (int i = 0; i < size; i++) {
-            t[i] -= scale * g[i];
-        }
+    /** One SGD step with an explicit tensor. */
+    public static void step(Parameters parameters, Parameters gradients, LearningRates rates) {
+        OptimizerSteps.sgd(parameters, gradients, weightRates(rates, parameters.architecture()), biasRates(rates));
     }
 
-    private static void subtractScaled(DMatrixRMaj target, double scale, DMatrixRMaj gradient) {
-        int size = target.getNumElements();
-        double[] t = target.data;
-        double[] g = gradient.data;
-        for (int i = 0; i < size; i++) {
-            t[i] -= scale * g[i];
+    /** {@code lambda_W^(l) / n_{l-1}} for l = 1 .. l_out. */
+    static double[] weightRates(LearningRates rates, MlpArchitecture architecture) {
+        double[] out = new double[architecture.outputLayer()];
+        for (int l = 1; l <= out.length; l++) {
+            out[l - 1] = rates.lambdaW(l) / architecture.width(l - 1);
         }
+        return out;
+    }
+
+    /** {@code lambda_b^(l)} for l = 1 .. l_out. */
+    static double[] biasRates(LearningRates rates) {
+        double[] out = new double[rates.outputLayer()];
+        for (int l = 1; l <= out.length; l++) {
+            out[l - 1] = rates.lambdaB(l);
+        }
+        return out;
+    }
+
+    static float[] rounded(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 }

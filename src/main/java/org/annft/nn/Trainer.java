@@ -193,14 +193,10 @@ public final class Trainer {
         MlpArchitecture architecture = network.architecture();
         double[] out = new double[samples.size()];
         if (precision == Precision.FLOAT32) {
-            FloatForwardBackward workspace = new FloatForwardBackward(architecture, network.activation(), capacity, floatGemm);
-            DMatrixRMaj in = samples.inputView();
-            FMatrixRMaj inputs = new FMatrixRMaj(in.numRows, in.numCols);
-            for (int i = 0, size = in.getNumElements(); i < size; i++) {
-                inputs.data[i] = (float) in.data[i];
-            }
+            FloatForwardBackward workspace = new FloatForwardBackward(architecture, capacity, floatGemm);
             FMatrixRMaj predictions = new FMatrixRMaj(samples.size(), architecture.outputWidth());
-            workspace.predict(FloatParameters.rounded(network.parameters()), inputs, predictions);
+            workspace.predict(Float32Conversion.rounded(network), Float32Conversion.rounded(samples.inputView()),
+                    predictions);
             for (int i = 0; i < out.length; i++) {
                 out[i] = samples.reportScale(i) * (targetScale * predictions.get(i, 0));
             }

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.annft.theory.Activations;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.data.FMatrixRMaj;
 
 /**
  * Single-thread speed of the training protocol users run: epochs (forward, backward, MAE gradient,
@@ -139,22 +138,12 @@ public final class TrainingBenchmark {
 
     /** Best dgemm rate for square n x n products, in GFLOP/s. */
     public static double dgemmGflops(Gemm gemm, int n, double minimumSeconds) {
-        UniformRandomProvider random = SeedStreams.stream(1, 0);
-        DMatrixRMaj a = randomMatrix(n, n, random);
-        DMatrixRMaj b = randomMatrix(n, n, random);
-        DMatrixRMaj c = new DMatrixRMaj(n, n);
-        double best = fastestCall(() -> gemm.multiply(false, false, 1.0, a, b, 0.0, c), minimumSeconds);
-        return 2.0 * n * n * (double) n / best * 1e-9;
+        return 2.0 * n * n * (double) n / fastestCall(GemmWorkload.squareProduct(gemm, n), minimumSeconds) * 1e-9;
     }
 
     /** Best sgemm rate for square n x n products, in GFLOP/s. */
     public static double sgemmGflops(FloatGemm gemm, int n, double minimumSeconds) {
-        UniformRandomProvider random = SeedStreams.stream(1, 0);
-        FMatrixRMaj a = randomFloatMatrix(n, n, random);
-        FMatrixRMaj b = randomFloatMatrix(n, n, random);
-        FMatrixRMaj c = new FMatrixRMaj(n, n);
-        double best = fastestCall(() -> gemm.multiply(false, false, 1f, a, b, 0f, c), minimumSeconds);
-        return 2.0 * n * n * (double) n / best * 1e-9;
+        return 2.0 * n * n * (double) n / fastestCall(FloatGemmWorkload.squareProduct(gemm, n), minimumSeconds) * 1e-9;
     }
 
     /** Times epochs at one width, batch size and precision, and the same epoch's products alone. */
@@ -164,8 +153,8 @@ public final class TrainingBenchmark {
         int[] epoch = {0};
         double epochSeconds = fastestCall(() -> loop.runEpoch(++epoch[0]), settings.minimumSeconds());
         Runnable products = precision == Precision.FLOAT32
-                ? floatProducts(architecture, settings.samples(), batchSize, FloatGemm.blas())
-                : doubleProducts(architecture, settings.samples(), batchSize, Gemm.blas());
+                ? FloatGemmWorkload.epochProducts(architecture, settings.samples(), batchSize, FloatGemm.blas())
+                : GemmWorkload.epochProducts(architecture, settings.samples(), batchSize, Gemm.blas());
         double gemmSeconds = fastestCall(products, settings.minimumSeconds());
         return new EpochTiming(precision, batchSize, width, flopsPerEpoch(architecture, settings.samples()),
                 epochSeconds, gemmSeconds);
@@ -200,78 +189,6 @@ public final class TrainingBenchmark {
                 LearningRatePrescription.uniform(architecture.outputLayer()));
         return TrainingLoop.create(precision, network, inputs, targets, Loss.MAE, sgd, batchSize,
                 SeedStreams.stream(7, SeedStreams.SHUFFLING), Gemm.blas(), FloatGemm.blas());
-    }
-
-    /** The float64 products of one epoch: per batch, each layer's forward, weight-gradient and backpropagation product. */
-    private static Runnable doubleProducts(MlpArchitecture architecture, int samples, int batchSize, Gemm gemm) {
-        UniformRandomProvider random = SeedStreams.stream(3, 0);
-        int layers = architecture.outputLayer();
-        DMatrixRMaj[] a = new DMatrixRMaj[layers + 1];
-        DMatrixRMaj[] delta = new DMatrixRMaj[layers + 1];
-        DMatrixRMaj[] w = new DMatrixRMaj[layers + 1];
-        DMatrixRMaj[] g = new DMatrixRMaj[layers + 1];
-        for (int l = 0; l <= layers; l++) {
-            a[l] = randomMatrix(batchSize, architecture.width(l), random);
-            delta[l] = randomMatrix(batchSize, architecture.width(l), random);
-            if (l > 0) {
-                w[l] = randomMatrix(architecture.width(l), architecture.width(l - 1), random);
-                g[l] = new DMatrixRMaj(architecture.width(l), architecture.width(l - 1));
-            }
-        }
-        return () -> {
-            for (int start = 0; start < samples; start += batchSize) {
-                int rows = Math.min(batchSize, samples - start);
-                for (int l = 0; l <= layers; l++) {
-                    a[l].reshape(rows, architecture.width(l), false);
-                    delta[l].reshape(rows, architecture.width(l), false);
-                }
-                for (int l = 1; l <= layers; l++) {
-                    gemm.multiply(false, true, 1.0, a[l - 1], w[l], 0.0, a[l]);
-                }
-                for (int l = layers; l >= 1; l--) {
-                    gemm.multiply(true, false, 1.0, delta[l], a[l - 1], 0.0, g[l]);
-                    if (l > 1) {
-                        gemm.multiply(false, false, 1.0, delta[l], w[l], 0.0, delta[l - 1]);
-                    }
-                }
-            }
-        };
-    }
-
-    /** The float32 products of one epoch, as {@link #doubleProducts}. */
-    private static Runnable floatProducts(MlpArchitecture architecture, int samples, int batchSize, FloatGemm gemm) {
-        UniformRandomProvider random = SeedStreams.stream(3, 0);
-        int layers = architecture.outputLayer();
-        FMatrixRMaj[] a = new FMatrixRMaj[layers + 1];
-        FMatrixRMaj[] delta = new FMatrixRMaj[layers + 1];
-        FMatrixRMaj[] w = new FMatrixRMaj[layers + 1];
-        FMatrixRMaj[] g = new FMatrixRMaj[layers + 1];
-        for (int l = 0; l <= layers; l++) {
-            a[l] = randomFloatMatrix(batchSize, architecture.width(l), random);
-            delta[l] = randomFloatMatrix(batchSize, architecture.width(l), random);
-            if (l > 0) {
-                w[l] = randomFloatMatrix(architecture.width(l), architecture.width(l - 1), random);
-                g[l] = new FMatrixRMaj(architecture.width(l), architecture.width(l - 1));
-            }
-        }
-        return () -> {
-            for (int start = 0; start < samples; start += batchSize) {
-                int rows = Math.min(batchSize, samples - start);
-                for (int l = 0; l <= layers; l++) {
-                    a[l].reshape(rows, architecture.width(l), false);
-                    delta[l].reshape(rows, architecture.width(l), false);
-                }
-                for (int l = 1; l <= layers; l++) {
-                    gemm.multiply(false, true, 1f, a[l - 1], w[l], 0f, a[l]);
-                }
-                for (int l = layers; l >= 1; l--) {
-                    gemm.multiply(true, false, 1f, delta[l], a[l - 1], 0f, g[l]);
-                    if (l > 1) {
-                        gemm.multiply(false, false, 1f, delta[l], w[l], 0f, delta[l - 1]);
-                    }
-                }
-            }
-        };
     }
 
     /**
@@ -317,14 +234,6 @@ public final class TrainingBenchmark {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = random.nextDouble();
-        }
-        return m;
-    }
-
-    private static FMatrixRMaj randomFloatMatrix(int rows, int cols, UniformRandomProvider random) {
-        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = random.nextFloat();
         }
         return m;
     }

@@ -1,11 +1,13 @@
 package org.annft.nn;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 
 /**
- * The epochs of one training in one {@link Precision}: {@link EpochRunner} (float64) or
- * {@link FloatEpochRunner} (float32). Data come in and predictions go out as double; inside, each
- * works in its own precision only.
+ * The epochs of one training in one {@link Precision}, on {@link EpochRunner} (float64) or its
+ * generated twin {@code FloatEpochRunner} (float32). Data come in and predictions go out as double;
+ * inside, each works in its own precision only.
  */
 interface TrainingLoop {
 
@@ -22,17 +24,62 @@ interface TrainingLoop {
     void storeParameters();
 
     /**
-     * A loop of the given precision.
+     * A loop of the given precision. A float32 loop rounds the network's parameters and the data
+     * once, here, and trains a float copy; {@link #storeParameters()} widens it back.
      *
      * @param inputs    training inputs, referenced or copied, never modified
      * @param targets   training targets in training units
      * @param batchSize samples per step, 1 .. rows
      */
     static TrainingLoop create(Precision precision, Mlp network, DMatrixRMaj inputs, DMatrixRMaj targets, Loss loss,
-            Optimizer optimizer, int batchSize, org.apache.commons.rng.UniformRandomProvider shuffling, Gemm gemm,
-            FloatGemm floatGemm) {
-        return precision == Precision.FLOAT32
-                ? new FloatEpochRunner(network, inputs, targets, loss, optimizer, batchSize, shuffling, floatGemm)
-                : new EpochRunner(network, inputs, targets, loss, optimizer, batchSize, shuffling, gemm);
+            Optimizer optimizer, int batchSize, UniformRandomProvider shuffling, Gemm gemm, FloatGemm floatGemm) {
+        if (precision == Precision.FLOAT64) {
+            EpochRunner runner = new EpochRunner(network, inputs, targets, loss, optimizer, batchSize, shuffling, gemm);
+            return new TrainingLoop() {
+                @Override
+                public double runEpoch(int epoch) {
+                    return runner.runEpoch(epoch);
+                }
+
+                @Override
+                public void predict(DMatrixRMaj samples, DMatrixRMaj predictions) {
+                    runner.predict(samples, predictions);
+                }
+
+                @Override
+                public void storeParameters() {
+                    // Trained in place.
+                }
+            };
+        }
+        FloatMlp copy = Float32Conversion.rounded(network);
+        FloatEpochRunner runner = new FloatEpochRunner(copy, Float32Conversion.rounded(inputs),
+                Float32Conversion.rounded(targets), loss, optimizer, batchSize, shuffling, floatGemm);
+        return new TrainingLoop() {
+            /** Inputs and predictions of {@link #predict}, reused while their shapes stay. */
+            private FMatrixRMaj predictInputs = new FMatrixRMaj(0, 0);
+            private FMatrixRMaj predictOutputs = new FMatrixRMaj(0, 0);
+
+            @Override
+            public double runEpoch(int epoch) {
+                return runner.runEpoch(epoch);
+            }
+
+            @Override
+            public void predict(DMatrixRMaj samples, DMatrixRMaj predictions) {
+                if (predictInputs.numRows != samples.numRows || predictInputs.numCols != samples.numCols) {
+                    predictInputs = new FMatrixRMaj(samples.numRows, samples.numCols);
+                    predictOutputs = new FMatrixRMaj(predictions.numRows, predictions.numCols);
+                }
+                Float32Conversion.round(samples, predictInputs);
+                runner.predict(predictInputs, predictOutputs);
+                Float32Conversion.widen(predictOutputs, predictions);
+            }
+
+            @Override
+            public void storeParameters() {
+                Float32Conversion.widenInto(copy.parameters(), network.parameters());
+            }
+        };
     }
 }

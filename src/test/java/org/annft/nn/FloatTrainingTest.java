@@ -47,22 +47,22 @@ class FloatTrainingTest {
     private static void checkGradient(Activation activation, Loss loss) {
         UniformRandomProvider random = SeedStreams.stream(2024, 5);
         Mlp network = TestNetworks.randomNetwork(ARCHITECTURE, activation, 1.5, 0.1, 31);
-        FloatParameters parameters = FloatParameters.rounded(network.parameters());
-        parameters.widenInto(network.parameters());
+        FloatMlp floatNetwork = Float32Conversion.rounded(network);
+        Float32Conversion.widenInto(floatNetwork.parameters(), network.parameters());
         DMatrixRMaj inputs = TestNetworks.uniformMatrix(5, 3, -1, 1, random);
         roundToFloat(inputs);
 
-        FloatForwardBackward workspace = new FloatForwardBackward(ARCHITECTURE, activation, 5, FloatGemm.blas());
-        FMatrixRMaj floatInputs = toFloat(inputs);
-        FMatrixRMaj predictions = workspace.forward(parameters, floatInputs, true);
+        FloatForwardBackward workspace = new FloatForwardBackward(ARCHITECTURE, 5, FloatGemm.blas());
+        FMatrixRMaj floatInputs = Float32Conversion.rounded(inputs);
+        FMatrixRMaj predictions = workspace.forward(floatNetwork, floatInputs, true);
         DMatrixRMaj targets = new DMatrixRMaj(5, 2);
         for (int i = 0; i < targets.data.length; i++) {
             double sign = random.nextBoolean() ? 1 : -1;
             targets.data[i] = (float) (predictions.data[i] + sign * (0.5 + random.nextDouble()));
         }
-        loss.evaluate(predictions, toFloat(targets), workspace.outputGradient());
+        loss.evaluate(predictions, Float32Conversion.rounded(targets), workspace.outputGradient());
         FloatParameters gradients = new FloatParameters(ARCHITECTURE);
-        workspace.backward(parameters, gradients);
+        workspace.backward(floatNetwork, gradients);
 
         ForwardBackward reference = new ForwardBackward(ARCHITECTURE, 5, Gemm.blas());
         double differenceSquares = 0;
@@ -154,14 +154,15 @@ class FloatTrainingTest {
 
     /** MSE gradients of the hand example at y = 0.5; checks the loss 0.1156 on the way. */
     private static FloatParameters handGradients(FloatParameters p) {
-        FloatForwardBackward workspace = new FloatForwardBackward(TWO_NEURONS, Activations.parse("relu"), 1,
-                FloatGemm.blas());
-        FMatrixRMaj prediction = workspace.forward(p, new FMatrixRMaj(new float[][] {{1, -2}}), true);
+        FloatMlp network = new FloatMlp(TWO_NEURONS, Activations.parse("relu"));
+        network.parameters().copyFrom(p);
+        FloatForwardBackward workspace = new FloatForwardBackward(TWO_NEURONS, 1, FloatGemm.blas());
+        FMatrixRMaj prediction = workspace.forward(network, new FMatrixRMaj(new float[][] {{1, -2}}), true);
         assertEquals(0.16, prediction.get(0, 0), 1e-6);
         double loss = Loss.MSE.evaluate(prediction, new FMatrixRMaj(new float[][] {{0.5f}}), workspace.outputGradient());
         assertEquals(0.1156, loss, 1e-6);
         FloatParameters gradients = new FloatParameters(TWO_NEURONS);
-        workspace.backward(p, gradients);
+        workspace.backward(network, gradients);
         return gradients;
     }
 
@@ -169,13 +170,5 @@ class FloatTrainingTest {
         for (int i = 0; i < m.getNumElements(); i++) {
             m.data[i] = (float) m.data[i];
         }
-    }
-
-    private static FMatrixRMaj toFloat(DMatrixRMaj m) {
-        FMatrixRMaj out = new FMatrixRMaj(m.numRows, m.numCols);
-        for (int i = 0; i < m.getNumElements(); i++) {
-            out.data[i] = (float) m.data[i];
-        }
-        return out;
     }
 }
