@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes the float32 training kernel from its float64 source, as EJML derives its {@code F} classes
@@ -36,12 +39,12 @@ public final class Float32Generator {
     static final List<String> TEMPLATES = List.of(
             "org/annft/nn/Parameters.java",
             "org/annft/nn/Mlp.java",
-            "org/annft/nn/Gemm.java",
-            "org/annft/nn/BlasGemm.java",
             "org/annft/nn/ForwardBackward.java",
-            "org/annft/nn/EpochRunner.java",
-            "org/annft/nn/OptimizerSteps.java",
-            "org/annft/nn/GemmWorkload.java");
+            "org/annft/linalg/Gemm.java",
+            "org/annft/linalg/BlasGemm.java",
+            "org/annft/train/EpochRunner.java",
+            "org/annft/train/OptimizerSteps.java",
+            "org/annft/bench/GemmWorkload.java");
 
     private static final String KEEP_DOUBLE = "// keep double";
     private static final String LINE_OMITTED = "// float64 only";
@@ -62,15 +65,23 @@ public final class Float32Generator {
         Path sources = Path.of(args[0]);
         Path output = Path.of(args[1]);
         Pattern names = classNames();
+        Set<Path> written = new HashSet<>();
         for (String template : TEMPLATES) {
             Path source = sources.resolve(template);
             String name = source.getFileName().toString().replace(".java", "");
             String converted = convert(Files.readString(source, StandardCharsets.UTF_8), names, name);
             Path target = output.resolve(template).resolveSibling("Float" + name + ".java");
+            written.add(target);
             Files.createDirectories(target.getParent());
             // Rewritten only when changed, so an incremental build does not recompile the kernel.
             if (!Files.exists(target) || !Files.readString(target, StandardCharsets.UTF_8).equals(converted)) {
                 Files.writeString(target, converted, StandardCharsets.UTF_8);
+            }
+        }
+        // A template moved or removed leaves no stale twin behind.
+        try (Stream<Path> files = Files.walk(output)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !written.contains(f)).toList()) {
+                Files.delete(file);
             }
         }
     }

@@ -2,9 +2,9 @@ package org.annft.cli;
 
 import com.typesafe.config.ConfigException;
 import java.io.PrintWriter;
-import org.annft.nn.BlasChoice;
-import picocli.CommandLine;
+import org.annft.linalg.BlasChoice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code annft} command. Exit codes: 0 success; 2 bad input (a {@link org.annft.config.BadInputException}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.annft.bench.TrainingBenchmark;
 import org.annft.config.AnnftConfig;
 import org.annft.config.Seeds;
 import org.annft.data.BindingEnergyDataSet;
@@ -19,9 +20,8 @@ import org.annft.ensemble.EnsembleJob;
 import org.annft.ensemble.EnsembleSettings;
 import org.annft.ensemble.SamplerBenchmark;
 import org.annft.ensemble.SamplerKind;
-import org.annft.nn.BlasLibrary;
-import org.annft.nn.Gemm;
-import org.annft.nn.TrainingBenchmark;
+import org.annft.linalg.BlasLibrary;
+import org.annft.linalg.Gemm;
 import org.annft.sweep.NtkRecording;
 import org.annft.sweep.SweepJob;
 import org.annft.sweep.SweepSettings;
@@ -151,8 +151,8 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             BlasLibrary.current().describe().forEach(out::println);
-            List<org.annft.nn.Precision> parsed = precisions.stream()
-                    .map(p -> OptionValues.parsed("--precisions", p, org.annft.nn.Precision::parse)).toList();
+            List<org.annft.train.Precision> parsed = precisions.stream()
+                    .map(p -> OptionValues.parsed("--precisions", p, org.annft.train.Precision::parse)).toList();
             TrainingBenchmark.Settings settings = OptionValues.checked("bench train options", () ->
                     new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds));
             TrainingBenchmark.run(out, settings);

@@ -16,7 +16,7 @@ import org.annft.data.Ame2020Reader;
 import org.annft.data.DataSource;
 import org.annft.data.MassTable;
 import org.annft.data.Nuclide;
-import org.annft.sweep.EnsemblePredictions;
+import org.annft.predict.EnsemblePredictions;
 import org.annft.table.ResultTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.annft.AnnftVersion;
-import org.annft.nn.BlasLibrary;
+import org.annft.linalg.BlasLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code annft version}: annft's version and revision, the Java and Spark versions it runs with, and

@@ -9,10 +9,10 @@ import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.data.Nuclide;
 import org.annft.nn.InitSpec;
-import org.annft.nn.TrainingMode;
 import org.annft.theory.Activations;
 import org.annft.theory.GlobalRate;
 import org.annft.theory.Initialization;
+import org.annft.train.TrainingMode;
 
 /**
  * The {@code ensemble.*} settings, validated, and the grid of configurations they span:

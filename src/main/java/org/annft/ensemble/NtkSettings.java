@@ -1,8 +1,8 @@
 package org.annft.ensemble;
 
-import org.annft.nn.TrainingMode;
 import org.annft.theory.GlobalRate;
 import org.annft.theory.LearningRates;
+import org.annft.train.TrainingMode;
 
 /**
  * How an initialization ensemble measures the empirical NTK ({@code ensemble.ntk}): the learning-rate

@@ -1,11 +1,10 @@
 package org.annft.ensemble;
 
-import org.annft.nn.EmpiricalNtk;
+import org.annft.linalg.Gemm;
 import org.annft.nn.ForwardBackward;
-import org.annft.nn.Gemm;
-import org.annft.nn.Initializer;
 import org.annft.nn.Mlp;
 import org.annft.nn.NetworkSpec;
+import org.annft.ntk.EmpiricalNtk;
 import org.annft.theory.LearningRates;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;

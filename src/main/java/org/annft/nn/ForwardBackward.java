@@ -1,5 +1,6 @@
 package org.annft.nn;
 
+import org.annft.linalg.Gemm;
 import org.ejml.data.DMatrixRMaj;
 
 /**

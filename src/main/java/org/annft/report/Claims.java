@@ -229,7 +229,7 @@ final class Claims {
         Map<String, String> sources = new TreeMap<>();
         for (Run r : runs) {
             if (r.mode().startsWith("adam") && r.inputs().equals("zn") && !r.failed()) {
-                String key = r.activation() + " " + org.annft.nn.SweepMode.find(r.mode()).map(m -> m.label()).orElse(r.mode())
+                String key = r.activation() + " " + org.annft.train.SweepMode.find(r.mode()).map(m -> m.label()).orElse(r.mode())
                         + " width " + r.width();
                 configs.computeIfAbsent(key, k -> new ArrayList<>()).add(r.rmsdMev());
                 sources.put(key, r.source());

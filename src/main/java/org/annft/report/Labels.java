@@ -3,7 +3,7 @@ package org.annft.report;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import org.annft.nn.SweepMode;
+import org.annft.train.SweepMode;
 
 /** How the report names activations, training modes and numbers. */
 final class Labels {

@@ -87,7 +87,7 @@ public final class LossCurves implements FigureFamily {
 
     private Figure figure(String activation, Map<Network, Map<String, List<Row>>> shapes, TableSource source,
                           FigureFiles files) throws Exception {
-        String unit = TrainingProtocol.lossUnit(source.runInfo());
+        String unit = ProtocolCaption.lossUnit(source.runInfo());
         List<JFreeChart> panels = new ArrayList<>();
         TreeSet<String> modes = new TreeSet<>(Labels.MODE_ORDER);
         long runsMin = Long.MAX_VALUE;
@@ -117,7 +117,7 @@ public final class LossCurves implements FigureFamily {
         String caption = title + ". Training loss against epochs for " + String.join(", ", modeNames)
                 + ": line = median over runs, shaded band = interquartile range (25% to 75%), "
                 + (runsMin == runsMax ? runsMin : runsMin + " to " + runsMax) + " runs per curve; log loss axis."
-                + TrainingProtocol.describe(source.runInfo(), modes)
+                + ProtocolCaption.describe(source.runInfo(), modes)
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
         return grid.write(panels, files, files.name(figureName.replace("Figs. ", "fig").replace("Fig. ", "fig"), activation),

@@ -126,7 +126,7 @@ public final class ResidualMaps implements FigureFamily {
                 + "One colour scale for all panels, symmetric around zero: red where the networks underbind, blue where "
                 + "they overbind; it saturates at +-" + Labels.number(scale.getUpperBound()) + " MeV (the "
                 + Math.round(SCALE_QUANTILE * 100) + "th percentile of |residual|, rounded up)."
-                + TrainingProtocol.describe(source.runInfo(), List.of(mode)) + " " + source.citation();
+                + ProtocolCaption.describe(source.runInfo(), List.of(mode)) + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT,
                 colourBar(scale, "residual B_exp - B_pred (MeV)"), COLOUR_BAR_WIDTH);
         return grid.write(panels, files, files.name("fig14", activation, mode, "depth" + depth), caption);

@@ -81,7 +81,7 @@ public final class RmsdVsAspectRatio implements FigureFamily {
                 + "optimal aspect ratio r* (paper Eq. 50); log r axis."
                 + (paperDrawn ? " Black diamonds joined by a dotted line (ReLU CICT, l_out = 4): the paper's Table I, mean and std of the "
                         + "RMSD over the runs kept of 100 after 20000 epochs with cutoff 100 MeV (its Fig. 13 uses 30 MeV)." : "")
-                + TrainingProtocol.describe(source.runInfo(), modes)
+                + ProtocolCaption.describe(source.runInfo(), modes)
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
         Figure figure = grid.write(panels, files, files.name("fig13"), caption);

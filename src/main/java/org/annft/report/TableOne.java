@@ -54,7 +54,7 @@ public final class TableOne implements FigureFamily {
                 + ". Mean and standard deviation of the binding-energy RMSD (MeV) over the runs kept (RMSD below the "
                 + "cutoff and not NaN), the runs kept of those trained, and the failed fraction. Mean and std carry an "
                 + "asterisk where r* < r < 1, where the RMSD distribution turns bimodal. As CSV: " + csv + "."
-                + TrainingProtocol.describe(source.runInfo(), modes) + " " + source.citation();
+                + ProtocolCaption.describe(source.runInfo(), modes) + " " + source.citation();
         return new Section(heading(), List.of(), comparisons(rows, paper, source) + html(rows, caption, csv), List.of());
     }
 
@@ -90,7 +90,7 @@ public final class TableOne implements FigureFamily {
             paper.tableOne().forEach(p -> widths.add(p.width()));
             double cutoff = annft.values().iterator().next().getAs("cutoff_mev");
             Optional<Integer> epochs = source.runInfo().map(r -> r.forProtocol(e.getKey()))
-                    .flatMap(TrainingProtocol::sgdEpochs);
+                    .flatMap(ProtocolCaption::sgdEpochs);
             long runs = annft.values().stream().mapToLong(r -> r.<Long>getAs("runs_total")).max().orElse(0);
             String differs = epochs.filter(x -> x != PAPER_EPOCHS).isPresent() || runs != PAPER_RUNS
                     ? " annft trained " + epochs.map(x -> x + " epochs").orElse("an unrecorded number of epochs") + " and "

@@ -1,7 +1,7 @@
 package org.annft.sweep;
 
 import java.io.Serializable;
-import org.annft.nn.Adam;
+import org.annft.train.Adam;
 
 /**
  * How an Adam run trains ({@code train.adam.*}): Adam's own settings, where its learning rates come

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.annft.AnnftVersion;
 import org.annft.data.BindingEnergyDataSet;
-import org.annft.nn.Gemm;
+import org.annft.linalg.Gemm;
 import org.annft.spark.ProgressLine;
 import org.annft.spark.ResultStore;
 import org.annft.table.ResultTable;
@@ -98,7 +98,7 @@ public final class SweepJob {
                     RunCheckpoint.of(identities.get(todo.get(i)), outcome).write(checkpoints, todo.get(i),
                             hadoop.value().value());
                     runMillis.add((System.nanoTime() - t0) / 1_000_000);
-                    if (outcome.result().status() != org.annft.nn.TrainingResult.Status.OK) {
+                    if (outcome.result().status() != org.annft.train.TrainingResult.Status.OK) {
                         diverged.add(1);
                     }
                     costDone.add(cost(todoRuns.get(i)));

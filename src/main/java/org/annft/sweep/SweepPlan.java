@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.annft.data.BindingEnergyDataSet;
-import org.annft.nn.Gemm;
-import org.annft.nn.PhaseSchedule;
+import org.annft.linalg.Gemm;
 import org.annft.spark.ProgressLine;
+import org.annft.train.PhaseSchedule;
 
 /**
  * The cost of a sweep before it runs: tasks, core-hours and wall time on a given number of cores,

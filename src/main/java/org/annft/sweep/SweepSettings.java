@@ -6,8 +6,8 @@ import org.annft.config.AnnftConfig;
 import org.annft.config.Seeds;
 import org.annft.config.Setting;
 import org.annft.nn.InitSpec;
-import org.annft.nn.SweepMode;
 import org.annft.theory.Activations;
+import org.annft.train.SweepMode;
 
 /**
  * The {@code sweep.*} and {@code table.*} settings, validated, and the grid of training runs they

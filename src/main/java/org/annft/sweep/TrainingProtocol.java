@@ -9,12 +9,12 @@ import org.annft.config.AnnftConfig;
 import org.annft.config.InvalidSettingException;
 import org.annft.config.Setting;
 import org.annft.data.Target;
-import org.annft.nn.Adam;
-import org.annft.nn.Loss;
-import org.annft.nn.PhaseSchedule;
-import org.annft.nn.Precision;
-import org.annft.nn.SweepMode;
 import org.annft.theory.GlobalRate;
+import org.annft.train.Adam;
+import org.annft.train.Loss;
+import org.annft.train.PhaseSchedule;
+import org.annft.train.Precision;
+import org.annft.train.SweepMode;
 
 /**
  * One named way of training: every {@code train.*} setting except the network and the mode, which
@@ -306,7 +306,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
 
     /** The epochs a run of {@code mode} trains: Adam's epochs or the SGD phases' total. */
     public int epochs(SweepMode mode) {
-        return mode.optimizer() == org.annft.nn.OptimizerKind.ADAM ? adam.epochs() : phases.totalEpochs();
+        return mode.optimizer() == org.annft.train.OptimizerKind.ADAM ? adam.epochs() : phases.totalEpochs();
     }
 
     /**

@@ -3,14 +3,14 @@ package org.annft.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.annft.nn.FailureDiagnostics;
-import org.annft.nn.NtkTracker;
-import org.annft.nn.ParameterChanges;
-import org.annft.nn.TrainingResult;
+import org.annft.ntk.NtkTracker;
 import org.annft.spark.SparkTables;
 import org.annft.table.ResultTable;
 import org.annft.table.ResultTables;
 import org.annft.table.TableRows;
+import org.annft.train.FailureDiagnostics;
+import org.annft.train.ParameterChanges;
+import org.annft.train.TrainingResult;
 import org.apache.spark.sql.Row;
 
 /**

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.annft.data.AmeTableWriter;
 import org.annft.data.Ame2020Reader;
+import org.annft.data.AmeTableWriter;
 import org.annft.data.MassTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +51,11 @@ class PredictCommandTest {
         assertEquals(estimated, PredictCommand.targets("estimated", table).size());
         assertEquals(table.nuclides().size() - estimated, PredictCommand.targets("measured", table).size());
         Path file = Files.writeString(dir.resolve("list.txt"), "# Z N\n8 10\n120 200\n");
-        List<org.annft.sweep.EnsemblePredictions.Target> named = PredictCommand.targets(file.toString(), table);
+        List<org.annft.predict.EnsemblePredictions.Target> named = PredictCommand.targets(file.toString(), table);
         assertEquals(2, named.size());
         assertEquals(table.find(8, 10).orElseThrow().bindingEnergyMev(), named.get(0).ameMev(), 0);
         assertEquals(null, named.get(1).ameMev());
         assertEquals(List.of(8, 9), PredictCommand.targets("8:8, 9:10", table).stream()
-                .map(org.annft.sweep.EnsemblePredictions.Target::z).toList());
+                .map(org.annft.predict.EnsemblePredictions.Target::z).toList());
     }
 }

@@ -158,7 +158,7 @@ class TrainCommandTest {
                 "--set", "train.precision=\"float32\""), cli.err());
         Row r = spark.read().parquet(results.resolve("runs").toString()).collectAsList().get(0);
         assertEquals("float32", r.<String>getAs("precision"));
-        assertEquals(org.annft.nn.BlasLibrary.current().summary(), r.<String>getAs("gemm"),
+        assertEquals(org.annft.linalg.BlasLibrary.current().summary(), r.<String>getAs("gemm"),
                 "sgemm runs on the library annft.blas chose, recorded as for float64");
         assertTrue(r.<Double>getAs("final_loss") < r.<Double>getAs("initial_loss"), "training must lower the loss");
         String config = spark.read().parquet(results.resolve("run_info").toString()).collectAsList().get(0).getAs("config_json");

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.annft.nn.TrainingMode;
 import org.annft.stats.CentralMoments;
 import org.annft.theory.DepthRecursion;
 import org.annft.theory.GlobalRate;
 import org.annft.theory.LayerKernelMatrix;
+import org.annft.train.TrainingMode;
 import org.junit.jupiter.api.Test;
 
 /** The empirical NTK over initialization ensembles against the infinite-width theory and the 1/n law of its fluctuations. */

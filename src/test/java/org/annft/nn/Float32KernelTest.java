@@ -25,11 +25,12 @@ class Float32KernelTest {
     private static final Set<String> KEPT_DOUBLE = Set.of("EpochRunner.runEpoch", "EpochRunner.step");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Parameters", "Mlp", "Gemm", "BlasGemm", "ForwardBackward", "EpochRunner",
-        "OptimizerSteps", "GemmWorkload"})
-    void generatedTwinDeclaresTheTemplatesMethodsInFloat(String name) throws ClassNotFoundException {
-        Class<?> template = Class.forName("org.annft.nn." + name);
-        Class<?> generated = Class.forName("org.annft.nn.Float" + name);
+    @ValueSource(strings = {"nn.Parameters", "nn.Mlp", "nn.ForwardBackward", "linalg.Gemm", "linalg.BlasGemm",
+        "train.EpochRunner", "train.OptimizerSteps", "bench.GemmWorkload"})
+    void generatedTwinDeclaresTheTemplatesMethodsInFloat(String qualified) throws ClassNotFoundException {
+        Class<?> template = Class.forName("org.annft." + qualified);
+        String name = template.getSimpleName();
+        Class<?> generated = Class.forName(template.getPackageName() + ".Float" + name);
         Set<String> expected = new TreeSet<>();
         for (Method method : template.getDeclaredMethods()) {
             if (method.isSynthetic()) {

@@ -5,13 +5,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
 /** Small helpers shared by the nn tests: random networks and data, and a reference forward pass. */
-final class TestNetworks {
+public final class TestNetworks {
 
     private TestNetworks() {
     }
 
     /** A network with W ~ N(0, weightVariance/n_{l-1}), b ~ N(0, biasVariance) from {@code seed}. */
-    static Mlp randomNetwork(MlpArchitecture architecture, Activation activation, double weightVariance,
+    public static Mlp randomNetwork(MlpArchitecture architecture, Activation activation, double weightVariance,
             double biasVariance, long seed) {
         Mlp network = new Mlp(architecture, activation);
         Initializer.initialize(network, InitSpec.uniform(weightVariance, biasVariance, architecture.outputLayer()),
@@ -20,7 +20,7 @@ final class TestNetworks {
     }
 
     /** A rows x cols matrix with entries uniform in [low, high). */
-    static DMatrixRMaj uniformMatrix(int rows, int cols, double low, double high, UniformRandomProvider random) {
+    public static DMatrixRMaj uniformMatrix(int rows, int cols, double low, double high, UniformRandomProvider random) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
             m.data[i] = low + (high - low) * random.nextDouble();
@@ -32,7 +32,7 @@ final class TestNetworks {
      * Preactivations z^(l)_i of every layer for one input, by plain loops over the paper's formula
      * {@code z^(l)_i = b_i + sum_j W_ij sigma(z^(l-1)_j)}: element [l][i], l = 1 .. l_out.
      */
-    static double[][] referencePreactivations(Mlp network, double[] x) {
+    public static double[][] referencePreactivations(Mlp network, double[] x) {
         MlpArchitecture a = network.architecture();
         double[][] z = new double[a.outputLayer() + 1][];
         double[] previous = x.clone();
@@ -56,7 +56,7 @@ final class TestNetworks {
     }
 
     /** Row i of a matrix as an array. */
-    static double[] row(DMatrixRMaj m, int i) {
+    public static double[] row(DMatrixRMaj m, int i) {
         double[] r = new double[m.numCols];
         System.arraycopy(m.data, i * m.numCols, r, 0, m.numCols);
         return r;

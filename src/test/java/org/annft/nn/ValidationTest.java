@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.annft.linalg.Gemm;
 import org.annft.theory.Activations;
+import org.annft.train.Adam;
+import org.annft.train.Loss;
+import org.annft.train.OptimizerSpec;
+import org.annft.train.PhaseSchedule;
+import org.annft.train.Samples;
+import org.annft.train.Trainer;
+import org.annft.train.TrainingSpec;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -132,11 +132,11 @@ class FiguresTest {
     @Test
     void figs10To12ShowThreeMetricsAgainstWidthAndDepth() throws Exception {
         tables().parameterChangeMeans(List.of(4, 10, 120), List.of(2, 4, 8));
-        List<Figure> figures = render(new ParameterChanges());
+        List<Figure> figures = render(new ParameterChangeFigures());
         assertEquals(List.of("fig10-depth4.png", "fig11-depth4.png", "fig12-width120.png"),
                 figures.stream().map(Figure::file).toList());
         for (Figure f : figures) {
-            image(f, 3 * ParameterChanges.PANEL_WIDTH, HEADER + ParameterChanges.PANEL_HEIGHT);
+            image(f, 3 * ParameterChangeFigures.PANEL_WIDTH, HEADER + ParameterChangeFigures.PANEL_HEIGHT);
         }
     }
 

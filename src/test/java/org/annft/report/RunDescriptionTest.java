@@ -24,19 +24,19 @@ class RunDescriptionTest {
     @Test
     void aProtocolsCaptionStatesItsOwnPhasesAndKeepsTheRest() {
         RunDescription base = description();
-        assertEquals(Optional.of(20000), TrainingProtocol.sgdEpochs(base));
+        assertEquals(Optional.of(20000), ProtocolCaption.sgdEpochs(base));
         RunDescription scanned = base.forProtocol("r0.01");
-        assertEquals(Optional.of(1000), TrainingProtocol.sgdEpochs(scanned));
+        assertEquals(Optional.of(1000), ProtocolCaption.sgdEpochs(scanned));
         assertEquals(Optional.of("binding-energy"), scanned.find("target"));
         assertEquals(Optional.of("32"), scanned.find("batch-size"), "keys the protocol does not set stay");
-        String caption = TrainingProtocol.describe(Optional.of(scanned), java.util.List.of("cict"));
+        String caption = ProtocolCaption.describe(Optional.of(scanned), java.util.List.of("cict"));
         org.junit.jupiter.api.Assertions.assertTrue(caption.contains("SGD 1000 epochs at raw rates lambda~_b = 0.01"),
                 caption);
         org.junit.jupiter.api.Assertions.assertTrue(caption.contains("MAE loss on B"), caption);
         assertEquals(Optional.of("0"), base.forProtocol("full").find("batch-size"));
-        assertEquals(Optional.of(20000), TrainingProtocol.sgdEpochs(base.forProtocol("full")));
-        assertEquals("MeV per nucleon", TrainingProtocol.lossUnit(Optional.of(base)));
-        assertEquals("MeV", TrainingProtocol.lossUnit(Optional.of(scanned)));
+        assertEquals(Optional.of(20000), ProtocolCaption.sgdEpochs(base.forProtocol("full")));
+        assertEquals("MeV per nucleon", ProtocolCaption.lossUnit(Optional.of(base)));
+        assertEquals("MeV", ProtocolCaption.lossUnit(Optional.of(scanned)));
         assertEquals(base, base.forProtocol("absent"));
     }
 }

@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import org.annft.data.BaselineFits;
-import org.annft.nn.NtkTracker;
-import org.annft.nn.ParameterChanges;
-import org.annft.nn.TrainingResult;
+import org.annft.ntk.NtkTracker;
+import org.annft.predict.TrainedModel;
+import org.annft.train.ParameterChanges;
+import org.annft.train.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -90,7 +91,7 @@ class RunCheckpointTest {
                         new NtkTracker.Snapshot(41, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -0.5)),
                 new TrainedModel("tanh", "zn-pairing", new double[] {0, 1}, new double[] {118, 177},
                         List.of(new double[] {0.5, -1.5, 2, 3e-300, 1, 2, 3, 4}, new double[] {7, -8}),
-                        List.of(new double[] {0.25, -0.125}, new double[] {9}), org.annft.data.Target.BINDING_ENERGY_PER_NUCLEON, 100.0, org.annft.nn.Precision.FLOAT32));
+                        List.of(new double[] {0.25, -0.125}, new double[] {9}), org.annft.data.Target.BINDING_ENERGY_PER_NUCLEON, 100.0, org.annft.train.Precision.FLOAT32));
     }
 
     /** What is written reads back field for field, bit for bit. */
@@ -111,7 +112,7 @@ class RunCheckpointTest {
         assertEquals(3, read.ntkNuclides());
         assertEquals(written.ntk(), read.ntk());
         assertEquals("tanh", read.model().activation());
-        assertEquals(org.annft.nn.Precision.FLOAT32, read.model().precision());
+        assertEquals(org.annft.train.Precision.FLOAT32, read.model().precision());
         assertEquals(100.0, read.model().targetScale());
         assertTrue(java.util.Arrays.equals(written.model().inputMax(), read.model().inputMax()));
         for (int l = 0; l < 2; l++) {

@@ -5,22 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.annft.nn.Adam;
-import org.annft.nn.Loss;
-import org.annft.nn.OptimizerSpec;
-import org.annft.nn.PhaseSchedule;
-import org.annft.nn.Precision;
-import org.annft.nn.SweepMode;
-import org.annft.nn.TrainingMode;
 import org.annft.theory.GlobalRate;
 import org.annft.theory.Initialization;
 import org.annft.theory.LearningRates;
+import org.annft.train.Adam;
+import org.annft.train.Loss;
+import org.annft.train.OptimizerSpec;
+import org.annft.train.PhaseSchedule;
+import org.annft.train.Precision;
+import org.annft.train.SweepMode;
+import org.annft.train.TrainingMode;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
 
     /** Averaged Adam rates come from raw rates (1e-3, 2e-3), which no SGD phase uses. */
-    private static TrainingRun run(TrainingMode mode, org.annft.nn.OptimizerKind optimizer, String adamRule, GlobalRate rule) {
+    private static TrainingRun run(TrainingMode mode, org.annft.train.OptimizerKind optimizer, String adamRule, GlobalRate rule) {
         AdamRates adamRates = adamRule.equals("fixed") ? AdamRates.fixed() : AdamRates.averaged(1e-3, 2e-3);
         PhaseSchedule phases = new PhaseSchedule(List.of(new PhaseSchedule.Phase(10, 0.01, 0.01),
                 new PhaseSchedule.Phase(10, 0.02, 0.03)));
@@ -36,26 +36,26 @@ class TrainingRunTest {
      */
     @Test
     void averagedAdamRatesAreTheGlobalRatesOfTheirRawRates() {
-        OptimizerSpec spec = run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.ADAM, "averaged", GlobalRate.PRACTICE).optimizerSpec(2);
+        OptimizerSpec spec = run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.ADAM, "averaged", GlobalRate.PRACTICE).optimizerSpec(2);
         LearningRates rates = ((OptimizerSpec.AdamSpec) spec).rates();
         for (int l = 1; l <= 4; l++) {
             assertEquals(6.5625e-5, rates.lambdaW(l) / (l == 1 ? 2 : 120), 1e-18);
             assertEquals(2.5e-4, rates.lambdaB(l), 1e-18);
         }
-        assertNull(((OptimizerSpec.AdamSpec) run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.ADAM, "fixed", GlobalRate.PRACTICE)
+        assertNull(((OptimizerSpec.AdamSpec) run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.ADAM, "fixed", GlobalRate.PRACTICE)
                 .optimizerSpec(2)).rates());
     }
 
     @Test
     void theRuleInEffectIsRecordedOnlyWhereRatesAreAveraged() {
-        assertEquals("practice", run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.SGD, "fixed", GlobalRate.PRACTICE).globalRateInEffect());
-        assertEquals("raw-average", run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.ADAM, "averaged", GlobalRate.RAW_AVERAGE)
+        assertEquals("practice", run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.SGD, "fixed", GlobalRate.PRACTICE).globalRateInEffect());
+        assertEquals("raw-average", run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.ADAM, "averaged", GlobalRate.RAW_AVERAGE)
                 .globalRateInEffect());
-        assertNull(run(TrainingMode.CRITICAL, org.annft.nn.OptimizerKind.SGD, "averaged", GlobalRate.PRACTICE).globalRateInEffect());
-        assertNull(run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.ADAM, "fixed", GlobalRate.PRACTICE).globalRateInEffect());
+        assertNull(run(TrainingMode.CRITICAL, org.annft.train.OptimizerKind.SGD, "averaged", GlobalRate.PRACTICE).globalRateInEffect());
+        assertNull(run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.ADAM, "fixed", GlobalRate.PRACTICE).globalRateInEffect());
         // Runs that differ only in the rule are different checkpoints.
-        assertTrue(!run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.SGD, "fixed", GlobalRate.PRACTICE).toString()
-                .equals(run(TrainingMode.GLOBAL, org.annft.nn.OptimizerKind.SGD, "fixed", GlobalRate.RAW_AVERAGE).toString()));
+        assertTrue(!run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.SGD, "fixed", GlobalRate.PRACTICE).toString()
+                .equals(run(TrainingMode.GLOBAL, org.annft.train.OptimizerKind.SGD, "fixed", GlobalRate.RAW_AVERAGE).toString()));
     }
 
     @Test

@@ -1,0 +1,193 @@
+package org.annft.predict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.annft.config.BadInputException;
+import org.annft.linalg.Gemm;
+import org.annft.spark.ResultStore;
+import org.annft.spark.SparkTables;
+import org.annft.stats.OrderedSample;
+import org.annft.table.ResultTables;
+import org.annft.train.Precision;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code annft predict}: every saved network of a sweep (table {@code models}) that Table I's cutoff
+ * keeps evaluates the chosen nuclides, one Spark task per network, and the driver reduces each
+ * configuration's runs per nuclide to the ensemble's mean, population standard deviation, median
+ * and 5% and 95% quantiles ({@link OrderedSample}: sorted, so the same bits whatever the
+ * partitioning), written as table {@code ensemble_predictions}.
+ */
+public final class EnsemblePredictions {
+
+    /** Columns of {@code models} and {@code runs} that a selection may name. */
+    public static final List<String> SELECTABLE = List.of("activation", "mode", "protocol", "width", "depth", "run");
+
+    /**
+     * A nuclide to predict, with its AME2020 binding energy when the table has it.
+     *
+     * @param ameMev    null when the nuclide is not in the table
+     * @param estimated null when the nuclide is not in the table
+     */
+    public record Target(int z, int n, String element, Double ameMev, Boolean estimated) implements java.io.Serializable {
+
+        public Target {
+            if (z < 0 || n < 0 || z + n == 0) {
+                throw new BadInputException("nuclide Z=" + z + " N=" + n + ": Z and N must be >= 0, A >= 1");
+            }
+        }
+    }
+
+    /** The statistics of one configuration's kept runs at one nuclide. */
+    record Statistics(long runs, double mean, double std, double median, double q05, double q95) {
+
+        static Statistics of(OrderedSample sample) {
+            OrderedSample.Summary s = sample.summary();
+            return new Statistics(s.count(), s.mean(), s.std(), sample.quantile(0.5), sample.quantile(0.05),
+                    sample.quantile(0.95));
+        }
+    }
+
+    private EnsemblePredictions() {
+    }
+
+    /**
+     * Runs the predictions of the networks under {@code modelsDir} that match {@code selection} and
+     * writes {@code ensemble_predictions}; returns the number of networks used.
+     *
+     * @throws BadInputException if the directory has no {@code models} table, a selection names an
+     *                           unknown column, or no kept network matches
+     */
+    public static long run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
+                           ResultStore.Commit out) {
+        check(modelsDir, selection);
+        Dataset<Row> models = read(spark, modelsDir, "models").orElseThrow();
+        Dataset<Row> runs = read(spark, modelsDir, "runs").orElseThrow();
+        double cutoff = read(spark, modelsDir, "table1").map(t -> t.first().<Double>getAs("cutoff_mev"))
+                .orElse(Double.POSITIVE_INFINITY);
+        for (Map.Entry<String, String> e : selection.entrySet()) {
+            models = models.where(functions.col(e.getKey()).cast("string").equalTo(e.getValue()));
+        }
+        // Table I's rule: a run is kept when it finished and its RMSD is a number not above the cutoff.
+        Dataset<Row> kept = runs.where("status = 'ok' AND NOT isnan(rmsd_mev) AND rmsd_mev <= " + cutoff)
+                .select("activation", "mode", "protocol", "width", "depth", "run");
+        models = models.join(kept, scala.jdk.javaapi.CollectionConverters.asScala(
+                List.of("activation", "mode", "protocol", "width", "depth", "run")).toSeq());
+        int[][] zn = targets.stream().map(t -> new int[] {t.z(), t.n()}).toArray(int[][]::new);
+        JavaRDD<Row> layerRows = models.javaRDD();
+        List<scala.Tuple2<String, double[]>> predicted = layerRows
+                .keyBy(r -> runKey(r))
+                .groupByKey()
+                .map(group -> {
+                    List<Row> layers = new ArrayList<>();
+                    group._2().forEach(layers::add);
+                    layers.sort(Comparator.comparingInt(r -> r.<Integer>getAs("layer")));
+                    TrainedModel model = model(layers);
+                    return new scala.Tuple2<>(group._1(), model.predictMev(zn, Gemm.blas()));
+                })
+                .collect();
+        if (predicted.isEmpty()) {
+            throw new BadInputException("--models " + modelsDir + ": no kept network matches the selection " + selection);
+        }
+        TrainedModel range = model(models.where("layer = 1").limit(1).collectAsList());
+        // Per configuration, the runs in run order: the statistics sort anyway, the order only fixes the listing.
+        Map<String, List<double[]>> byConfiguration = new LinkedHashMap<>();
+        predicted.stream().sorted(Comparator.comparing(scala.Tuple2::_1))
+                .forEach(p -> byConfiguration.computeIfAbsent(configurationKey(p._1()), k -> new ArrayList<>()).add(p._2()));
+        // Rows in the table's order: configurations sort by their zero-padded run keys, nuclides by (Z, N).
+        List<Integer> order = java.util.stream.IntStream.range(0, targets.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> targets.get(i).z()).thenComparingInt(i -> targets.get(i).n()))
+                .toList();
+        List<Row> table = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> e : byConfiguration.entrySet()) {
+            String[] key = e.getKey().split("\t");
+            for (int i : order) {
+                OrderedSample sample = new OrderedSample();
+                for (double[] p : e.getValue()) {
+                    sample.add(p[i]);
+                }
+                Statistics s = Statistics.of(sample);
+                Target t = targets.get(i);
+                table.add(SparkTables.row(ResultTables.ENSEMBLE_PREDICTIONS, key[0], key[1], key[2],
+                        Integer.parseInt(key[3]), Integer.parseInt(key[4]), t.z(), t.n(), t.z() + t.n(), t.element(),
+                        s.runs(), s.mean(), s.std(), s.median(), s.q05(), s.q95(), t.ameMev(), t.estimated(),
+                        range.extrapolates(t.z(), t.n())));
+            }
+        }
+        out.writeInOrder(ResultTables.ENSEMBLE_PREDICTIONS, table);
+        return predicted.size();
+    }
+
+    /**
+     * Checks what can be checked before a Spark session: the selection's keys and the tables under
+     * {@code modelsDir}.
+     *
+     * @throws BadInputException naming the key or the missing table
+     */
+    public static void check(String modelsDir, Map<String, String> selection) {
+        for (String key : selection.keySet()) {
+            if (!SELECTABLE.contains(key)) {
+                throw new BadInputException("--select: unknown key '" + key + "'; known: " + String.join(", ", SELECTABLE));
+            }
+        }
+        for (String table : List.of("models", "runs")) {
+            if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(modelsDir, table))) {
+                throw new BadInputException("--models " + modelsDir + ": no table '" + table + "' (a sweep or a training "
+                        + "writes models and runs)");
+            }
+        }
+    }
+
+    private static Optional<Dataset<Row>> read(SparkSession spark, String dir, String table) {
+        java.nio.file.Path path = java.nio.file.Path.of(dir, table);
+        if (!java.nio.file.Files.isDirectory(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(ResultStore.readTable(spark, path.toString()));
+    }
+
+    /** activation, mode, protocol, width, depth, run, tab-separated; widths and depths zero-padded so keys sort as numbers. */
+    private static String runKey(Row r) {
+        return String.format(java.util.Locale.ROOT, "%s\t%s\t%s\t%010d\t%010d\t%010d", r.<String>getAs("activation"),
+                r.<String>getAs("mode"), r.<String>getAs("protocol"), r.<Integer>getAs("width"), r.<Integer>getAs("depth"),
+                r.<Integer>getAs("run"));
+    }
+
+    private static String configurationKey(String runKey) {
+        String[] p = runKey.split("\t");
+        return String.join("\t", p[0], p[1], p[2], Integer.toString(Integer.parseInt(p[3])),
+                Integer.toString(Integer.parseInt(p[4])));
+    }
+
+    /** The model of one run's rows of {@code models}, in layer order. */
+    static TrainedModel model(List<Row> layers) {
+        Row first = layers.get(0);
+        List<double[]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (Row r : layers) {
+            weights.add(doubles(r, "weights"));
+            biases.add(doubles(r, "biases"));
+        }
+        return new TrainedModel(first.getAs("activation"), first.getAs("inputs"), doubles(first, "input_min"),
+                doubles(first, "input_max"), weights, biases, org.annft.data.Target.parse(first.getAs("target")),
+                first.getAs("target_scale"),
+                Precision.parse(first.getAs("precision")));
+    }
+
+    private static double[] doubles(Row r, String column) {
+        scala.collection.Seq<Double> seq = r.getAs(column);
+        double[] out = new double[seq.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = seq.apply(i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package org.annft.train;
+
+import org.annft.nn.FloatMlp;
+import org.annft.nn.FloatParameters;
+import org.annft.nn.Mlp;
+import org.annft.nn.Parameters;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * Rounding to float32 and widening back, at the two ends of a float32 training: the network and the
+ * data are rounded once before the first epoch, the parameters widened once after the last.
+ */
+final class Float32Conversion {
+
+    private Float32Conversion() {
+    }
+
+    /** A float copy of {@code m}, each value rounded to nearest. */
+    static FMatrixRMaj rounded(DMatrixRMaj m) {
+        FMatrixRMaj out = new FMatrixRMaj(m.numRows, m.numCols);
+        round(m, out);
+        return out;
+    }
+
+    /** {@code to = (float) from}, element by element; same number of elements. */
+    static void round(DMatrixRMaj from, FMatrixRMaj to) {
+        int size = from.getNumElements();
+        for (int i = 0; i < size; i++) {
+            to.data[i] = (float) from.data[i];
+        }
+    }
+
+    /** {@code to = from} widened to double (exact), element by element; same number of elements. */
+    static void widen(FMatrixRMaj from, DMatrixRMaj to) {
+        int size = from.getNumElements();
+        for (int i = 0; i < size; i++) {
+            to.data[i] = from.data[i];
+        }
+    }
+
+    /** The network with its parameters rounded to float. */
+    static FloatMlp rounded(Mlp network) {
+        FloatMlp out = new FloatMlp(network.architecture(), network.activation());
+        for (int l = 1; l <= network.architecture().outputLayer(); l++) {
+            round(network.parameters().weights(l), out.parameters().weights(l));
+            round(network.parameters().biases(l), out.parameters().biases(l));
+        }
+        return out;
+    }
+
+    /** Writes the float parameters, widened, into {@code target} (same shape). */
+    static void widenInto(FloatParameters source, Parameters target) {
+        if (!source.architecture().equals(target.architecture())) {
+            throw new IllegalArgumentException("parameter shapes differ: " + source.architecture() + " vs "
+                    + target.architecture());
+        }
+        for (int l = 1; l <= target.architecture().outputLayer(); l++) {
+            widen(source.weights(l), target.weights(l));
+            widen(source.biases(l), target.biases(l));
+        }
+    }
+}
