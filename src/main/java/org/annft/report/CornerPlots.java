@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.annft.train.Samples;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

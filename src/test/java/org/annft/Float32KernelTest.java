@@ -1,4 +1,4 @@
-package org.annft.nn;
+package org.annft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
