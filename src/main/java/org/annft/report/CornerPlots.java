@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -63,13 +65,13 @@ public final class CornerPlots implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("init_samples");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.INIT_SAMPLES);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        Dataset<Row> all = source.read("init_samples");
+        Dataset<Row> all = source.read(ResultTables.INIT_SAMPLES);
         Dataset<Row> lastLayer = all.groupBy("config_id").agg(max("layer").as("last_layer"));
         List<Row> rows = all.join(lastLayer, "config_id")
                 .where(col("layer").equalTo(col("last_layer")).and(col("sample").lt(MAX_SAMPLES)))
@@ -110,7 +112,7 @@ public final class CornerPlots implements FigureFamily {
 
     private static Map<Integer, Configuration> configurations(TableSource source) {
         Map<Integer, Configuration> out = new HashMap<>();
-        source.readIfPresent("init_configurations").ifPresent(t -> t.collectAsList().forEach(r -> out.put(
+        source.readIfPresent(ResultTables.INIT_CONFIGURATIONS).ifPresent(t -> t.collectAsList().forEach(r -> out.put(
                 r.getAs("config_id"), new Configuration(r.getAs("activation"), r.getAs("c_w"), r.getAs("c_b"),
                         r.getAs("width"), r.getAs("hidden_layers")))));
         return out;
@@ -119,7 +121,7 @@ public final class CornerPlots implements FigureFamily {
     /** (config, input a, input b) to {measured correlation, theory correlation} at the last layer. */
     private static Map<List<Integer>, double[]> correlations(TableSource source) {
         Map<List<Integer>, double[]> out = new HashMap<>();
-        source.readIfPresent("init_covariance").ifPresent(t -> {
+        source.readIfPresent(ResultTables.INIT_COVARIANCE).ifPresent(t -> {
             Dataset<Row> last = t.groupBy("config_id").agg(max("layer").as("last_layer"));
             t.join(last, "config_id").where(col("layer").equalTo(col("last_layer")))
                     .select("config_id", "input_a", "input_b", "correlation", "theory_correlation")

@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -52,13 +54,13 @@ public final class DepthProfiles implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("init_moments");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.INIT_MOMENTS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        Dataset<Row> layers = source.read("init_moments").where(col("input_index").equalTo(0).and(col("layer").geq(2)))
+        Dataset<Row> layers = source.read(ResultTables.INIT_MOMENTS).where(col("input_index").equalTo(0).and(col("layer").geq(2)))
                 .select("config_id", "activation", "c_w", "c_b", "width", "hidden_layers", "layer", "samples",
                         "m2", "m2_se", "v_over_n", "v_over_n_se", "theory_kernel", "theory_kernel_from_measured",
                         "theory_v_over_n", "theory_v_over_n_from_measured");

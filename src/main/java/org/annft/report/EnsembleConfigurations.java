@@ -1,5 +1,6 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class EnsembleConfigurations {
 
     static EnsembleConfigurations of(TableSource source) {
         EnsembleConfigurations c = new EnsembleConfigurations();
-        source.readIfPresent("init_configurations").ifPresent(table -> {
+        source.readIfPresent(ResultTables.INIT_CONFIGURATIONS).ifPresent(table -> {
             for (Row r : table.collectAsList()) {
                 c.samples.put(r.<Integer>getAs("config_id"), r.<Long>getAs("samples"));
                 c.sampler = r.getAs("sampler");

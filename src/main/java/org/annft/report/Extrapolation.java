@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,13 +68,13 @@ public final class Extrapolation implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("ensemble_predictions");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.ENSEMBLE_PREDICTIONS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Row> rows = Rows.collectSorted(source.read("ensemble_predictions").where("ame_mev IS NOT NULL"),
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.ENSEMBLE_PREDICTIONS).where("ame_mev IS NOT NULL"),
                 "activation", "mode", "protocol", "depth", "width", "z", "n");
         Map<List<Object>, Map<Integer, List<Row>>> groups = new LinkedHashMap<>();
         for (Row r : rows) {

@@ -1,6 +1,7 @@
 package org.annft.report;
 
 import java.util.List;
+import org.annft.table.ResultTable;
 
 /** A family of paper figures drawn from the same tables, e.g. Figs. 6-7 from {@code init_moments}. */
 public interface FigureFamily {
@@ -8,8 +9,11 @@ public interface FigureFamily {
     /** The section heading, e.g. {@code Fig. 4: output distributions at initialization}. */
     String heading();
 
-    /** The tables the figures need; a source directory must hold all of them. */
-    List<String> tables();
+    /**
+     * The contracts of the tables the figures read; a source directory must hold all of them, and
+     * each is checked against its contract when read.
+     */
+    List<ResultTable> tables();
 
     /**
      * Whether the family draws the rows of one sweep protocol at a time (the report then renders it

@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -47,13 +49,13 @@ public final class LossCurves implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("loss_bands");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.LOSS_BANDS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        Dataset<Row> bands = thinned(source.read("loss_bands"));
+        Dataset<Row> bands = thinned(source.read(ResultTables.LOSS_BANDS));
         List<Row> rows = Rows.collectSorted(bands.select("activation", "mode", "width", "depth", "epoch", "runs",
                 "loss_median", "loss_q25", "loss_q75"), "activation", "width", "depth", "mode", "epoch");
         Map<String, Map<Network, Map<String, List<Row>>>> grouped = new LinkedHashMap<>();

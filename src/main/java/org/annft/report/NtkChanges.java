@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +29,21 @@ public final class NtkChanges implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("ntk_changes");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.NTK_CHANGES);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         // The last snapshot of every run: the kernel after training against the initial one.
-        source.read("ntk_changes").createOrReplaceTempView("report_ntk_changes");
+        source.read(ResultTables.NTK_CHANGES).createOrReplaceTempView("report_ntk_changes");
         List<Row> rows = Rows.collectSorted(source.spark().sql("SELECT activation, depth, protocol, mode, r, "
                 + "avg(frobenius_change) AS mean, count(*) AS runs FROM (SELECT *, row_number() OVER (PARTITION BY activation, mode, protocol, "
                 + "width, depth, run ORDER BY epoch DESC) AS k FROM report_ntk_changes) WHERE k = 1 AND epoch > 0 "
                 + "AND NOT isnan(frobenius_change) GROUP BY activation, depth, protocol, mode, r"),
                 "activation", "depth", "protocol", "mode", "r");
         Map<String, Double> rStar = new TreeMap<>();
-        source.readIfPresent("table1").ifPresent(t -> t.select("activation", "depth", "r_star").distinct().collectAsList()
+        source.readIfPresent(ResultTables.TABLE1).ifPresent(t -> t.select("activation", "depth", "r_star").distinct().collectAsList()
                 .forEach(r -> rStar.put(r.getAs("activation") + "/" + r.<Integer>getAs("depth"),
                         r.isNullAt(2) ? Double.NaN : r.<Double>getAs("r_star"))));
         Map<List<Object>, Map<String, List<Row>>> panels = new LinkedHashMap<>();

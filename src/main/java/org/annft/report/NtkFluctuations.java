@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +50,13 @@ public final class NtkFluctuations implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("init_ntk");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.INIT_NTK);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Row> rows = Rows.collectSorted(source.read("init_ntk")
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.INIT_NTK)
                 .where("input_a = 0 AND input_b = 0 AND layer > 1 AND relative_variance IS NOT NULL AND relative_variance_se > 0"),
                 "activation", "c_w", "c_b", "rates", "layer", "width");
         Map<List<Object>, List<Point>> groups = new LinkedHashMap<>();

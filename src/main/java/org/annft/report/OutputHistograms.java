@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -49,13 +51,13 @@ public final class OutputHistograms implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("init_histograms");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.INIT_HISTOGRAMS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        Dataset<Row> histogramRows = source.read("init_histograms")
+        Dataset<Row> histogramRows = source.read(ResultTables.INIT_HISTOGRAMS)
                 .where(col("layer").equalTo(col("hidden_layers").plus(1)).and(col("input_index").equalTo(0)))
                 .select("config_id", "activation", "c_w", "c_b", "width", "hidden_layers", "bin_low", "bin_high",
                         "bin", "count", "density", "gaussian_density");

@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,13 +63,13 @@ public final class ParameterChangeFigures implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("param_change_means");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.PARAM_CHANGE_MEANS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Mean> means = source.read("param_change_means")
+        List<Mean> means = source.read(ResultTables.PARAM_CHANGE_MEANS)
                 .select("activation", "mode", "width", "depth", "metric", "mean", "std", "runs_kept", "runs_total")
                 .collectAsList().stream().map(r -> new Mean(r.getAs("activation"), r.getAs("mode"), r.getAs("width"),
                         r.getAs("depth"), r.getAs("metric"), r.getAs("mean"), r.getAs("std"), r.getAs("runs_kept"),

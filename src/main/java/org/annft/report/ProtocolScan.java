@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
@@ -46,15 +48,15 @@ public final class ProtocolScan implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("runs");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.RUNS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        double cutoff = source.readIfPresent("table1").map(t -> t.select("cutoff_mev").limit(1).collectAsList())
+        double cutoff = source.readIfPresent(ResultTables.TABLE1).map(t -> t.select("cutoff_mev").limit(1).collectAsList())
                 .filter(l -> !l.isEmpty()).map(l -> l.get(0).getDouble(0)).orElse(100.0);
-        List<Row> rows = Rows.collectSorted(source.read("runs").select("activation", "mode", "protocol", "width", "depth",
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.RUNS).select("activation", "mode", "protocol", "width", "depth",
                 "run", "status", "rmsd_mev", "linear_fit_rmsd_mev", "constant_fit_rmsd_mev"),
                 "activation", "mode", "depth", "protocol", "width", "run");
         Map<List<Object>, List<Run>> groups = new LinkedHashMap<>();

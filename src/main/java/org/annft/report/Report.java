@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 
@@ -78,7 +80,7 @@ public final class Report {
     private static Section section(FigureFamily family, Tables tables, Path out) throws Exception {
         List<TableSource> sources = tables.withAll(family.tables());
         if (sources.isEmpty()) {
-            return Section.note(family.heading(), "Skipped: no table " + String.join(" + ", family.tables())
+            return Section.note(family.heading(), "Skipped: no table " + String.join(" + ", names(family))
                     + " under " + tables.dir() + ".");
         }
         if (family.acrossSources()) {
@@ -91,7 +93,7 @@ public final class Report {
                     section = section.plus(family.render(source, new FigureFiles(out, source.label())));
                 } catch (Exception e) {
                     // A table of another schema (an older or foreign job) costs its figure, not the report.
-                    if (!(e instanceof AnalysisException)) {
+                    if (!(e instanceof AnalysisException) && !(e instanceof SparkTables.TableContractException)) {
                         throw e;
                     }
                     section = section.plus(Section.note(family.heading(), "Skipped for " + source.displayName()
@@ -116,9 +118,13 @@ public final class Report {
 
     private List<String> missingTables(Tables tables) {
         Set<String> expected = new LinkedHashSet<>();
-        families.forEach(f -> expected.addAll(f.tables()));
+        families.forEach(f -> expected.addAll(names(f)));
         expected.removeAll(tables.names());
         return List.copyOf(expected);
+    }
+
+    private static List<String> names(FigureFamily family) {
+        return family.tables().stream().map(ResultTable::name).toList();
     }
 
     private static void deleteRecursively(Path path) throws IOException {

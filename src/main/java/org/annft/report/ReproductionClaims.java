@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,8 @@ public final class ReproductionClaims implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("runs");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.RUNS);
     }
 
     @Override
@@ -40,7 +42,7 @@ public final class ReproductionClaims implements FigureFamily {
         for (TableSource source : sources) {
             String inputs = source.runInfo().flatMap(r -> r.setting("data.inputs")).orElse("zn");
             String label = source.label().isEmpty() ? "." : source.label();
-            for (Row r : Rows.collectSorted(source.read("runs").select("activation", "mode", "protocol", "width", "depth",
+            for (Row r : Rows.collectSorted(source.read(ResultTables.RUNS).select("activation", "mode", "protocol", "width", "depth",
                     "run", "epochs_done", "status", "rmsd_mev"), "activation", "mode", "protocol", "width", "depth", "run")) {
                 double rmsd = "ok".equals(r.getAs("status")) ? r.<Double>getAs("rmsd_mev") : Double.NaN;
                 runs.add(new Claims.Run(label, inputs, r.getAs("activation"), r.getAs("mode"), r.getAs("protocol"),

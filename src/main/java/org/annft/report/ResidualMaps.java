@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -53,13 +55,13 @@ public final class ResidualMaps implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("residuals");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.RESIDUALS);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Row> rows = Rows.collectSorted(source.read("residuals")
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.RESIDUALS)
                 .select("activation", "mode", "width", "depth", "z", "n", "residual_mev", "runs"),
                 "activation", "mode", "depth", "width");
         Map<List<Object>, Map<Integer, List<Row>>> groups = new LinkedHashMap<>();

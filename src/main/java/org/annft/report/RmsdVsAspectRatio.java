@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -35,13 +37,13 @@ public final class RmsdVsAspectRatio implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("table1");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.TABLE1);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Row> rows = Rows.collectSorted(source.read("table1"), "activation", "mode", "protocol", "depth", "r");
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.TABLE1), "activation", "mode", "protocol", "depth", "r");
         Map<List<Object>, List<Point>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
             groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.<Integer>getAs("depth"),

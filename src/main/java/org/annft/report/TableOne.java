@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import org.annft.table.ResultTables;
+import org.annft.table.ResultTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,13 +40,13 @@ public final class TableOne implements FigureFamily {
     }
 
     @Override
-    public List<String> tables() {
-        return List.of("table1");
+    public List<ResultTable> tables() {
+        return List.of(ResultTables.TABLE1);
     }
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Row> rows = Rows.collectSorted(source.read("table1").selectExpr(COLUMNS.toArray(String[]::new)),
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.TABLE1).selectExpr(COLUMNS.toArray(String[]::new)),
                 "activation", "mode", "protocol", "depth", "width");
         PaperResults paper = PaperResults.load();
         String csv = csvName(source, files);

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.annft.spark.ResultStore;
+import org.annft.spark.SparkTables;
+import org.annft.table.ResultTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * One directory of result tables (what one job wrote): its tables by name and the job's
- * {@code run_info}, which captions cite for configuration and protocol.
+ * {@code run_info}, which captions cite for configuration and protocol. Tables are read through
+ * their contracts ({@link #read(ResultTable)}), so a table of another schema is refused by name
+ * and column before a figure reads it.
  *
  * @param label the directory relative to the report directory; empty for the report directory itself
  * @param runInfo the job's run description, if its {@code run_info} table is present
@@ -22,6 +26,9 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
 
     /** The protocol of sweep tables that predate the {@code protocol} column, and of sweeps without protocols. */
     public static final String DEFAULT_PROTOCOL = "default";
+
+    /** Columns a table may lack because it was written before them: {@code protocol} (read as {@value #DEFAULT_PROTOCOL}). */
+    private static final Set<String> PREDATED = Set.of("protocol");
 
     /** Reads the directory's {@code run_info} (once: every caption cites it). */
     static TableSource of(SparkSession spark, Path dir, String label, Set<String> tables) {
@@ -36,7 +43,7 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
      * The sweep protocols of a table, sorted ({@value #DEFAULT_PROTOCOL} for a table without the
      * {@code protocol} column).
      */
-    public List<String> protocols(String table) {
+    public List<String> protocols(ResultTable table) {
         Dataset<Row> t = read(table);
         return t.select("protocol").distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
     }
@@ -56,16 +63,23 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
     }
 
     /** Whether this directory holds all the tables. */
-    public boolean hasAll(List<String> names) {
-        return tables.containsAll(names);
+    public boolean hasAll(List<ResultTable> contracts) {
+        return contracts.stream().allMatch(c -> tables.contains(c.name()));
     }
 
-    /** The table; it must exist. */
-    public Dataset<Row> read(String table) {
+    /**
+     * The table, checked against its contract (tables that predate the {@code protocol} column get
+     * it, as {@value #DEFAULT_PROTOCOL}); it must exist.
+     *
+     * @throws SparkTables.TableContractException if a column of the contract is missing or of another type
+     */
+    public Dataset<Row> read(ResultTable contract) {
+        String table = contract.name();
         if (!has(table)) {
             throw new IllegalStateException("no table " + table + " in " + dir);
         }
         Dataset<Row> t = ResultStore.readTable(spark, dir.resolve(table).toString());
+        SparkTables.checkRead(contract, t.schema(), PREDATED);
         if (!java.util.Arrays.asList(t.columns()).contains("protocol")) {
             return protocol.isEmpty() || protocol.equals(DEFAULT_PROTOCOL)
                     ? t.withColumn("protocol", org.apache.spark.sql.functions.lit(DEFAULT_PROTOCOL)) : t.limit(0);
@@ -73,9 +87,9 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
         return protocol.isEmpty() ? t : t.where(org.apache.spark.sql.functions.col("protocol").equalTo(protocol));
     }
 
-    /** The table, if present. */
-    public Optional<Dataset<Row>> readIfPresent(String table) {
-        return has(table) ? Optional.of(read(table)) : Optional.empty();
+    /** The table, if present, checked as {@link #read} does. */
+    public Optional<Dataset<Row>> readIfPresent(ResultTable table) {
+        return has(table.name()) ? Optional.of(read(table)) : Optional.empty();
     }
 
     /** The sentence that ends every caption: where the tables are and which job wrote them. */

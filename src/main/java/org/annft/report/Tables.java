@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.annft.spark.ResultStore;
+import org.annft.table.ResultTable;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -152,8 +153,8 @@ public final class Tables {
     }
 
     /** The directories that hold all the given tables. */
-    public List<TableSource> withAll(List<String> names) {
-        return sources.stream().filter(s -> s.hasAll(names)).toList();
+    public List<TableSource> withAll(List<ResultTable> contracts) {
+        return sources.stream().filter(s -> s.hasAll(contracts)).toList();
     }
 
     /** Every table name found, across directories. */

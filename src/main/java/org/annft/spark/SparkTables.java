@@ -44,6 +44,53 @@ public final class SparkTables {
         return schema;
     }
 
+    /**
+     * Checks a table read back against its contract: every column the contract declares is there with
+     * the contract's type (extra columns are allowed). {@code tolerated} names columns a table may
+     * lack because it predates them.
+     *
+     * @throws TableContractException naming the table and every column that is missing or of another type
+     */
+    public static void checkRead(ResultTable table, StructType read, java.util.Set<String> tolerated) {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, org.apache.spark.sql.types.DataType> types = new java.util.HashMap<>();
+        for (org.apache.spark.sql.types.StructField f : read.fields()) {
+            types.put(f.name(), f.dataType());
+        }
+        for (TableColumn c : table.columns()) {
+            org.apache.spark.sql.types.DataType found = types.get(c.name());
+            if (found == null) {
+                if (!tolerated.contains(c.name())) {
+                    problems.add("no column " + c.name());
+                }
+            } else if (!sameType(found, type(c.type()))) {
+                problems.add("column " + c.name() + " is " + found.simpleString() + ", the contract says "
+                        + type(c.type()).simpleString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TableContractException("table " + table.name() + " does not match its contract: "
+                    + String.join(", ", problems));
+        }
+    }
+
+    /** Types equal but for the nullability of array elements, which Parquet does not keep. */
+    private static boolean sameType(org.apache.spark.sql.types.DataType a, org.apache.spark.sql.types.DataType b) {
+        if (a instanceof org.apache.spark.sql.types.ArrayType x && b instanceof org.apache.spark.sql.types.ArrayType y) {
+            return x.elementType().equals(y.elementType());
+        }
+        return a.equals(b);
+    }
+
+    /** A table read back does not have the columns or types of its contract. */
+    public static final class TableContractException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public TableContractException(String message) {
+            super(message);
+        }
+    }
+
     /** The rows of {@code records}, in their order. */
     public static <R> List<Row> rows(TableRows<R> rows, Collection<? extends R> records) {
         List<Row> out = new ArrayList<>(records.size());

@@ -1,15 +1,19 @@
 package org.annft.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.annft.spark.ResultStore;
+import org.annft.spark.SparkTables;
 import org.annft.spark.TestSpark;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +43,34 @@ class TablesScanTest {
             Path out = commit(dir.resolve(name), 3);
             Tables tables = Tables.scan(spark, out);
             assertEquals(Set.of("runs"), tables.names(), name);
-            assertEquals(3, tables.sources().get(0).read("runs").count(), name);
+            assertEquals(3, ResultStore.readTable(spark, tables.sources().get(0).dir().resolve("runs").toString()).count(),
+                    name);
         }
+    }
+
+    /** A table is read through its contract: one of another schema is refused, naming what differs. */
+    @Test
+    void aTableOfAnotherSchemaIsRefusedByItsContract() {
+        TableSource source = Tables.scan(spark, commit(dir.resolve("foreign"), 3)).sources().get(0);
+        SparkTables.TableContractException e = assertThrows(SparkTables.TableContractException.class,
+                () -> source.read(ResultTables.RUNS));
+        assertTrue(e.getMessage().startsWith("table runs does not match its contract: no column activation"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("no column protocol"), "protocol may predate: " + e.getMessage());
+
+        // Every column there but one of another type.
+        Path typed = dir.resolve("typed");
+        ResultStore store = new ResultStore(spark, typed.toString(), false);
+        try (ResultStore.Commit c = store.begin()) {
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> runs = spark.createDataFrame(List.of(),
+                    SparkTables.schema(ResultTables.RUNS));
+            c.write("runs", runs.withColumn("width", runs.col("width").cast("string")));
+            c.commit();
+        }
+        e = assertThrows(SparkTables.TableContractException.class,
+                () -> Tables.scan(spark, typed).sources().get(0).read(ResultTables.RUNS));
+        assertEquals("table runs does not match its contract: column width is string, the contract says int",
+                e.getMessage());
     }
 
     @Test
