@@ -60,6 +60,30 @@ public record RunDescription(String experiment, String command, long seed, Strin
         return this;
     }
 
+    /**
+     * The description of the runs of one sweep protocol from the rows of table {@code protocols}:
+     * {@code train} replaced by the settings the protocol ran with ({@code train.*} key to its value
+     * as JSON), so that captions state what was run, not what a configuration file asked for.
+     * Unchanged when the map is empty or does not parse.
+     */
+    public RunDescription withTrainSettings(java.util.Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return this;
+        }
+        try {
+            StringBuilder text = new StringBuilder();
+            settings.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
+            Config train = ConfigFactory.parseString(text.toString()).getConfig("train");
+            Config c = config();
+            Config resolved = (c.hasPath("sweep.protocols") ? c.withoutPath("sweep.protocols") : c).withoutPath("train")
+                    .withValue("train", train.root());
+            return new RunDescription(experiment, command, seed, annftVersion, codeRevision, sparkVersion, master,
+                    startedAt, seconds, resolved.root().render(com.typesafe.config.ConfigRenderOptions.concise()));
+        } catch (ConfigException e) {
+            return this;
+        }
+    }
+
     /** A setting rendered as text (lists and objects as compact JSON), if the configuration has it. */
     public Optional<String> setting(String path) {
         Config c = config();

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.annft.spark.ResultStore;
 import org.annft.spark.SparkTables;
 import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -54,7 +55,21 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
      */
     public TableSource forProtocol(String name) {
         String withProtocol = (label.isEmpty() ? "" : label + " ") + "protocol " + name;
-        return new TableSource(spark, dir, withProtocol, tables, runInfo.map(r -> r.forProtocol(name)), name);
+        return new TableSource(spark, dir, withProtocol, tables, runInfo.map(r -> described(r, name)), name);
+    }
+
+    /**
+     * The run description of one protocol: from table {@code protocols} (what the runs ran with)
+     * where the job wrote it, else from the job's configuration (sweeps that predate the table).
+     */
+    private RunDescription described(RunDescription run, String name) {
+        if (!has(ResultTables.PROTOCOLS.name())) {
+            return run.forProtocol(name);
+        }
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        read(ResultTables.PROTOCOLS).where(org.apache.spark.sql.functions.col("protocol").equalTo(name))
+                .select("setting", "value").collectAsList().forEach(r -> settings.put(r.getString(0), r.getString(1)));
+        return settings.isEmpty() ? run.forProtocol(name) : run.withTrainSettings(settings);
     }
 
     /** Whether this directory holds the table. */

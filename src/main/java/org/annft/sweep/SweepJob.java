@@ -41,7 +41,7 @@ public final class SweepJob {
     public static List<String> tables() {
         return Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS, ResultTables.PARAM_CHANGES,
                 ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.MODELS, ResultTables.PREDICTIONS, ResultTables.RESIDUALS,
-                ResultTables.TABLE1)
+                ResultTables.TABLE1, ResultTables.PROTOCOLS)
                 .map(ResultTable::name).toList();
     }
 

@@ -90,8 +90,19 @@ final class SweepTables {
         out.writeOrdered(ResultTables.PREDICTIONS, spark.table("sweep_predictions"));
         out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
         out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
+        out.writeSorted(ResultTables.PROTOCOLS, protocols(spark, settings));
         sources.forEach(Dataset::unpersist);
         outcomes.unpersist(false);
+    }
+
+    /** Table protocols: every {@code train.*} setting of every protocol ({@link TrainingProtocol#settings()}). */
+    private static Dataset<Row> protocols(SparkSession spark, SweepSettings settings) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (TrainingProtocol protocol : settings.protocols()) {
+            protocol.settings().forEach((key, value) -> rows.add(SparkTables.row(ResultTables.PROTOCOLS, protocol.name(), key,
+                    value)));
+        }
+        return spark.createDataFrame(rows, SparkTables.schema(ResultTables.PROTOCOLS));
     }
 
     /** Table I: per configuration, mean and population std of the kept runs' RMSD, counts, failed fraction, r*. */

@@ -304,6 +304,57 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                 divergenceFactor, logEvery, ntk);
     }
 
+    /**
+     * Every {@code train.*} setting this protocol runs with (all but the grid keys, which the runs
+     * table records per run), each as its config key and its value as JSON, in declaration order:
+     * the rows of table {@code protocols}, from which captions state a protocol. Adam's raw rates
+     * appear only when its rates are averaged from them.
+     */
+    public java.util.LinkedHashMap<String, String> settings() {
+        java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+        StringBuilder list = new StringBuilder("[");
+        for (PhaseSchedule.Phase p : phases.phases()) {
+            list.append(list.length() > 1 ? "," : "").append("{\"epochs\":").append(p.epochs()).append(",\"lambda-b\":")
+                    .append(json(p.rawBiasRate())).append(",\"lambda-w\":").append(json(p.rawWeightRate())).append('}');
+        }
+        out.put(NONCRITICAL_C_W.key(), noncritical.weightVariance().isPresent()
+                ? json(noncritical.weightVariance().getAsDouble()) : quoted(NoncriticalInit.HALF_CRITICAL));
+        out.put(NONCRITICAL_C_B.key(), noncritical.biasVariance().isPresent()
+                ? json(noncritical.biasVariance().getAsDouble()) : quoted(NoncriticalInit.CRITICAL));
+        out.put(GLOBAL_RATE.key(), quoted(globalRate.configName()));
+        out.put(PHASES.key(), list.append(']').toString());
+        out.put(ADAM_RATES.key(), quoted(adam.rates().rule()));
+        if (adam.rates().isAveraged()) {
+            out.put(ADAM_RAW_LAMBDA_B.key(), json(adam.rates().rawBiasRate()));
+            out.put(ADAM_RAW_LAMBDA_W.key(), json(adam.rates().rawWeightRate()));
+        }
+        out.put(ADAM_LEARNING_RATE.key(), json(adam.settings().learningRate()));
+        out.put(ADAM_BETA1.key(), json(adam.settings().beta1()));
+        out.put(ADAM_BETA2.key(), json(adam.settings().beta2()));
+        out.put(ADAM_EPSILON.key(), json(adam.settings().epsilon()));
+        out.put(ADAM_EPOCHS.key(), Integer.toString(adam.epochs()));
+        out.put(BATCH_SIZE.key(), Integer.toString(batchSize));
+        out.put(PRECISION.key(), quoted(precision.configName()));
+        out.put(LOG_EVERY.key(), Integer.toString(logEvery));
+        out.put(LOSS.key(), quoted(loss.configName()));
+        out.put(TARGET.key(), quoted(target.configName()));
+        out.put(TARGET_SCALE.key(), json(targetScale));
+        out.put(DIVERGENCE_FACTOR.key(), json(divergenceFactor));
+        out.put(NTK_NUCLIDES.key(), ntk.nuclides().stream().map(zn -> "{\"z\":" + zn.get(0) + ",\"n\":" + zn.get(1) + "}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        out.put(NTK_EVERY.key(), Integer.toString(ntk.every()));
+        return out;
+    }
+
+    /** A finite number as JSON: integral values without a fraction, others as Java prints them (round-trip exact). */
+    private static String json(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /** The epochs a run of {@code mode} trains: Adam's epochs or the SGD phases' total. */
     public int epochs(SweepMode mode) {
         return mode.optimizer() == org.annft.train.OptimizerKind.ADAM ? adam.epochs() : phases.totalEpochs();

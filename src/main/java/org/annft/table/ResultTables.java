@@ -228,6 +228,13 @@ public final class ResultTables {
             .note("Table I, Fig. 13")
             .sortedBy("activation", "mode", "protocol", "depth", "width");
 
+    public static final ResultTable PROTOCOLS = ResultTable.named("protocols", SWEEP)
+            .column("protocol", STRING)
+            .column("setting", STRING, "a `train.*` key")
+            .column("value", STRING, "its value as JSON")
+            .note("Every `train.*` setting each protocol ran with, but the grid keys (per run in `runs`)")
+            .sortedBy("protocol", "setting");
+
     public static final ResultTable THEORY = ResultTable.named("theory", "`annft theory kernel`")
             .column("activation", STRING)
             .column("weight_variance", DOUBLE)
@@ -378,7 +385,7 @@ public final class ResultTables {
     /** Every table defined here, in the README's order. */
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
-                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, ENSEMBLE_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
+                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, PROTOCOLS, ENSEMBLE_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
                 INIT_COVARIANCE, INIT_SAMPLES, INIT_NTK, RUN_INFO);
     }
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {

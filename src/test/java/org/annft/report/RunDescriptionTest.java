@@ -39,4 +39,22 @@ class RunDescriptionTest {
         assertEquals("MeV", ProtocolCaption.lossUnit(Optional.of(scanned)));
         assertEquals(base, base.forProtocol("absent"));
     }
+
+    /** The rows of table protocols replace train: captions state what the protocol ran with. */
+    @Test
+    void theProtocolsTableReplacesTheConfiguredTrainSettings() {
+        java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+        rows.put("train.phases", "[{\"epochs\":700,\"lambda-b\":0.5,\"lambda-w\":0.25}]");
+        rows.put("train.batch-size", "0");
+        rows.put("train.target", "\"binding-energy\"");
+        rows.put("train.loss", "\"mse\"");
+        RunDescription run = description().withTrainSettings(rows);
+        assertEquals(Optional.of(700), ProtocolCaption.sgdEpochs(run));
+        assertEquals(Optional.of("0"), run.find("batch-size"));
+        assertEquals(Optional.empty(), run.findPath("protocols"), "the scan's list is gone");
+        String caption = ProtocolCaption.describe(Optional.of(run), java.util.List.of("cict"));
+        org.junit.jupiter.api.Assertions.assertTrue(caption.contains("SGD 700 epochs at raw rates lambda~_b = 0.5"), caption);
+        assertEquals("MeV^2", ProtocolCaption.lossUnit(Optional.of(run)));
+        assertEquals(description(), description().withTrainSettings(java.util.Map.of()));
+    }
 }

@@ -86,4 +86,25 @@ class TablesScanTest {
         assertTrue(e.getMessage().contains(part.toString()) && e.getMessage().contains("not a complete Parquet file"),
                 e.getMessage());
     }
+
+    /** A protocol's captions come from table protocols: each protocol states its own phases. */
+    @Test
+    void eachProtocolIsDescribedByItsOwnRowsOfTableProtocols() {
+        SyntheticTables tables = new SyntheticTables(spark, dir.resolve("scan"));
+        tables.runInfo("sweep", "{\"train\": {\"phases\": [{\"epochs\": 5000, \"lambda-b\": 0.3, \"lambda-w\": 0.3}]}}");
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int epochs : new int[] {100, 200}) {
+            rows.add(SparkTables.row(ResultTables.PROTOCOLS, "p" + epochs, "train.phases",
+                    "[{\"epochs\":" + epochs + ",\"lambda-b\":0.1,\"lambda-w\":0.1}]"));
+        }
+        tables.write(ResultTables.PROTOCOLS, rows);
+        TableSource source = Tables.scan(spark, dir.resolve("scan")).sources().get(0);
+        assertEquals(java.util.Optional.of(5000), ProtocolCaption.sgdEpochs(source.runInfo().orElseThrow()));
+        for (int epochs : new int[] {100, 200}) {
+            RunDescription run = source.forProtocol("p" + epochs).runInfo().orElseThrow();
+            assertEquals(java.util.Optional.of(epochs), ProtocolCaption.sgdEpochs(run));
+            assertTrue(ProtocolCaption.describe(java.util.Optional.of(run), List.of("cict"))
+                    .contains("SGD " + epochs + " epochs at raw rates lambda~_b = 0.1"));
+        }
+    }
 }

@@ -143,4 +143,40 @@ class TrainingProtocolTest {
         assertBad("[{train {batch-size = 8}}]", "'sweep.protocols[0].name'");
         assertBad("[{name = a, rate = 3}]", "'sweep.protocols[0].rate'");
     }
+
+    /**
+     * The protocols table states every train.* setting but the grid keys, each equal to the value of the
+     * resolved configuration it came from: the reference defaults, and each protocol of the protocol scan.
+     */
+    @Test
+    void settingsReproduceTheResolvedConfiguration() {
+        AnnftConfig defaults = AnnftConfig.defaults();
+        com.typesafe.config.Config reference = com.typesafe.config.ConfigFactory.parseString(defaults.toJson());
+        java.util.Map<String, String> settings = TrainingProtocol.fromConfig("default", defaults).settings();
+        java.util.Set<String> expectedKeys = new java.util.TreeSet<>();
+        reference.getConfig("train").entrySet().forEach(e -> expectedKeys.add("train." + e.getKey()));
+        TrainingProtocol.GRID_KEYS.forEach(k -> expectedKeys.remove("train." + k));
+        assertEquals(expectedKeys, new java.util.TreeSet<>(settings.keySet()), "every train.* setting but the grid keys");
+        settings.forEach((key, json) -> assertEquals(reference.getValue(key).unwrapped(), parsed(json), key));
+
+        AnnftConfig scan = AnnftConfig.load(Optional.of(Path.of("conf/protocol-scan.conf")), List.of());
+        com.typesafe.config.Config scanConfig = com.typesafe.config.ConfigFactory.parseString(scan.toJson());
+        List<? extends com.typesafe.config.Config> elements = scanConfig.getConfigList("sweep.protocols");
+        List<TrainingProtocol> protocols = TrainingProtocol.sweepProtocols(scan);
+        assertEquals(elements.size(), protocols.size());
+        java.util.Set<Object> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < protocols.size(); i++) {
+            com.typesafe.config.Config own = elements.get(i).getConfig("train");
+            java.util.Map<String, String> s = protocols.get(i).settings();
+            for (String key : List.of("phases", "batch-size", "target")) {
+                assertEquals(own.getValue(key).unwrapped(), parsed(s.get("train." + key)), protocols.get(i).name() + " " + key);
+            }
+            distinct.add(List.of(parsed(s.get("train.phases")), s.get("train.batch-size"), s.get("train.target")));
+        }
+        assertEquals(protocols.size(), distinct.size(), "each protocol states its own settings");
+    }
+
+    private static Object parsed(String json) {
+        return com.typesafe.config.ConfigFactory.parseString("x = " + json).getValue("x").unwrapped();
+    }
 }
