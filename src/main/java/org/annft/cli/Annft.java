@@ -81,11 +81,9 @@ public final class Annft implements Runnable {
     /** The option (anywhere on the command line) that prints a failure's trace instead of logging it. */
     static final String DEBUG = "--debug";
 
-    /** Where failure traces go: {@code ANNFT_LOG_DIR}, else {@code <tmp>/annft-logs}. */
+    /** Where failure traces go: this user's own {@link FailureLog#directory}. */
     static java.nio.file.Path logDirectory() {
-        String dir = System.getenv("ANNFT_LOG_DIR");
-        return dir != null && !dir.isBlank() ? java.nio.file.Path.of(dir)
-                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "annft-logs");
+        return FailureLog.directory(System.getenv(), System.getProperty("user.home"));
     }
 
     /**
@@ -109,11 +107,7 @@ public final class Annft implements Runnable {
         java.io.StringWriter trace = new java.io.StringWriter();
         ex.printStackTrace(new PrintWriter(trace));
         try {
-            java.nio.file.Files.createDirectories(logs);
-            java.nio.file.Path log = logs.resolve("annft-" + java.time.LocalDateTime.now().format(
-                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
-                    + ".log");
-            java.nio.file.Files.writeString(log, trace.toString());
+            java.nio.file.Path log = FailureLog.write(logs, trace.toString());
             return "annft: failed: " + what + " (trace in " + log + "; " + DEBUG + " prints it)";
         } catch (java.io.IOException | RuntimeException e) {
             err.print(trace);
