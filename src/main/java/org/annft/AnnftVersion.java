@@ -25,6 +25,70 @@ public record AnnftVersion(String version, String revision) {
         return new AnnftVersion(version, revision);
     }
 
+    /**
+     * A fingerprint of the code that runs: the first 16 hex digits of SHA-256 over every
+     * {@code org/annft} class file of the jar or class directory this class was loaded from, by name
+     * and content in name order. Two builds of different code differ here even when they report the
+     * same revision (uncommitted changes); {@code "unknown"} where the classes cannot be read.
+     */
+    public static String codeFingerprint() {
+        return CodeFingerprint.VALUE;
+    }
+
+    /** Computed once per JVM, on first use. */
+    private static final class CodeFingerprint {
+        static final String VALUE = compute();
+
+        private static String compute() {
+            try {
+                java.security.CodeSource source = AnnftVersion.class.getProtectionDomain().getCodeSource();
+                if (source == null) {
+                    return "unknown";
+                }
+                return fingerprint(java.nio.file.Path.of(source.getLocation().toURI()));
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                return "unknown";
+            }
+        }
+    }
+
+    /** {@link #codeFingerprint} of the classes in {@code location}, a jar or a class directory. */
+    static String fingerprint(java.nio.file.Path location) {
+        try {
+            java.util.SortedMap<String, byte[]> classes = new java.util.TreeMap<>();
+            if (java.nio.file.Files.isDirectory(location)) {
+                java.nio.file.Path root = location.resolve("org/annft");
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+                    for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                        classes.put(location.relativize(f).toString().replace('\\', '/'), java.nio.file.Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
+                    for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
+                        if (e.getName().startsWith("org/annft/") && e.getName().endsWith(".class")) {
+                            try (InputStream in = jar.getInputStream(e)) {
+                                classes.put(e.getName(), in.readAllBytes());
+                            }
+                        }
+                    }
+                }
+            }
+            if (classes.isEmpty()) {
+                return "unknown";
+            }
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (java.util.Map.Entry<String, byte[]> c : classes.entrySet()) {
+                sha.update(c.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(c.getValue());
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String clean(String s) {
         return s == null || s.isBlank() || s.startsWith("${") ? "unknown" : s;
     }

@@ -57,7 +57,8 @@ public final class SweepJob {
         List<TrainingRun> runs = settings.runs();
         String checkpoints = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(outputDirectory),
                 RunCheckpoint.DIRECTORY).toString();
-        String version = AnnftVersion.current().toString();
+        // The revision alone does not tell two uncommitted code states apart: the classes' fingerprint does.
+        String version = AnnftVersion.current() + "|code=" + AnnftVersion.codeFingerprint();
         String dataFingerprint = data.fingerprint();
         long seed = settings.seed();
         Map<String, TrainingRun> byName = new LinkedHashMap<>();

@@ -147,4 +147,22 @@ class RunCheckpointTest {
         String foreign = RunCheckpoint.problem(file.toUri().toString(), "id", conf);
         assertTrue(foreign != null && foreign.contains("not an annft run checkpoint"), foreign);
     }
+
+    /**
+     * Checkpoints are tied to the code that made them: the same run, seed, data and revision under
+     * another code fingerprint has another identity and file name, and its file is refused.
+     */
+    @Test
+    void aCheckpointOfOtherCodeIsRefused() throws IOException {
+        TrainingRun run = SweepSettings.fromConfig(org.annft.config.AnnftConfig.defaults()).runs().get(0);
+        String made = RunCheckpoint.identity(run, 1, "data", "0.1.0 (abc-dirty)|code=aaaaaaaaaaaaaaaa");
+        String now = RunCheckpoint.identity(run, 1, "data", "0.1.0 (abc-dirty)|code=bbbbbbbbbbbbbbbb");
+        assertTrue(!made.equals(now));
+        assertTrue(!RunCheckpoint.fileName(run, made).equals(RunCheckpoint.fileName(run, now)), "a rerun looks elsewhere");
+        Configuration conf = new Configuration(false);
+        Path file = dir.resolve(RunCheckpoint.fileName(run, made));
+        Files.write(file, sample(made).encode());
+        assertEquals(null, RunCheckpoint.problem(file.toUri().toString(), made, conf));
+        assertEquals("belongs to another run or data set", RunCheckpoint.problem(file.toUri().toString(), now, conf));
+    }
 }
