@@ -76,25 +76,43 @@ public final class SparkSessions {
         settings.put("spark.sql.adaptive.enabled", "true");
         // annft's plans are wide (many columns); printing them in full is harmless.
         settings.put("spark.sql.debug.maxToStringFields", "500");
+        boolean loopbackMaster = master != null && master.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?");
+        if (master != null && ui && !"127.0.0.1".equals(localIp)) {
+            // Spark's web UI listens on SPARK_LOCAL_IP, every interface when it is unset.
+            throw new org.annft.config.BadInputException("--ui needs " + LOCAL_IP_VARIABLE + "=127.0.0.1 so that the web UI"
+                    + " listens on the loopback address only (jobs/annft sets it for local and loopback masters); for a"
+                    + " remote cluster use its own UI and its access controls");
+        }
+        if (master != null && ui && !master.startsWith("local") && !loopbackMaster) {
+            throw new org.annft.config.BadInputException("--ui with the remote master " + master + ": a driver on the"
+                    + " loopback address cannot serve a remote cluster; use the cluster's own UI and its access controls");
+        }
         if (master != null && master.startsWith("local")) {
-            if (ui && !"127.0.0.1".equals(localIp)) {
-                throw new org.annft.config.BadInputException("--ui in local mode needs " + LOCAL_IP_VARIABLE
-                        + "=127.0.0.1 so that the web UI listens on the loopback address only (jobs/annft sets it)");
-            }
             settings.put("spark.ui.enabled", Boolean.toString(ui));
             settings.put("spark.hadoop.fs.file.impl", LocalFileSystemWithoutShell.class.getName());
             settings.put("spark.driver.host", "127.0.0.1");
             settings.put("spark.driver.bindAddress", "127.0.0.1");
+            // The driver's ports take frames only from this job: other local users cannot reach Spark's
+            // RPC decoder without the secret, which lives in this JVM only.
+            settings.put("spark.authenticate", "true");
+            settings.put("spark.authenticate.secret", secret());
         } else if (master != null) {
             // A cluster master given to annft directly: the web UI only when asked for, and a master
             // on this host's loopback keeps the driver there too (a remote cluster must reach the
             // driver, so there Spark's own address choice stays).
             settings.put("spark.ui.enabled", Boolean.toString(ui));
-            if (master.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?")) {
+            if (loopbackMaster) {
                 settings.put("spark.driver.host", "127.0.0.1");
                 settings.put("spark.driver.bindAddress", "127.0.0.1");
             }
         }
         return settings;
+    }
+
+    /** A fresh random secret for one job's Spark RPC (256 bits, hex). */
+    private static String secret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 }

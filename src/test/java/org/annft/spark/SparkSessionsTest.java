@@ -2,6 +2,7 @@ package org.annft.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,34 @@ class SparkSessionsTest {
         Map<String, String> remote = SparkSessions.settings("spark://cluster.example.org:7077", false, null, null);
         assertEquals("false", remote.get("spark.ui.enabled"));
         assertFalse(remote.containsKey("spark.driver.bindAddress"));
-        assertEquals("true", SparkSessions.settings("spark://cluster.example.org:7077", true, null, null)
+        assertEquals("true", SparkSessions.settings("spark://127.0.0.1:7077", true, null, "127.0.0.1")
                 .get("spark.ui.enabled"));
+    }
+
+    /**
+     * The web UI listens on the loopback address only, whatever the master: without
+     * SPARK_LOCAL_IP=127.0.0.1 it would listen on every interface, and a remote master cannot have one.
+     */
+    @Test
+    void theUiIsRefusedWhereItWouldListenBeyondTheLoopback() {
+        assertThrows(IllegalArgumentException.class, () -> SparkSessions.settings("spark://127.0.0.1:7077", true, null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkSessions.settings("spark://cluster.example.org:7077", true, null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkSessions.settings("spark://cluster.example.org:7077", true, null, "127.0.0.1"));
+        assertThrows(IllegalArgumentException.class, () -> SparkSessions.settings("yarn", true, null, "0.0.0.0"));
+    }
+
+    /** Local mode authenticates its RPC with a secret of its own, a new one per job. */
+    @Test
+    void localModeAuthenticatesWithASecretOfItsOwn() {
+        Map<String, String> a = SparkSessions.settings("local[2]", false, null, null);
+        Map<String, String> b = SparkSessions.settings("local[2]", false, null, null);
+        assertEquals("true", a.get("spark.authenticate"));
+        assertTrue(a.get("spark.authenticate.secret").matches("[0-9a-f]{64}"));
+        assertNotEquals(a.get("spark.authenticate.secret"), b.get("spark.authenticate.secret"));
+        assertFalse(SparkSessions.settings("spark://cluster.example.org:7077", false, null, null)
+                .containsKey("spark.authenticate"), "a cluster's own security settings are not overridden");
     }
 
     /** A master Spark would not parse is bad input in one line, before Spark starts. */
