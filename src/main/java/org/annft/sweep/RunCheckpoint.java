@@ -20,6 +20,7 @@ import org.annft.train.Precision;
 import org.annft.train.TrainingResult;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -97,7 +98,7 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
             byte[] bytes = encode();
             try (FSDataOutputStream stream = fs.create(temporary, true)) {
                 stream.write(bytes);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | FSError e) {
                 // A full disk: no half-written temporary file is left behind.
                 fs.delete(temporary, false);
                 throw e;
@@ -108,6 +109,10 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing run checkpoint " + target, e);
+        } catch (FSError e) {
+            // Hadoop's local file system reports a failed write (a full disk) as an Error; it is an I/O failure.
+            throw new UncheckedIOException("writing run checkpoint " + target + ": " + e.getMessage(),
+                    e.getCause() instanceof IOException io ? io : new IOException(e));
         }
     }
 

@@ -165,4 +165,20 @@ class RunCheckpointTest {
         assertEquals(null, RunCheckpoint.problem(file.toUri().toString(), made, conf));
         assertEquals("belongs to another run or data set", RunCheckpoint.problem(file.toUri().toString(), now, conf));
     }
+
+    /**
+     * A full disk while a checkpoint is written: an I/O failure naming the checkpoint (not Hadoop's
+     * FSError, an Error that escapes handlers of exceptions), and no temporary file left behind.
+     */
+    @Test
+    void aFullDiskIsAnIoFailureAndLeavesNoDebris() throws IOException {
+        String directory = "fulldisk://" + dir.toAbsolutePath() + "/runs";
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> sample("id").write(directory, "a.run", org.apache.hadoop.fs.FullDiskFileSystem.configuration()));
+        assertTrue(e.getMessage().startsWith("writing run checkpoint fulldisk:") && e.getMessage().endsWith(
+                "a.run: java.io.IOException: No space left on device"), e.getMessage());
+        try (var files = Files.list(dir.resolve("runs"))) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(), "no debris");
+        }
+    }
 }
