@@ -143,8 +143,10 @@ public final class ResultStore {
 
     /**
      * Takes the directory for this job: one job at a time writes into an output directory. The lock
-     * is a file created only if absent; a lock whose process has ended on this host (a killed job) is
-     * taken over, so it never stays stuck. Released by {@link #unlock()}.
+     * is a file published whole and only if absent ({@link #publishWhole}); a lock whose process has
+     * ended on this host (a killed job), or an empty or unreadable one older than
+     * {@link #STALE_EMPTY_LOCK_MILLIS}, is taken over, so it never stays stuck. Released by
+     * {@link #unlock()}.
      *
      * @throws IllegalArgumentException when another running job holds the directory
      */
@@ -156,31 +158,57 @@ public final class ResultStore {
         try {
             fs.mkdirs(root);
             for (int attempt = 0; attempt < 2; attempt++) {
-                try (var out = fs.create(lock, false)) {
-                    out.write((host + "\n" + pid + "\n" + java.time.Instant.now() + "\n")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (publishWhole(fs, lock, host + "\n" + pid + "\n" + java.time.Instant.now() + "\n")) {
                     locked = true;
                     return;
-                } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-                    List<String> holder = listed(fs, lock);
-                    boolean sameHost = holder.size() >= 2 && holder.get(0).equals(host);
-                    long holderPid = sameHost ? parsePid(holder.get(1)) : -1;
-                    // A lock without host and process (a job killed between creating and writing it) is
-                    // stale once it is older than a writer needs to fill it.
-                    boolean unreadable = holder.size() < 2 || (holder.get(0).equals(host) && holderPid < 0);
-                    boolean alive = unreadable ? !olderThan(fs, lock, STALE_EMPTY_LOCK_MILLIS)
-                            : !sameHost || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
-                    if (alive) {
-                        throw new org.annft.config.BadInputException("another annft job is writing to " + root + " ("
-                                + String.join(", ", holder) + "); wait for it, or delete " + lock
-                                + " if that job no longer runs");
-                    }
-                    fs.delete(lock, false);
                 }
+                List<String> holder = listed(fs, lock);
+                boolean sameHost = holder.size() >= 2 && holder.get(0).equals(host);
+                long holderPid = sameHost ? parsePid(holder.get(1)) : -1;
+                // A lock without host and process (damaged, or left half-written by an older annft) is
+                // stale once it is older than a writer needs to fill it.
+                boolean unreadable = holder.size() < 2 || (holder.get(0).equals(host) && holderPid < 0);
+                boolean alive = unreadable ? !olderThan(fs, lock, STALE_EMPTY_LOCK_MILLIS)
+                        : !sameHost || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
+                if (alive) {
+                    throw new org.annft.config.BadInputException("another annft job is writing to " + root + " ("
+                            + String.join(", ", holder) + "); wait for it, or delete " + lock
+                            + " if that job no longer runs");
+                }
+                fs.delete(lock, false);
             }
             throw new org.annft.config.BadInputException("could not take the lock " + lock);
         } catch (IOException e) {
             throw new UncheckedIOException("locking " + root, e);
+        }
+    }
+
+    /**
+     * Creates {@code target} with {@code text}, whole or not at all, only if it does not exist: the
+     * text is written under a temporary name, then published by a hard link (local file system) or a
+     * rename (HDFS, which refuses to rename onto an existing file). A kill at any moment leaves either
+     * no lock or a complete one.
+     *
+     * @return false if {@code target} exists
+     */
+    private static boolean publishWhole(FileSystem fs, Path target, String text) throws IOException {
+        Path temporary = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (var out = fs.create(temporary, false)) {
+                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if ("file".equals(target.toUri().getScheme())) {
+                try {
+                    java.nio.file.Files.createLink(java.nio.file.Paths.get(target.toUri()),
+                            java.nio.file.Paths.get(temporary.toUri()));
+                    return true;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    return false;
+                }
+            }
+            return fs.rename(temporary, target);
+        } finally {
+            fs.delete(temporary, false);
         }
     }
 

@@ -272,6 +272,21 @@ class ResultStoreTest {
         assertFalse(Files.exists(lock));
     }
 
+    /** The lock appears whole, by a link from a temporary file that is removed: nothing else is left. */
+    @Test
+    void theLockIsPublishedWholeAndLeavesNoTemporaryFile() throws IOException {
+        Path whole = out.resolve("whole");
+        ResultStore store = new ResultStore(spark, whole.toString(), false);
+        store.lock();
+        java.util.List<String> lines = Files.readAllLines(whole.resolve(ResultStore.LOCK));
+        assertEquals(3, lines.size(), "host, process, time: " + lines);
+        assertEquals(Long.toString(ProcessHandle.current().pid()), lines.get(1));
+        try (var files = Files.list(whole)) {
+            assertEquals(java.util.List.of(ResultStore.LOCK), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        store.unlock();
+    }
+
     private List<String> manifest() {
         try {
             return Files.readAllLines(out.resolve(ResultStore.MANIFEST)).stream().filter(l -> !l.startsWith("#")).toList();
