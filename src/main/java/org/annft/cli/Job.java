@@ -40,6 +40,17 @@ final class Job {
     }
 
     /**
+     * Refuses the output directory before any work when it is on the local file system and cannot
+     * take this job's tables: see {@link ResultStore#checkBeforeWork}. {@link #run} calls it before
+     * Spark starts; a command with costly work before {@link #run} (the sweep's calibration) calls it first.
+     */
+    static void checkOutput(CommonOptions options, AnnftConfig config, String command, List<String> tables) {
+        List<String> all = new ArrayList<>(tables);
+        all.add("run_info");
+        ResultStore.checkBeforeWork(options.outputDirectory(EXPERIMENT.read(config).orElse(command)), options.overwrite, all);
+    }
+
+    /**
      * @param command the subcommand, e.g. {@code data}; also the default experiment name
      * @param tables the tables the job will write (besides {@code run_info}), checked up front
      * @return the output directory
@@ -48,6 +59,7 @@ final class Job {
                       PrintWriter err, Body body) throws Exception {
         String experiment = EXPERIMENT.read(config).orElse(command);
         String outDir = options.outputDirectory(experiment);
+        checkOutput(options, config, command, tables);
         Instant started = Instant.now();
         // A session that already exists (an embedding application, the test suite) is reused and left running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();

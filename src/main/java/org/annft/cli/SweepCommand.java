@@ -64,6 +64,10 @@ final class SweepCommand implements Callable<Integer> {
             err.println("  protocol " + p.name() + ": " + p.describe());
         }
         err.flush();
+        if (!planOnly) {
+            // Before the calibration: a locked, read-only or occupied --out is refused in the first second.
+            Job.checkOutput(common, config, "sweep", SweepJob.tables());
+        }
         SweepPlan plan = null;
         if (planOnly || !noEstimate) {
             // As many trainings side by side as local mode runs tasks here (one per core, at most one per run).

@@ -44,21 +44,72 @@ public final class ResultStore {
     private List<String> declared = List.of();
 
     private final SparkSession spark;
+    private final org.apache.hadoop.conf.Configuration hadoop;
     private final Path root;
     private final boolean overwrite;
 
     public ResultStore(SparkSession spark, String outputDirectory, boolean overwrite) {
+        this(spark, spark.sparkContext().hadoopConfiguration(), outputDirectory, overwrite);
+    }
+
+    private ResultStore(SparkSession spark, org.apache.hadoop.conf.Configuration hadoop, String outputDirectory,
+            boolean overwrite) {
         this.spark = spark;
-        this.root = qualified(new Path(outputDirectory), spark);
+        this.hadoop = hadoop;
+        this.root = qualified(new Path(outputDirectory), hadoop);
         this.overwrite = overwrite;
     }
 
-    private static Path qualified(Path path, SparkSession spark) {
+    /**
+     * Refuses, in the job's first second and without Spark, an output directory on the local file
+     * system that {@link #checkWritable} or {@link #lock} would refuse later: a file, a read-only
+     * parent, an existing result set without {@code --overwrite}, a directory another running job
+     * holds. Other file systems are checked when the job starts (their settings come with Spark).
+     *
+     * @throws org.annft.config.BadInputException naming what is wrong
+     */
+    public static void checkBeforeWork(String outputDirectory, boolean overwrite, List<String> tables) {
+        Path path = new Path(outputDirectory);
+        String scheme = path.toUri().getScheme();
+        if (scheme != null && !scheme.equals("file")) {
+            return;
+        }
+        org.apache.hadoop.conf.Configuration local = new org.apache.hadoop.conf.Configuration(false);
+        local.set("fs.file.impl", LocalFileSystemWithoutShell.class.getName());
+        local.setBoolean("fs.file.impl.disable.cache", true);
+        ResultStore store = new ResultStore(null, local, outputDirectory, overwrite);
+        store.checkWritable(tables);
         try {
-            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path);
+            FileSystem fs = store.fileSystem();
+            Path lock = new Path(store.root, LOCK);
+            if (fs.exists(lock)) {
+                List<String> holder = listed(fs, lock);
+                if (holderAlive(fs, lock, holder)) {
+                    throw store.heldBy(lock, holder);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("checking " + store.root, e);
+        }
+    }
+
+    private static Path qualified(Path path, org.apache.hadoop.conf.Configuration hadoop) {
+        try {
+            return path.getFileSystem(hadoop).makeQualified(path);
+        } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+            throw new org.annft.config.BadInputException("cannot write results to " + path + ": no file system for its"
+                    + " scheme '" + path.toUri().getScheme() + "' (file, hdfs, s3a, ... as the cluster provides)");
         } catch (IOException e) {
             throw new UncheckedIOException("opening the file system of " + path, e);
         }
+    }
+
+    /**
+     * The local file of a {@code file:} path, from its decoded path: {@code Paths.get(URI)} refuses the
+     * non-ASCII characters a Hadoop path's URI carries unescaped.
+     */
+    private static java.nio.file.Path localPath(Path path) {
+        return java.nio.file.Path.of(path.toUri().getPath());
     }
 
     /** The output directory, qualified with its file system and, if it was relative, the driver's working directory. */
@@ -73,7 +124,7 @@ public final class ResultStore {
 
     private FileSystem fileSystem() {
         try {
-            return root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return root.getFileSystem(hadoop);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the file system of " + root, e);
         }
@@ -121,7 +172,7 @@ public final class ResultStore {
         if (!"file".equals(root.toUri().getScheme())) {
             return;
         }
-        java.nio.file.Path dir = java.nio.file.Paths.get(root.toUri());
+        java.nio.file.Path dir = localPath(root);
         java.nio.file.Path existing = dir;
         while (existing != null && !java.nio.file.Files.exists(existing)) {
             existing = existing.getParent();
@@ -163,17 +214,8 @@ public final class ResultStore {
                     return;
                 }
                 List<String> holder = listed(fs, lock);
-                boolean sameHost = holder.size() >= 2 && holder.get(0).equals(host);
-                long holderPid = sameHost ? parsePid(holder.get(1)) : -1;
-                // A lock without host and process (damaged, or left half-written by an older annft) is
-                // stale once it is older than a writer needs to fill it.
-                boolean unreadable = holder.size() < 2 || (holder.get(0).equals(host) && holderPid < 0);
-                boolean alive = unreadable ? !olderThan(fs, lock, STALE_EMPTY_LOCK_MILLIS)
-                        : !sameHost || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
-                if (alive) {
-                    throw new org.annft.config.BadInputException("another annft job is writing to " + root + " ("
-                            + String.join(", ", holder) + "); wait for it, or delete " + lock
-                            + " if that job no longer runs");
+                if (holderAlive(fs, lock, holder)) {
+                    throw heldBy(lock, holder);
                 }
                 fs.delete(lock, false);
             }
@@ -199,8 +241,7 @@ public final class ResultStore {
             }
             if ("file".equals(target.toUri().getScheme())) {
                 try {
-                    java.nio.file.Files.createLink(java.nio.file.Paths.get(target.toUri()),
-                            java.nio.file.Paths.get(temporary.toUri()));
+                    java.nio.file.Files.createLink(localPath(target), localPath(temporary));
                     return true;
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     return false;
@@ -210,6 +251,25 @@ public final class ResultStore {
         } finally {
             fs.delete(temporary, false);
         }
+    }
+
+    /**
+     * Whether the job named in a lock may still run: on another host always; on this host while its
+     * process lives. A lock without host and process (damaged, or left half-written by an older
+     * annft) counts as held until it is older than a writer needs to fill it.
+     */
+    private static boolean holderAlive(FileSystem fs, Path lock, List<String> holder) throws IOException {
+        String host = hostName();
+        boolean sameHost = holder.size() >= 2 && holder.get(0).equals(host);
+        long holderPid = sameHost ? parsePid(holder.get(1)) : -1;
+        boolean unreadable = holder.size() < 2 || (holder.get(0).equals(host) && holderPid < 0);
+        return unreadable ? !olderThan(fs, lock, STALE_EMPTY_LOCK_MILLIS)
+                : !sameHost || ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private org.annft.config.BadInputException heldBy(Path lock, List<String> holder) {
+        return new org.annft.config.BadInputException("another annft job is writing to " + root + " ("
+                + String.join(", ", holder) + "); wait for it, or delete " + lock + " if that job no longer runs");
     }
 
     /** Releases the lock taken by {@link #lock()}, if this store holds it. */
