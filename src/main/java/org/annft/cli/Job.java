@@ -50,6 +50,32 @@ final class Job {
         ResultStore.checkBeforeWork(options.outputDirectory(EXPERIMENT.read(config).orElse(command)), options.overwrite, all);
     }
 
+    /** The local directory of an output path ({@code file:} or no scheme), else null. */
+    private static java.nio.file.Path localDirectory(String outDir) {
+        java.net.URI uri = new org.apache.hadoop.fs.Path(outDir).toUri();
+        return uri.getScheme() == null || uri.getScheme().equals("file") ? java.nio.file.Path.of(uri.getPath()) : null;
+    }
+
+    /**
+     * Removes a directory this job created if the failed job left nothing in it but its lock and
+     * checksum files: nothing written. Checkpoints (a sweep's {@code _sweep_runs}) keep it.
+     */
+    private static void removeIfEmpty(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(dir)) {
+            List<java.nio.file.Path> left = entries.toList();
+            boolean debris = left.stream().map(p -> p.getFileName().toString())
+                    .allMatch(n -> n.equals(ResultStore.LOCK) || n.startsWith("." + ResultStore.LOCK));
+            if (debris) {
+                for (java.nio.file.Path p : left) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // The job's own failure is what the user needs to see; a directory left behind is harmless.
+        }
+    }
+
     /**
      * @param command the subcommand, e.g. {@code data}; also the default experiment name
      * @param tables the tables the job will write (besides {@code run_info}), checked up front
@@ -60,6 +86,20 @@ final class Job {
         String experiment = EXPERIMENT.read(config).orElse(command);
         String outDir = options.outputDirectory(experiment);
         checkOutput(options, config, command, tables);
+        java.nio.file.Path local = localDirectory(outDir);
+        boolean existed = local == null || java.nio.file.Files.exists(local);
+        try {
+            return run(options, config, command, experiment, outDir, tables, err, body);
+        } catch (Exception | Error e) {
+            if (!existed) {
+                removeIfEmpty(local);
+            }
+            throw e;
+        }
+    }
+
+    private static String run(CommonOptions options, AnnftConfig config, String command, String experiment,
+            String outDir, List<String> tables, PrintWriter err, Body body) throws Exception {
         Instant started = Instant.now();
         // A session that already exists (an embedding application, the test suite) is reused and left running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();

@@ -54,6 +54,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        Path models = CallerDirectory.resolve(this.models);
         if (!Files.isDirectory(models)) {
             throw new BadInputException("--models " + models + ": not a directory");
         }
@@ -84,7 +85,10 @@ final class PredictCommand implements Callable<Integer> {
             if (eq <= 0 || eq == part.length() - 1) {
                 throw new BadInputException("--select '" + text + "': expected KEY=VALUE,..., got '" + part + "'");
             }
-            out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+            String key = part.substring(0, eq).strip();
+            if (out.put(key, part.substring(eq + 1).strip()) != null) {
+                throw new BadInputException("--select '" + text + "': key '" + key + "' given twice");
+            }
         }
         return out;
     }
@@ -103,7 +107,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             default -> {
                 List<String> items = new ArrayList<>();
-                Path file = Path.of(which.strip());
+                Path file = CallerDirectory.resolve(Path.of(which.strip()));
                 if (Files.isRegularFile(file)) {
                     for (String line : Files.readAllLines(file)) {
                         String s = line.replaceAll("#.*", "").strip();
@@ -128,6 +132,12 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 if (out.isEmpty()) {
                     throw new BadInputException("--nuclides '" + which + "': no nuclide");
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (EnsemblePredictions.Target t : out) {
+                    if (!seen.add(t.z() + ":" + t.n())) {
+                        throw new BadInputException("--nuclides: Z:N " + t.z() + ":" + t.n() + " is listed twice");
+                    }
                 }
                 return out;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.annft.config.BadInputException;
 import org.annft.linalg.Gemm;
+import org.annft.spark.ResultSetCheck;
 import org.annft.spark.ResultStore;
 import org.annft.spark.SparkTables;
 import org.annft.stats.OrderedSample;
@@ -138,11 +139,15 @@ public final class EnsemblePredictions {
                 throw new BadInputException("--select: unknown key '" + key + "'; known: " + String.join(", ", SELECTABLE));
             }
         }
-        for (String table : List.of("models", "runs")) {
-            if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(modelsDir, table))) {
-                throw new BadInputException("--models " + modelsDir + ": no table '" + table + "' (a sweep or a training "
-                        + "writes models and runs)");
+        for (Map.Entry<String, String> e : selection.entrySet()) {
+            if (List.of("width", "depth", "run").contains(e.getKey()) && !e.getValue().matches("\\d{1,9}")) {
+                throw new BadInputException("--select " + e.getKey() + "=" + e.getValue() + ": not a whole number");
             }
+        }
+        try {
+            ResultSetCheck.requireTables(java.nio.file.Path.of(modelsDir), List.of("models", "runs"));
+        } catch (BadInputException e) {
+            throw new BadInputException("--models " + e.getMessage() + " (a sweep or a training writes models and runs)");
         }
     }
 

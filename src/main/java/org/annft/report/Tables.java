@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.annft.spark.ResultSetCheck;
 import org.annft.spark.ResultStore;
 import org.annft.table.ResultTable;
 import org.apache.spark.sql.SparkSession;
@@ -52,19 +53,7 @@ public final class Tables {
      * manifest contributes exactly the tables it lists, so leftovers of another run are never read.
      */
     private static void addIfAny(SparkSession spark, Path dir, String label, List<TableSource> sources) {
-        if (Files.exists(dir.resolve(ResultStore.COMMITTING))) {
-            throw new org.annft.config.BadInputException("incomplete result set in " + dir + ": a job was interrupted while "
-                    + "committing its tables; run it again into the same --out to replace them");
-        }
-        Set<String> listed = null;
-        Path manifest = dir.resolve(ResultStore.MANIFEST);
-        if (Files.exists(manifest)) {
-            try {
-                listed = new TreeSet<>(ResultStore.tableNames(Files.readString(manifest)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + manifest, e);
-            }
-        }
+        Set<String> listed = ResultSetCheck.listedTables(dir).orElse(null);
         Set<String> names = new TreeSet<>();
         for (Path sub : subdirectories(dir)) {
             String name = sub.getFileName().toString();
@@ -73,7 +62,7 @@ public final class Tables {
             }
         }
         for (String name : names) {
-            checkParquetFiles(dir.resolve(name));
+            ResultSetCheck.requireWholeParquetFiles(dir.resolve(name));
         }
         if (listed != null && !names.containsAll(listed)) {
             Set<String> missing = new TreeSet<>(listed);
@@ -83,33 +72,6 @@ public final class Tables {
         }
         if (!names.isEmpty()) {
             sources.add(TableSource.of(spark, dir, label, Set.copyOf(names)));
-        }
-    }
-
-    /**
-     * Every Parquet file of a table starts and ends with the magic {@code PAR1} (the footer is at the
-     * end): a truncated or overwritten file is refused here, in one line naming it, rather than deep
-     * inside a Spark job.
-     */
-    private static void checkParquetFiles(Path table) {
-        byte[] magic = "PAR1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (Stream<Path> files = Files.list(table)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
-                try (var channel = java.nio.channels.FileChannel.open(f)) {
-                    long size = channel.size();
-                    java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4);
-                    java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4);
-                    boolean whole = size >= 12 && channel.read(head, 0) == 4 && channel.read(tail, size - 4) == 4
-                            && java.util.Arrays.equals(head.array(), magic) && java.util.Arrays.equals(tail.array(), magic);
-                    if (!whole) {
-                        throw new org.annft.config.BadInputException("table " + table.getFileName() + ": " + f
-                                + " is not a complete Parquet file (truncated or damaged); run the job that wrote "
-                                + table.getParent() + " again");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + table, e);
         }
     }
 

@@ -41,6 +41,39 @@ class PredictCommandTest {
         assertFalse(Files.exists(out), "nothing written");
     }
 
+    /**
+     * Hostile input that used to pass or fail late: a repeated or non-numeric selection, a nuclide
+     * named twice, a result set whose commit was interrupted, a truncated part file. Each exits 2
+     * with one line before Spark starts, and nothing is written.
+     */
+    @Test
+    void selectionsNuclidesAndResultSetsAreCheckedBeforeSparkStarts() throws Exception {
+        Path table = new AmeTableWriter().liquidDropChain(8, 20).writeTo(dir.resolve("mass.txt"));
+        Path models = Files.createDirectories(dir.resolve("sweep"));
+        for (String t : List.of("models", "runs")) {
+            Files.write(Files.createDirectories(models.resolve(t)).resolve("part-00000.parquet"),
+                    "PAR1 cut short".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Files.writeString(models.resolve("_annft_result_set"), "# annft result set\nmodels\nruns\n");
+        Path out = dir.resolve("out");
+        String[][] cases = {
+            {"--select", "width=8,width=4"}, {"--select", "width=abc"}, {"--nuclides", "8:9,8:10,8:9"}, {}};
+        String[] expected = {"key 'width' given twice", "width=abc: not a whole number", "8:9 is listed twice",
+            "is not a complete Parquet file"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new java.util.ArrayList<>(List.of("predict", "--ame", table.toString(), "--models",
+                    models.toString(), "--out", out.toString()));
+            args.addAll(List.of(cases[i]));
+            assertEquals(2, cli.run(args.toArray(String[]::new)), String.join(" ", cases[i]));
+            assertTrue(cli.err().contains(expected[i]), cli.err());
+            assertEquals(1, cli.err().strip().lines().filter(l -> l.startsWith("annft:")).count(), cli.err());
+        }
+        Files.writeString(models.resolve("_annft_committing"), "models\nruns\n");
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", models.toString(), "--out", out.toString()));
+        assertTrue(cli.err().contains("incomplete result set in " + models), cli.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     /** all, measured and estimated split the table; a file and a list name nuclides inside or beyond it. */
     @Test
     void nuclidesAreTheTablesOrTheOnesNamed() throws Exception {

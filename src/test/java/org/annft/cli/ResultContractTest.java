@@ -1,6 +1,7 @@
 package org.annft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -45,6 +46,11 @@ class ResultContractTest {
         assertEquals(0, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
                 "--nuclides", "8:8,20:20,120:200", "--select", "mode=cict", "--out", results.resolve("predict").toString()),
                 cli.err());
+        // A selection of no network fails inside the job, after Spark started: still nothing written.
+        assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
+                "--select", "width=999", "--out", results.resolve("none").toString()));
+        assertTrue(cli.err().contains("no kept network matches the selection"), cli.err());
+        assertFalse(Files.exists(results.resolve("none")), "nothing written");
         assertEquals(0, cli.run("theory", "kernel", "--activation", "relu", "--input", "0.2,0.4;0.7,0.1",
                 "--out", results.resolve("theory").toString()), cli.err());
 
