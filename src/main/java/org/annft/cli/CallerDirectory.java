@@ -6,8 +6,9 @@ import java.nio.file.Path;
 /**
  * Relative paths on the command line mean the caller's working directory. {@code jobs/annft} runs
  * the JVM from the checkout and passes the directory it was called from as the system property
- * {@value #PROPERTY}; without it (tests, an embedding application, spark-submit) the JVM's own
- * working directory is the caller's.
+ * {@value #PROPERTY}, {@code jobs/submit} as the environment variable {@value #VARIABLE}; without
+ * either (tests, an embedding application, a bare spark-submit) the JVM's own working directory is
+ * the caller's.
  */
 final class CallerDirectory {
 
@@ -17,9 +18,21 @@ final class CallerDirectory {
     private CallerDirectory() {
     }
 
+    /** The environment variable jobs/submit sets to the directory it was called from (spark-submit takes no -D). */
+    static final String VARIABLE = "ANNFT_CALLER_DIR";
+
     private static Path caller() {
-        String dir = System.getProperty(PROPERTY);
-        return dir == null || dir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(dir);
+        return caller(System.getProperty(PROPERTY), System.getenv(VARIABLE));
+    }
+
+    /** The caller's directory: the property, else the environment variable, else the working directory. */
+    static Path caller(String property, String variable) {
+        for (String dir : new String[] {property, variable}) {
+            if (dir != null && !dir.isBlank()) {
+                return Path.of(dir);
+            }
+        }
+        return Path.of("").toAbsolutePath();
     }
 
     /**

@@ -30,6 +30,15 @@ class CallerDirectoryTest {
         assertEquals(caller.resolve("r"), CallerDirectory.resolve(Path.of("r")));
     }
 
+    /** jobs/annft passes the property, jobs/submit the environment variable; the property wins. */
+    @Test
+    void thePropertyThenTheEnvironmentVariableNameTheCaller() {
+        assertEquals(Path.of("/p"), CallerDirectory.caller("/p", "/e"));
+        assertEquals(Path.of("/e"), CallerDirectory.caller(null, "/e"));
+        assertEquals(Path.of("/e"), CallerDirectory.caller(" ", "/e"));
+        assertEquals(Path.of("").toAbsolutePath(), CallerDirectory.caller(null, ""));
+    }
+
     @Test
     void withoutTheCallerTheWorkingDirectoryIsTheCaller() {
         assertEquals(Path.of("relout").toAbsolutePath().toString(), CallerDirectory.resolve("relout"));
