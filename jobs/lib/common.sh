@@ -34,7 +34,7 @@ cluster_jar() { ls "$root"/target/annft-*-cluster.jar 2>/dev/null | head -n 1; }
 needs_build() {
   local j; j="$(cluster_jar)"
   [ -z "$(annft_jar)" ] || [ -z "$j" ] || [ ! -d "$root/target/lib" ] || [ ! -f "$root/target/spark-home.classpath" ] && return 0
-  local sources=("$root/src/main" "$root/pom.xml" "$root/conf/reference.conf")
+  local sources=("$root/src/main" "$root/src/build" "$root/pom.xml" "$root/conf/reference.conf")
   [ "${1:-}" = tests ] && sources+=("$root/src/test")
   [ -n "$(find "${sources[@]}" -newer "$j" -print -quit)" ]
 }
@@ -45,7 +45,8 @@ build_if_needed() {
     echo "annft: building (mvn package, tests skipped) ..." >&2
     # target/lib is rebuilt from scratch: no jar of an older dependency version may stay on the classpath.
     rm -rf "$root/target/lib"
-    (cd "$root" && mvn -B -q -DskipTests package) >&2
+    # Maven's quiet mode still writes colour resets; the log of a build shows text only.
+    (cd "$root" && mvn -B -q -DskipTests package 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'; exit "${PIPESTATUS[0]}") >&2
   fi
 }
 
