@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict binding energies with the saved networks (table models) of a sweep or training under",
-            "--models DIR: per configuration and nuclide the mean, std, median and 5-95% band of the networks kept by",
+            "--models DIR: per configuration and nuclide the mean, std, median and 5-95%% band of the networks kept by",
             "Table I's cutoff, beside AME2020's value. Table: ensemble_predictions."})
 final class PredictCommand implements Callable<Integer> {
 

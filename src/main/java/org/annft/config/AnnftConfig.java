@@ -302,7 +302,7 @@ public final class AnnftConfig {
         }
         double d = n.doubleValue();
         if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
-            throw invalid(key, "must be an integer, got " + config.getValue(key).unwrapped());
+            throw invalid(key, "must be an integer");
         }
         return (long) d;
     }

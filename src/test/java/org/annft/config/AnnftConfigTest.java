@@ -79,8 +79,9 @@ class AnnftConfigTest {
             String key = set.substring(0, set.indexOf('='));
             AnnftConfig c = AnnftConfig.load(Optional.empty(), List.of(set));
             InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> c.longValue(key), set);
-            assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().contains("must be an integer"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("'" + key + "'") && e.getMessage().endsWith("must be an integer, got "
+                    + set.substring(set.indexOf('=') + 1)), e.getMessage());
+            assertEquals(1, e.getMessage().split(", got ", -1).length - 1, "said once: " + e.getMessage());
         }
         assertEquals(2000L, AnnftConfig.load(Optional.empty(), List.of("ensemble.samples=2000.0"))
                 .longValue("ensemble.samples"));
