@@ -111,6 +111,10 @@ final class Job {
             store.checkWritable(all);
             store.lock();
             try (ResultStore.Commit out = store.begin()) {
+                // An interrupted commit here is completed or undone first; what it leaves must pass the checks too.
+                if (!store.recover().equals("none")) {
+                    store.checkWritable(all);
+                }
                 body.run(spark, out);
                 RunInfo info = new RunInfo(experiment, command, config.toJson(), Seeds.MASTER.read(config),
                         AnnftVersion.current(), spark.version(), spark.sparkContext().master(),

@@ -17,6 +17,7 @@ import org.annft.data.DataSource;
 import org.annft.data.MassTable;
 import org.annft.data.Nuclide;
 import org.annft.predict.EnsemblePredictions;
+import org.annft.spark.ResultSetCheck;
 import org.annft.table.ResultTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,8 +68,15 @@ final class PredictCommand implements Callable<Integer> {
                 selection.isEmpty() ? "" : " selected by " + selection);
         err.flush();
         long[] used = new long[1];
-        Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name()), err, (spark, out) ->
-                used[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out));
+        String before = ResultSetCheck.state(models);
+        Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name()), err, (spark, out) -> {
+            used[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out);
+            // Checked before the commit: predictions from two result sets are never written.
+            if (!ResultSetCheck.state(models).equals(before)) {
+                throw new IllegalStateException("the result set in " + models + " changed while predict read it (a job"
+                        + " committed into it); run predict again");
+            }
+        });
         err.printf(Locale.ROOT, "predict: %d networks%n", used[0]);
         err.flush();
         return 0;

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.annft.spark.ResultSetCheck;
 import org.annft.spark.SparkTables;
 import org.annft.table.ResultTable;
 import org.apache.spark.sql.AnalysisException;
@@ -58,6 +60,9 @@ public final class Report {
             throw new org.annft.config.BadInputException("no result tables under " + dir
                     + " (looked in it and in its immediate subdirectories)");
         }
+        // A job that commits into a directory while it is read would mix two result sets: checked after reading.
+        Map<Path, String> before = new java.util.LinkedHashMap<>();
+        tables.sources().forEach(src -> before.put(src.dir(), ResultSetCheck.state(src.dir())));
         Path staging = dir.resolve(".report-staging-" + UUID.randomUUID());
         Files.createDirectories(staging);
         try {
@@ -66,6 +71,12 @@ public final class Report {
                 sections.add(section(family, tables, staging));
             }
             List<String> missing = missingTables(tables);
+            for (Map.Entry<Path, String> e : before.entrySet()) {
+                if (!ResultSetCheck.state(e.getKey()).equals(e.getValue())) {
+                    throw new IllegalStateException("the result set in " + e.getKey() + " changed while the report read it"
+                            + " (a job committed into it); run the report again");
+                }
+            }
             new ReportWriter().write(staging.resolve("index.html"), tables, sections, missing);
             Path report = dir.resolve(Tables.REPORT_DIRECTORY);
             deleteRecursively(report);

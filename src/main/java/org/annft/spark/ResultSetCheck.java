@@ -13,8 +13,9 @@ import org.annft.config.BadInputException;
 
 /**
  * What a reader of a local result directory checks before it reads (the report, {@code annft
- * predict}): that no commit was interrupted there ({@value ResultStore#COMMITTING} absent), that
- * the manifest lists the tables read, and that their Parquet files are whole. Each refusal is bad
+ * predict}): that no commit was left interrupted there (one is completed or undone first,
+ * {@link ResultStore#recoverForReading}), that the manifest lists the tables read, and that their
+ * Parquet files are whole. Each refusal is bad
  * input in one line naming the directory or file.
  */
 public final class ResultSetCheck {
@@ -25,9 +26,10 @@ public final class ResultSetCheck {
     /**
      * The tables the manifest of {@code dir} lists, if it has one.
      *
-     * @throws BadInputException if a commit into {@code dir} was interrupted
+     * @throws BadInputException if a commit into {@code dir} was interrupted and cannot be repaired
      */
     public static Optional<Set<String>> listedTables(Path dir) {
+        ResultStore.recoverForReading(dir);
         if (Files.exists(dir.resolve(ResultStore.COMMITTING))) {
             throw new BadInputException("incomplete result set in " + dir + ": a job was interrupted while "
                     + "committing its tables; run it again into the same --out to replace them");
@@ -83,6 +85,21 @@ public final class ResultSetCheck {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + table, e);
+        }
+    }
+
+    /**
+     * What identifies the result set in {@code dir} at this moment: its manifest's text (which names
+     * the commit that wrote it) and whether a commit is under way. A reader compares it before and
+     * after reading; a difference means a job committed into the directory meanwhile.
+     */
+    public static String state(Path dir) {
+        try {
+            Path manifest = dir.resolve(ResultStore.MANIFEST);
+            return (Files.exists(manifest) ? Files.readString(manifest) : "") + "|committing="
+                    + Files.exists(dir.resolve(ResultStore.COMMITTING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + dir, e);
         }
     }
 }

@@ -24,10 +24,13 @@ import org.apache.spark.sql.functions;
  * staging directory and moved into place only when the whole job succeeded, so a job that fails
  * midway leaves no table behind, and a reader never sees a half-written one. The moves themselves
  * are bracketed by a marker file, {@value #COMMITTING}: written (listing every table the commit may
- * touch) before the old manifest is removed and the first table moves, deleted after the new
- * manifest is in place. A directory with the marker is an interrupted commit: readers refuse it,
- * and the next job run into it replaces it whole, with or without {@code --overwrite}. Overwriting
- * removes every table of the earlier result set, so a directory never mixes two runs' tables.
+ * touch and the commit's id) before anything moves, deleted after the new manifest (which names the
+ * same id) is in place. In between, the earlier result set (manifest and tables) is first set aside
+ * whole under {@code _previous-<id>}, then the new tables move in. A directory with the marker is an
+ * interrupted commit, and {@link #recover} makes it whole again: the new set if its manifest was
+ * written, else the earlier one put back. The next job into the directory recovers it first, and so
+ * do readers ({@link #recoverForReading}: the report, {@code annft predict}), so a kill at any step
+ * leaves readers the earlier set or the new one, never a mix.
  * Works on any Hadoop file system (local, HDFS, S3A), so cluster jobs can write to shared storage.
  * The directory is qualified on the driver ({@code results/x} becomes {@code file:/abs/results/x}),
  * so a path handed to executors means the same place in their working directories.
@@ -39,6 +42,12 @@ public final class ResultStore {
     public static final String MANIFEST = "_annft_result_set";
     /** The file present while a commit moves tables; lists every table that commit may touch. */
     public static final String COMMITTING = "_annft_committing";
+    /** Where a commit sets the earlier result set aside until the new one is whole: {@code _previous-<commit id>}. */
+    static final String PREVIOUS_PREFIX = "_previous-";
+    /** In the directory set aside: present once the whole earlier result set is there. */
+    private static final String SET_ASIDE = "_set_aside";
+    /** The comment line of the marker and the manifest that names the commit. */
+    private static final String COMMIT_LINE = "commit ";
 
     /** Tables the job declared it may write ({@link #checkWritable}); an overwrite removes them all. */
     private List<String> declared = List.of();
@@ -328,6 +337,113 @@ public final class ResultStore {
     }
 
     /**
+     * Completes or undoes a commit that was interrupted in this directory, so that it holds one
+     * whole result set again: the new one if its manifest was written (the last step), else the
+     * earlier one, put back from where the commit had set it aside. The caller holds the lock (a
+     * writer) or has checked that no job holds it (a reader, {@link #recoverForReading}).
+     *
+     * @return {@code "none"} (no interrupted commit), {@code "completed"}, {@code "undone"}, or
+     *     {@code "earlier"} (a commit of an older annft, which set nothing aside: the next job replaces it)
+     */
+    public String recover() throws IOException {
+        FileSystem fs = fileSystem();
+        Path marker = new Path(root, COMMITTING);
+        if (!fs.exists(marker)) {
+            return "none";
+        }
+        String markerText = text(fs, marker);
+        java.util.Optional<String> id = commitId(markerText);
+        if (id.isEmpty()) {
+            return "earlier";
+        }
+        Path manifest = new Path(root, MANIFEST);
+        Path previous = new Path(root, PREVIOUS_PREFIX + id.get());
+        if (fs.exists(manifest) && commitId(text(fs, manifest)).equals(id)) {
+            fs.delete(marker, false);
+            fs.delete(previous, true);
+            return "completed";
+        }
+        if (fs.exists(previous)) {
+            // Once the earlier set is wholly aside, what stands in the directory is new: remove it.
+            boolean wholeAside = fs.exists(new Path(previous, SET_ASIDE));
+            for (String table : tableNames(markerText)) {
+                Path here = new Path(root, table);
+                Path aside = new Path(previous, table);
+                if (fs.exists(aside)) {
+                    fs.delete(here, true);
+                    rename(fs, aside, here);
+                } else if (wholeAside) {
+                    fs.delete(here, true);
+                }
+            }
+            if (fs.exists(new Path(previous, MANIFEST))) {
+                fs.delete(manifest, false);
+                rename(fs, new Path(previous, MANIFEST), manifest);
+            }
+            fs.delete(previous, true);
+        }
+        fs.delete(marker, false);
+        // The interrupted job's staged tables: no other job writes here while the lock is held.
+        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(root)) {
+            if (st.isDirectory() && st.getPath().getName().startsWith(STAGING_PREFIX)) {
+                fs.delete(st.getPath(), true);
+            }
+        }
+        return "undone";
+    }
+
+    /**
+     * For a reader of a local directory: if a commit there was interrupted and no job holds the
+     * directory, completes or undoes it ({@link #recover}), so the reader sees one whole result set,
+     * the new or the earlier one.
+     *
+     * @throws org.annft.config.BadInputException if a running job is committing there, or the
+     *     directory cannot be repaired (read-only)
+     */
+    public static void recoverForReading(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.exists(dir.resolve(COMMITTING))) {
+            return;
+        }
+        org.apache.hadoop.conf.Configuration local = new org.apache.hadoop.conf.Configuration(false);
+        local.set("fs.file.impl", LocalFileSystemWithoutShell.class.getName());
+        local.setBoolean("fs.file.impl.disable.cache", true);
+        ResultStore store = new ResultStore(null, local, dir.toString(), false);
+        try {
+            store.lock();
+        } catch (org.annft.config.BadInputException held) {
+            throw new org.annft.config.BadInputException("a job is committing its tables into " + dir + " now; read it "
+                    + "when that job has finished");
+        } catch (UncheckedIOException readOnly) {
+            throw new org.annft.config.BadInputException("incomplete result set in " + dir + ": a job was interrupted "
+                    + "while committing its tables, and the directory cannot be repaired here; run the job again");
+        }
+        try {
+            store.recover();
+        } catch (IOException e) {
+            throw new UncheckedIOException("repairing the interrupted commit in " + dir, e);
+        } finally {
+            store.unlock();
+        }
+    }
+
+    private static java.util.Optional<String> commitId(String text) {
+        return text.lines().filter(l -> l.startsWith("# " + COMMIT_LINE)).map(l -> l.substring(2 + COMMIT_LINE.length()).strip())
+                .findFirst();
+    }
+
+    private static String text(FileSystem fs, Path file) throws IOException {
+        try (var in = fs.open(file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not move " + from + " to " + to);
+        }
+    }
+
+    /**
      * Reads the Parquet table at exactly {@code path}: Spark would expand the glob characters
      * {@code * ? [ ] { }} of a path (a directory named {@code run[1]} would read {@code run1}); its
      * data-source option {@code __globPaths__ = false} turns that off.
@@ -341,7 +457,7 @@ public final class ResultStore {
             throws IOException {
         Path temporary = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
         try (var out = fs.create(temporary, true)) {
-            out.write(("# " + header + "\n" + String.join("\n", lines) + "\n")
+            out.write(("# " + header.replace("\n", "\n# ") + "\n" + String.join("\n", lines) + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         fs.delete(file, false);
@@ -453,7 +569,10 @@ public final class ResultStore {
 
         private Step step = s -> { };
 
-        /** Calls {@code hook} after each step of the commit ({@code marked}, {@code moved <table>}, {@code manifest}). */
+        /**
+         * Calls {@code hook} after each step of the commit ({@code marked}, {@code aside <table>},
+         * {@code set aside}, {@code moved <table>}, {@code manifest}).
+         */
         void onStep(Step hook) {
             this.step = hook;
         }
@@ -465,38 +584,46 @@ public final class ResultStore {
          */
         public void commit() {
             FileSystem fs = fileSystem();
+            String id = UUID.randomUUID().toString();
             try {
+                recover();
                 List<String> written = tables();
                 java.util.Set<String> declaredNow = new java.util.TreeSet<>(declared);
                 declaredNow.addAll(written);
                 checkWritable(List.copyOf(declaredNow));
                 Path marker = new Path(root, COMMITTING);
                 Path manifest = new Path(root, MANIFEST);
+                Path previous = new Path(root, PREVIOUS_PREFIX + id);
                 java.util.Set<String> touched = new java.util.TreeSet<>(declaredNow);
                 touched.addAll(listed(fs, manifest));
                 touched.addAll(listed(fs, marker));
                 fs.mkdirs(root);
-                writeAtomically(fs, marker, "annft: tables of an interrupted commit", touched);
-                fs.delete(manifest, false);
+                writeAtomically(fs, marker, "annft: tables of an interrupted commit\n" + COMMIT_LINE + id, touched);
                 step.reached("marked");
+                // The earlier result set goes aside whole before the first new table moves in, so an
+                // interrupted commit can always be undone (recover()).
+                fs.mkdirs(previous);
+                if (fs.exists(manifest)) {
+                    rename(fs, manifest, new Path(previous, MANIFEST));
+                    step.reached("aside " + MANIFEST);
+                }
                 for (String table : touched) {
-                    if (!staged.containsKey(table)) {
-                        fs.delete(new Path(root, table), true);
+                    Path here = new Path(root, table);
+                    if (fs.exists(here)) {
+                        rename(fs, here, new Path(previous, table));
+                        step.reached("aside " + table);
                     }
                 }
+                fs.create(new Path(previous, SET_ASIDE), false).close();
+                step.reached("set aside");
                 for (Map.Entry<String, Path> e : staged.entrySet()) {
-                    Path target = new Path(root, e.getKey());
-                    if (fs.exists(target)) {
-                        fs.delete(target, true);
-                    }
-                    if (!fs.rename(e.getValue(), target)) {
-                        throw new IOException("could not move " + e.getValue() + " to " + target);
-                    }
+                    rename(fs, e.getValue(), new Path(root, e.getKey()));
                     step.reached("moved " + e.getKey());
                 }
-                writeAtomically(fs, manifest, "annft result set: the tables of one job run", written);
+                writeAtomically(fs, manifest, "annft result set: the tables of one job run\n" + COMMIT_LINE + id, written);
                 step.reached("manifest");
                 fs.delete(marker, false);
+                fs.delete(previous, true);
                 done = true;
             } catch (IOException e) {
                 throw new UncheckedIOException("committing results under " + root, e);

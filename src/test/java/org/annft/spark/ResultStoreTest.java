@@ -150,12 +150,14 @@ class ResultStoreTest {
     }
 
     /**
-     * A commit interrupted after each of its steps (as a kill would stop it) leaves a directory that
-     * readers refuse, or the complete new set; a rerun without --overwrite replaces the interrupted one.
+     * A commit of {@code --overwrite} killed after each of its steps leaves readers the earlier result
+     * set or the new one, never a mix: the reader (the report's scan, predict's check) completes or
+     * undoes the interrupted commit first. A rerun then replaces the set as any job does.
      */
     @Test
-    void anInterruptedCommitIsRefusedByReadersAndReplacedByARerun() throws IOException {
-        for (String stop : List.of("marked", "moved a", "moved b", "manifest")) {
+    void anInterruptedOverwriteLeavesReadersTheEarlierOrTheNewSet() throws IOException {
+        for (String stop : List.of("marked", "aside _annft_result_set", "aside a", "aside b", "aside c", "set aside",
+                "moved a", "moved b", "manifest")) {
             Path dir = out.resolve(stop.replace(' ', '-'));
             ResultStore old = new ResultStore(spark, dir.toString(), false);
             old.checkWritable(List.of("a", "b", "c"));
@@ -170,35 +172,74 @@ class ResultStoreTest {
             ResultStore.Commit interrupted = store.begin();
             interrupted.write("a", numbers(2));
             interrupted.write("b", numbers(2));
+            boolean[] reached = {false};
             interrupted.onStep(step -> {
                 if (step.equals(stop)) {
+                    reached[0] = true;
                     throw new IOException("killed after " + step);
                 }
             });
             assertThrows(java.io.UncheckedIOException.class, interrupted::commit);
+            assertTrue(reached[0], "the commit has a step " + stop);
             assertTrue(Files.exists(dir.resolve(ResultStore.COMMITTING)), stop);
-            // The new manifest is the last step before the marker goes: until then there is none.
-            assertEquals(stop.equals("manifest"), Files.exists(dir.resolve(ResultStore.MANIFEST)), stop);
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> org.annft.report.Tables.scan(spark, dir), stop);
-            assertTrue(refused.getMessage().contains("interrupted"), refused.getMessage());
 
-            // The documented recovery: the same job again, into the same --out, without --overwrite.
-            ResultStore rerun = new ResultStore(spark, dir.toString(), false);
+            // Predict's check and the report's scan see one whole set: the new one once its manifest is written.
+            boolean newSet = stop.equals("manifest");
+            assertEquals(newSet ? java.util.Set.of("a", "b") : java.util.Set.of("a", "b", "c"),
+                    ResultSetCheck.listedTables(dir).orElseThrow(), stop);
+            org.annft.report.Tables tables = org.annft.report.Tables.scan(spark, dir);
+            assertEquals(newSet ? java.util.Set.of("a", "b") : java.util.Set.of("a", "b", "c"), tables.names(), stop);
+            for (String t : tables.names()) {
+                assertEquals(newSet ? 2 : 1, ResultStore.readTable(spark, dir.resolve(t).toString()).count(), stop + " " + t);
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                assertEquals(List.of(), s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("_") && !n.equals(ResultStore.MANIFEST)).toList(), stop + ": no debris");
+            }
+
+            // A rerun replaces the set as any job does.
+            ResultStore rerun = new ResultStore(spark, dir.toString(), true);
             rerun.checkWritable(List.of("a", "b"));
             try (ResultStore.Commit c = rerun.begin()) {
                 c.write("a", numbers(3));
                 c.write("b", numbers(3));
                 c.commit();
             }
-            try (Stream<Path> s = Files.list(dir)) {
-                assertEquals(List.of(ResultStore.MANIFEST, "a", "b"), s.map(p -> p.getFileName().toString())
-                        .filter(n -> !n.startsWith(".")).sorted().toList(), stop);
-            }
-            assertEquals(3, rerun.read("a").count());
-            assertEquals(3, rerun.read("b").count());
             assertEquals(java.util.Set.of("a", "b"), org.annft.report.Tables.scan(spark, dir).names(), stop);
+            assertEquals(3, rerun.read("a").count());
         }
+    }
+
+    /** The state a reader compares before and after reading changes with every commit, and with a commit under way. */
+    @Test
+    void theStateOfAResultSetChangesWithEveryCommit() throws IOException {
+        Path dir = out.resolve("state");
+        java.util.Set<String> states = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            states.add(ResultSetCheck.state(dir.resolve("x").getParent()));
+            ResultStore store = new ResultStore(spark, dir.toString(), true);
+            try (ResultStore.Commit c = store.begin()) {
+                c.write("a", numbers(1));
+                c.commit();
+            }
+        }
+        states.add(ResultSetCheck.state(dir));
+        assertEquals(4, states.size(), "the same tables committed again are another result set");
+        Files.writeString(dir.resolve(ResultStore.COMMITTING), "a\n");
+        assertTrue(states.add(ResultSetCheck.state(dir)), "a commit under way");
+    }
+
+    /** A reader does not touch a directory a running job holds while it commits: it waits, in one line. */
+    @Test
+    void aReaderRefusesACommitInProgress() throws IOException {
+        Path dir = out.resolve("busy");
+        ResultStore store = new ResultStore(spark, dir.toString(), false);
+        store.lock();
+        Files.writeString(dir.resolve(ResultStore.COMMITTING), "# annft: tables of an interrupted commit\n# commit x\na\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultSetCheck.listedTables(dir));
+        assertTrue(e.getMessage().startsWith("a job is committing its tables into " + dir), e.getMessage());
+        assertTrue(Files.exists(dir.resolve(ResultStore.COMMITTING)), "left as it is");
+        store.unlock();
     }
 
     /** A table left in the directory but not in its manifest is not part of the result set. */
