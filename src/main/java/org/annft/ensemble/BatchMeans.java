@@ -2,24 +2,26 @@ package org.annft.ensemble;
 
 /**
  * Standard errors of the excess kurtosis {@code kappa = c4/c2^2 - 3} and of
- * {@code V/n = (c4 - 3 c2^2)/3} of one (layer, input) by batch means over an ensemble's chunks,
- * from each chunk's power sums {@code s_p = sum z^p}. The plug-in delta method needs the sample
+ * {@code V/n = (c4 - 3 c2^2)/3} of one (layer, input) by batch means over an ensemble's batches
+ * (the sub-batches of its chunks, {@link ChunkStatistics#BATCHES_PER_CHUNK} per chunk, so that a
+ * small ensemble has enough of them), from each batch's power sums {@code s_p = sum z^p}, p = 1..4. The plug-in delta method needs the sample
  * eighth moment, which a heavy-tailed ensemble (ReLU at small width and large depth) pins down
  * poorly; the scatter of the chunks needs no moment beyond the fourth.
  *
- * <p>Chunk c ({@code n_c} samples, {@code N = sum n_c}, C chunks) has central moments about the
+ * <p>Batch c ({@code n_c} samples, {@code N = sum n_c}, C batches) has central moments about the
  * pooled mean, {@code a2_c, a4_c}; the estimates are linearized about the pooled {@code c2, c4}:
  * {@code u_c = (a4_c - c4)/c2^2 - 2 c4 (a2_c - c2)/c2^3} for kappa and
  * {@code u_c = (a4_c - c4 - 6 c2 (a2_c - c2))/3} for V/n, and
- * {@code SE = sqrt(sum n_c u_c^2 / ((C - 1) N))}, for equal chunks the standard deviation of the
- * chunks' linearized estimates over {@code sqrt(C)}. (Taking each chunk's own kappa instead
- * underestimates the error of heavy tails: a chunk's kurtosis is bounded by its size.) With fewer
- * than {@link #MIN_BATCHES} chunks the scatter has too few degrees of freedom to stand alone: the
- * larger of it and the delta-method error is reported, and with one chunk the delta-method error.
+ * {@code SE = sqrt(sum n_c u_c^2 / ((C - 1) N))}, for equal batches the standard deviation of the
+ * batches' linearized estimates over {@code sqrt(C)}. Since u is the batch mean of a per-sample
+ * quantity, this holds for batches of any size of independent samples. (Taking each batch's own
+ * kappa instead underestimates the error of heavy tails: a batch's kurtosis is bounded by its size.)
+ * With fewer than {@link #MIN_BATCHES} batches the scatter has too few degrees of freedom to stand
+ * alone: the larger of it and the delta-method error is reported, and with one the delta-method error.
  */
 public final class BatchMeans {
 
-    /** Chunks from which the batch-means error is used on its own. */
+    /** Batches from which the batch-means error is used on its own. */
     public static final int MIN_BATCHES = 10;
 
     private BatchMeans() {
@@ -28,16 +30,11 @@ public final class BatchMeans {
     /**
      * The two standard errors.
      *
-     * @param chunks per chunk, in chunk order: {@code n, s_1, ..., s_8}
+     * @param total   {@code N, S_1, ..., S_8} of the whole ensemble
+     * @param batches per batch, in order: {@code n, s_1, ..., s_4} (longer rows are allowed)
      * @return {V/n SE, kappa SE}; the kappa SE is NaN where the pooled variance is 0
      */
-    public static double[] standardErrors(double[][] chunks) {
-        double[] total = new double[9];
-        for (double[] chunk : chunks) {
-            for (int p = 0; p <= 8; p++) {
-                total[p] += chunk[p];
-            }
-        }
+    public static double[] standardErrors(double[] total, double[][] batches) {
         double samples = total[0];
         double mean = total[1] / samples;
         double[] pooled = centralMoments(total, mean);
@@ -52,7 +49,7 @@ public final class BatchMeans {
                 / samples) : Double.NaN;
         double squaresVOverN = 0;
         double squaresKurtosis = 0;
-        for (double[] chunk : chunks) {
+        for (double[] chunk : batches) {
             double[] a = centralMoments(chunk, mean);
             double d2 = a[2] - c2;
             double d4 = a[4] - c4;
@@ -63,10 +60,10 @@ public final class BatchMeans {
                 squaresKurtosis += chunk[0] * uKurtosis * uKurtosis;
             }
         }
-        int batches = chunks.length;
+        int count = batches.length;
         return new double[] {
-            combine(squaresVOverN, samples, batches, deltaVOverN),
-            c2 > 0 ? combine(squaresKurtosis, samples, batches, deltaKurtosis) : Double.NaN};
+            combine(squaresVOverN, samples, count, deltaVOverN),
+            c2 > 0 ? combine(squaresKurtosis, samples, count, deltaKurtosis) : Double.NaN};
     }
 
     /** {@code sqrt(sum n_c u_c^2 / ((C - 1) N))}, with the fallbacks for few chunks. */
@@ -79,13 +76,13 @@ public final class BatchMeans {
     }
 
     /**
-     * Central moments about {@code mean} from power sums {@code {n, s_1, ..., s_8}}: element p is
-     * {@code (1/n) sum (z - mean)^p = sum_j C(p,j) (s_j/n) (-mean)^(p-j)}, p = 2, 4, 6, 8 (others 0).
+     * Central moments about {@code mean} from power sums {@code {n, s_1, ..., s_P}}: element p is
+     * {@code (1/n) sum (z - mean)^p = sum_j C(p,j) (s_j/n) (-mean)^(p-j)}, even p up to P (others 0).
      */
     static double[] centralMoments(double[] sums, double mean) {
         double n = sums[0];
         double[] c = new double[9];
-        for (int p = 2; p <= 8; p += 2) {
+        for (int p = 2; p < sums.length; p += 2) {
             double sum = 0;
             double binomial = 1;
             for (int j = 0; j <= p; j++) {

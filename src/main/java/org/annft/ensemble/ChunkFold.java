@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Moments (central, about the pooled mean {@code m = S_1/N}):
  * {@code c_p = sum_j C(p,j) (S_j/N) (-m)^(p-j)}; the standard errors of V/n and of the excess
- * kurtosis come from the chunks' scatter ({@link BatchMeans}).
+ * kurtosis come from the scatter of the chunks' sub-batches ({@link BatchMeans}).
  */
 public final class ChunkFold implements Serializable {
 
@@ -25,6 +25,8 @@ public final class ChunkFold implements Serializable {
         long samples;
         long outside;
         double[] powerSums;
+        /** Per sub-batch: n, S_1..S_4 ({@link ChunkStatistics#BATCHES_PER_CHUNK} of them). */
+        double[] batchSums;
         long[] histogram;
         double[] crossSums;
 
@@ -49,6 +51,9 @@ public final class ChunkFold implements Serializable {
         part.outside = s.outsideRange[la];
         part.powerSums = new double[P];
         System.arraycopy(s.powerSums, la * P, part.powerSums, 0, P);
+        int batchValues = ChunkStatistics.BATCHES_PER_CHUNK * ChunkStatistics.BATCH_SUMS;
+        part.batchSums = new double[batchValues];
+        System.arraycopy(s.batchSums, la * batchValues, part.batchSums, 0, batchValues);
         part.histogram = new long[s.bins];
         System.arraycopy(s.histogram, la * s.bins, part.histogram, 0, s.bins);
         part.crossSums = new double[s.k];
@@ -161,17 +166,25 @@ public final class ChunkFold implements Serializable {
         return c;
     }
 
-    /** {V/n SE, kappa SE} by batch means over the chunks in chunk order ({@link BatchMeans}). */
+    /**
+     * {V/n SE, kappa SE} by batch means over the chunks' sub-batches, in chunk order
+     * ({@link BatchMeans}), about the pooled moments of the folded power sums.
+     */
     public double[] standardErrors() {
-        List<Part> ordered = inOrder();
-        double[][] chunks = new double[ordered.size()][];
-        for (int i = 0; i < chunks.length; i++) {
-            Part p = ordered.get(i);
-            double[] v = new double[P + 1];
-            v[0] = p.samples;
-            System.arraycopy(p.powerSums, 0, v, 1, P);
-            chunks[i] = v;
+        double[] totals = new double[P + 1];
+        totals[0] = samples();
+        for (int p = 1; p <= P; p++) {
+            totals[p] = powerSum(p);
         }
-        return BatchMeans.standardErrors(chunks);
+        List<double[]> batches = new ArrayList<>();
+        int width = ChunkStatistics.BATCH_SUMS;
+        for (Part part : inOrder()) {
+            for (int b = 0; b < ChunkStatistics.BATCHES_PER_CHUNK; b++) {
+                if (part.batchSums[b * width] > 0) {
+                    batches.add(java.util.Arrays.copyOfRange(part.batchSums, b * width, (b + 1) * width));
+                }
+            }
+        }
+        return BatchMeans.standardErrors(totals, batches.toArray(double[][]::new));
     }
 }

@@ -15,11 +15,20 @@ public final class ChunkStatistics implements java.io.Serializable {
 
     /** Highest power summed. */
     public static final int POWERS = 8;
+    /**
+     * Sub-batches per chunk, the batches of the batch-means standard errors ({@link BatchMeans}): an
+     * ensemble of one or two chunks still has enough of them for an honest error.
+     */
+    public static final int BATCHES_PER_CHUNK = 16;
+    /** Numbers kept per sub-batch: its sample count and power sums S_1..S_4. */
+    static final int BATCH_SUMS = 5;
 
     final ChunkTask task;
     final int layers;
     final int k;
     final double[] powerSums;
+    /** Per (layer, input) and sub-batch b (index {@code (la * BATCHES_PER_CHUNK + b) * BATCH_SUMS}): n, S_1..S_4. */
+    final double[] batchSums;
     final double[] crossSums;
     final long[] histogram;
     final long[] outsideRange;
@@ -46,20 +55,31 @@ public final class ChunkStatistics implements java.io.Serializable {
         this.bins = bins;
         this.halfRange = halfRange;
         this.powerSums = new double[layers * k * POWERS];
+        this.batchSums = new double[layers * k * BATCHES_PER_CHUNK * BATCH_SUMS];
         this.crossSums = new double[layers * k * k];
         this.histogram = new long[layers * k * bins];
         this.outsideRange = new long[layers * k];
         this.keepBelow = keepSamples;
     }
 
-    /** Adds one sample: {@code z[l * k + a]}. */
+    /**
+     * Adds one sample: {@code z[l * k + a]}. Sample i of the chunk's n belongs to sub-batch
+     * {@code floor(i B / n)} (contiguous sub-batches of sizes that differ by at most one).
+     */
     void add(long globalSampleIndex, double[] z) {
+        long local = globalSampleIndex - task.firstSample();
+        int batch = (int) (local * BATCHES_PER_CHUNK / Math.max(1, task.samples()));
         for (int la = 0; la < layers * k; la++) {
             double x = z[la];
             double p = x;
             int base = la * POWERS;
+            int batchBase = (la * BATCHES_PER_CHUNK + batch) * BATCH_SUMS;
+            batchSums[batchBase] += 1;
             for (int q = 0; q < POWERS; q++) {
                 powerSums[base + q] += p;
+                if (q < BATCH_SUMS - 1) {
+                    batchSums[batchBase + 1 + q] += p;
+                }
                 p *= x;
             }
             double h = halfRange[la];

@@ -92,12 +92,13 @@ public record EnsembleConfiguration(int id, String activationName, double cW, do
 
     /**
      * About how much memory one chunk of this configuration takes: per layer and input the eight
-     * power sums, the cross sums and the histogram counts, and the sampler's state: every parameter
+     * power sums (of the chunk and of its sub-batches), the cross sums and the histogram counts, and the sampler's state: every parameter
      * and two activations per unit and input for the weight sampler, a few vectors of the width for
      * the function sampler (in 8-byte words).
      */
     public long chunkMemoryBytes(int bins) {
-        double statistics = (double) layers() * inputCount() * (ChunkStatistics.POWERS + inputCount() + bins + 2);
+        double statistics = (double) layers() * inputCount() * (ChunkStatistics.POWERS + inputCount() + bins + 2
+                + ChunkStatistics.BATCHES_PER_CHUNK * ChunkStatistics.BATCH_SUMS);
         double sampler = sampler() == SamplerKind.WEIGHT
                 ? network().architecture().parameterCount() + 2.0 * layers() * width * inputCount() : 8.0 * width * inputCount();
         return (long) Math.min(Long.MAX_VALUE, 8 * (statistics + sampler));

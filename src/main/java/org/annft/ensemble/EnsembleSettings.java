@@ -40,9 +40,8 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
     public static final Setting<Integer> CHUNK_SIZE = Setting.integer("ensemble.chunk-size", 1, Integer.MAX_VALUE, 10000)
             .meaning("""
             Samples per Spark task. Chunks are fixed by this setting alone, so results do not depend on
-            partitioning; each chunk has its own random stream. Chunks are also the batches of the
-            batch-means standard errors of V/n and the excess kurtosis: with fewer than 10 chunks the
-            larger of that and the delta-method error is reported.
+            partitioning; each chunk has its own random stream. Each chunk's 16 contiguous sub-batches
+            are the batches of the batch-means standard errors of V/n and the excess kurtosis.
             """);
     public static final Setting<List<String>> ACTIVATIONS = Setting.<String>names("ensemble.activations", a -> {
         Activations.parse(a); // checks the name; the ensemble keeps it as written

@@ -118,17 +118,29 @@ class ChunkFoldTest {
         }
         assertArrayEquals(counts, fold.histogram());
         assertEquals(outside, fold.outside());
-        // The chunks' scatter as BatchMeans computes it from the same power sums, in chunk order.
-        double[][] perChunk = new double[CHUNKS][];
-        for (int c = 0; c < CHUNKS; c++) {
-            double[] v = new double[9];
-            v[0] = PER_CHUNK;
-            for (int p = 1; p <= 8; p++) {
-                v[p] = stats.get(c).powerSum(layer, a, p);
+        // The batches from the raw samples: each chunk cut into BATCHES_PER_CHUNK contiguous sub-batches.
+        int per = ChunkStatistics.BATCHES_PER_CHUNK;
+        List<double[]> batches = new ArrayList<>();
+        double[] totals = new double[9];
+        for (List<double[]> chunk : draws) {
+            double[][] sums = new double[per][5];
+            for (int i = 0; i < chunk.size(); i++) {
+                double x = chunk.get(i)[ia];
+                double[] sum = sums[i * per / chunk.size()];
+                sum[0]++;
+                for (int p = 1; p <= 4; p++) {
+                    sum[p] += Math.pow(x, p);
+                }
+                totals[0]++;
+                for (int p = 1; p <= 8; p++) {
+                    totals[p] += Math.pow(x, p);
+                }
             }
-            perChunk[c] = v;
+            batches.addAll(List.of(sums));
         }
-        assertArrayEquals(BatchMeans.standardErrors(perChunk), fold.standardErrors(), 0.0);
+        assertEquals(CHUNKS * per, batches.size());
+        assertArrayEquals(BatchMeans.standardErrors(totals, batches.toArray(double[][]::new)), fold.standardErrors(),
+                1e-9 * fold.standardErrors()[0]);
     }
 
     @Test
