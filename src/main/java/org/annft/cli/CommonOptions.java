@@ -26,6 +26,9 @@ public final class CommonOptions {
     @Option(names = "--overwrite", description = "Replace existing result tables.")
     boolean overwrite;
 
+    @Option(names = "--force", description = "Run a job above the size limits (100,000 tasks, 1e9 training epochs).")
+    boolean force;
+
     @Option(names = "--ui", description = "Start Spark's web UI in local mode, on 127.0.0.1 only (off by default).")
     boolean ui;
 

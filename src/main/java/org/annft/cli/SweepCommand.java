@@ -47,6 +47,8 @@ final class SweepCommand implements Callable<Integer> {
         SweepSettings settings = SweepSettings.fromConfig(config);
         BindingEnergyDataSet data = DataSource.fromConfig(config).load(w -> err.println("warning: " + w));
         int runs = settings.runs().size();
+        SizeLimits.check(String.format(Locale.ROOT, "sweep: %d runs", runs), runs,
+                settings.runs().stream().mapToDouble(TrainingRun::epochs).sum(), common.force || planOnly);
         int planCores = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         if (planCores < 1) {
             throw new org.annft.config.BadInputException("--cores must be positive, got " + planCores);
