@@ -1,6 +1,7 @@
 package org.annft.spark;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -40,6 +41,7 @@ public final class SparkSessions {
             builder = builder.config(e.getKey(), e.getValue());
         }
         if (master != null && !submitted) {
+            requireReachable(master, 3000);
             builder = builder.master(master);
         }
         SparkSession spark = builder.getOrCreate();
@@ -114,5 +116,32 @@ public final class SparkSessions {
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * For a standalone master ({@code spark://host:port[,host:port...]}), that one of its hosts takes a
+     * connection within {@code timeoutMillis}: an unreachable master is refused in one line at once,
+     * not after Spark's minute of retries.
+     *
+     * @throws org.annft.config.BadInputException naming the master and why no host answered
+     */
+    static void requireReachable(String master, int timeoutMillis) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        List<String> failures = new java.util.ArrayList<>();
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            int port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(host, port), timeoutMillis);
+                return;
+            } catch (java.io.IOException e) {
+                failures.add(hostPort + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        throw new org.annft.config.BadInputException("--master " + master + ": no master answers (" + String.join("; ", failures)
+                + "); start the cluster (jobs/cluster-local start) or check the URL");
     }
 }

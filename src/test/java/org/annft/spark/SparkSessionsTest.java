@@ -100,4 +100,23 @@ class SparkSessionsTest {
         assertTrue(spark.sparkContext().uiWebUrl().isEmpty());
         assertEquals("false", spark.conf().get("spark.ui.showConsoleProgress"));
     }
+
+    /** A standalone master that does not answer is refused at once, in one line naming it. */
+    @Test
+    void anUnreachableMasterIsBadInputAtOnce() throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        long start = System.nanoTime();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSessions.requireReachable("spark://127.0.0.1:" + port, 3000));
+        assertTrue((System.nanoTime() - start) < 5e9, "at once");
+        assertTrue(e.getMessage().startsWith("--master spark://127.0.0.1:" + port + ": no master answers (127.0.0.1:" + port),
+                e.getMessage());
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0)) {
+            SparkSessions.requireReachable("spark://127.0.0.1:" + port + ",127.0.0.1:" + listening.getLocalPort(), 3000);
+        }
+        SparkSessions.requireReachable("local[2]", 1);
+    }
 }
