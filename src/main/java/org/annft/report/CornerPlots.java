@@ -1,7 +1,8 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.INIT_CONFIGURATIONS;
+import static org.annft.table.ResultTables.INIT_COVARIANCE;
+import static org.annft.table.ResultTables.INIT_SAMPLES;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
@@ -19,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,10 +75,10 @@ public final class CornerPlots implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         Dataset<Row> all = source.read(ResultTables.INIT_SAMPLES);
-        Dataset<Row> lastLayer = all.groupBy("config_id").agg(max("layer").as("last_layer"));
+        Dataset<Row> lastLayer = all.groupBy(INIT_SAMPLES.col("config_id")).agg(max(INIT_SAMPLES.col("layer")).as("last_layer"));
         List<Row> rows = all.join(lastLayer, "config_id")
-                .where(col("layer").equalTo(col("last_layer")).and(col("sample").lt(MAX_SAMPLES)))
-                .select("config_id", "sample", "input_index", "value").collectAsList();
+                .where(col(INIT_SAMPLES.col("layer")).equalTo(col("last_layer")).and(col(INIT_SAMPLES.col("sample")).lt(MAX_SAMPLES)))
+                .select(INIT_SAMPLES.col("config_id"), INIT_SAMPLES.col("sample"), INIT_SAMPLES.col("input_index"), INIT_SAMPLES.col("value")).collectAsList();
         Map<Integer, Samples> samples = samples(rows);
         Map<Integer, Configuration> configurations = configurations(source);
         Map<List<Integer>, double[]> correlations = correlations(source);
@@ -92,8 +95,8 @@ public final class CornerPlots implements FigureFamily {
         Map<Integer, Integer> inputs = new HashMap<>();
         Map<Integer, Long> count = new HashMap<>();
         for (Row r : rows) {
-            inputs.merge(r.getAs("config_id"), r.<Integer>getAs("input_index") + 1, Math::max);
-            count.merge(r.getAs("config_id"), r.<Long>getAs("sample") + 1, Math::max);
+            inputs.merge(r.getAs(INIT_SAMPLES.col("config_id")), r.<Integer>getAs(INIT_SAMPLES.col("input_index")) + 1, Math::max);
+            count.merge(r.getAs(INIT_SAMPLES.col("config_id")), r.<Long>getAs(INIT_SAMPLES.col("sample")) + 1, Math::max);
         }
         Map<Integer, Samples> out = new TreeMap<>();
         for (Map.Entry<Integer, Integer> e : inputs.entrySet()) {
@@ -104,8 +107,8 @@ public final class CornerPlots implements FigureFamily {
             out.put(e.getKey(), new Samples(e.getKey(), outputs));
         }
         for (Row r : rows) {
-            out.get(r.<Integer>getAs("config_id")).outputs()[r.<Integer>getAs("input_index")]
-                    [Math.toIntExact(r.<Long>getAs("sample"))] = r.getAs("value");
+            out.get(r.<Integer>getAs(INIT_SAMPLES.col("config_id"))).outputs()[r.<Integer>getAs(INIT_SAMPLES.col("input_index"))]
+                    [Math.toIntExact(r.<Long>getAs(INIT_SAMPLES.col("sample")))] = r.getAs(INIT_SAMPLES.col("value"));
         }
         return out;
     }
@@ -113,8 +116,8 @@ public final class CornerPlots implements FigureFamily {
     private static Map<Integer, Configuration> configurations(TableSource source) {
         Map<Integer, Configuration> out = new HashMap<>();
         source.readIfPresent(ResultTables.INIT_CONFIGURATIONS).ifPresent(t -> t.collectAsList().forEach(r -> out.put(
-                r.getAs("config_id"), new Configuration(r.getAs("activation"), r.getAs("c_w"), r.getAs("c_b"),
-                        r.getAs("width"), r.getAs("hidden_layers")))));
+                r.getAs(INIT_SAMPLES.col("config_id")), new Configuration(r.getAs(INIT_CONFIGURATIONS.col("activation")), r.getAs(INIT_CONFIGURATIONS.col("c_w")), r.getAs(INIT_CONFIGURATIONS.col("c_b")),
+                        r.getAs(INIT_CONFIGURATIONS.col("width")), r.getAs(INIT_CONFIGURATIONS.col("hidden_layers"))))));
         return out;
     }
 
@@ -122,10 +125,10 @@ public final class CornerPlots implements FigureFamily {
     private static Map<List<Integer>, double[]> correlations(TableSource source) {
         Map<List<Integer>, double[]> out = new HashMap<>();
         source.readIfPresent(ResultTables.INIT_COVARIANCE).ifPresent(t -> {
-            Dataset<Row> last = t.groupBy("config_id").agg(max("layer").as("last_layer"));
-            t.join(last, "config_id").where(col("layer").equalTo(col("last_layer")))
-                    .select("config_id", "input_a", "input_b", "correlation", "theory_correlation")
-                    .collectAsList().forEach(r -> out.put(List.of(r.getAs("config_id"), r.getAs("input_a"), r.getAs("input_b")),
+            Dataset<Row> last = t.groupBy(INIT_SAMPLES.col("config_id")).agg(max(INIT_SAMPLES.col("layer")).as("last_layer"));
+            t.join(last, "config_id").where(col(INIT_SAMPLES.col("layer")).equalTo(col("last_layer")))
+                    .select(INIT_SAMPLES.col("config_id"), INIT_COVARIANCE.col("input_a"), INIT_COVARIANCE.col("input_b"), INIT_COVARIANCE.col("correlation"), INIT_COVARIANCE.col("theory_correlation"))
+                    .collectAsList().forEach(r -> out.put(List.of(r.getAs(INIT_SAMPLES.col("config_id")), r.getAs(INIT_COVARIANCE.col("input_a")), r.getAs(INIT_COVARIANCE.col("input_b"))),
                             new double[] {Rows.doubleOrNaN(r, "correlation"), Rows.doubleOrNaN(r, "theory_correlation")}));
         });
         return out;

@@ -1,7 +1,6 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.INIT_MOMENTS;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
@@ -60,19 +61,19 @@ public final class DepthProfiles implements FigureFamily {
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        Dataset<Row> layers = source.read(ResultTables.INIT_MOMENTS).where(col("input_index").equalTo(0).and(col("layer").geq(2)))
-                .select("config_id", "activation", "c_w", "c_b", "width", "hidden_layers", "layer", "samples",
-                        "m2", "m2_se", "v_over_n", "v_over_n_se", "theory_kernel", "theory_kernel_from_measured",
-                        "theory_v_over_n", "theory_v_over_n_from_measured");
-        List<Row> rows = Rows.collectSorted(layers, "config_id", "layer");
+        Dataset<Row> layers = source.read(ResultTables.INIT_MOMENTS).where(col(INIT_MOMENTS.col("input_index")).equalTo(0).and(col(INIT_MOMENTS.col("layer")).geq(2)))
+                .select(INIT_MOMENTS.col("config_id"), INIT_MOMENTS.col("activation"), INIT_MOMENTS.col("c_w"), INIT_MOMENTS.col("c_b"), INIT_MOMENTS.col("width"), INIT_MOMENTS.col("hidden_layers"), INIT_MOMENTS.col("layer"), INIT_MOMENTS.col("samples"),
+                        INIT_MOMENTS.col("m2"), INIT_MOMENTS.col("m2_se"), INIT_MOMENTS.col("v_over_n"), INIT_MOMENTS.col("v_over_n_se"), INIT_MOMENTS.col("theory_kernel"), INIT_MOMENTS.col("theory_kernel_from_measured"),
+                        INIT_MOMENTS.col("theory_v_over_n"), INIT_MOMENTS.col("theory_v_over_n_from_measured"));
+        List<Row> rows = Rows.collectSorted(layers, INIT_MOMENTS.col("config_id"), INIT_MOMENTS.col("layer"));
         Map<Integer, Profile> byConfig = new TreeMap<>();
         for (Row r : rows) {
-            Profile p = byConfig.computeIfAbsent(r.<Integer>getAs("config_id"), id -> new Profile(r.getAs("activation"),
-                    r.getAs("c_w"), r.getAs("c_b"), r.getAs("width"), r.getAs("hidden_layers"), r.getAs("samples"),
+            Profile p = byConfig.computeIfAbsent(r.<Integer>getAs(INIT_MOMENTS.col("config_id")), id -> new Profile(r.getAs(INIT_MOMENTS.col("activation")),
+                    r.getAs(INIT_MOMENTS.col("c_w")), r.getAs(INIT_MOMENTS.col("c_b")), r.getAs(INIT_MOMENTS.col("width")), r.getAs(INIT_MOMENTS.col("hidden_layers")), r.getAs(INIT_MOMENTS.col("samples")),
                     new ArrayList<>()));
-            p.layers().add(new Layer(r.<Integer>getAs("layer") - 1, r.getAs("m2"), r.getAs("m2_se"), r.getAs("v_over_n"),
-                    r.getAs("v_over_n_se"), r.getAs("theory_kernel"), r.getAs("theory_kernel_from_measured"),
-                    r.getAs("theory_v_over_n"), r.getAs("theory_v_over_n_from_measured")));
+            p.layers().add(new Layer(r.<Integer>getAs(INIT_MOMENTS.col("layer")) - 1, r.getAs(INIT_MOMENTS.col("m2")), r.getAs(INIT_MOMENTS.col("m2_se")), r.getAs(INIT_MOMENTS.col("v_over_n")),
+                    r.getAs(INIT_MOMENTS.col("v_over_n_se")), r.getAs(INIT_MOMENTS.col("theory_kernel")), r.getAs(INIT_MOMENTS.col("theory_kernel_from_measured")),
+                    r.getAs(INIT_MOMENTS.col("theory_v_over_n")), r.getAs(INIT_MOMENTS.col("theory_v_over_n_from_measured"))));
         }
         // The deepest network of each (activation, C_W, C_b, width) holds every shallower depth.
         Map<List<Object>, Profile> deepest = new LinkedHashMap<>();

@@ -1,11 +1,13 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
+import static org.annft.table.ResultTables.INIT_CONFIGURATIONS;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 
 /**
@@ -26,11 +28,11 @@ final class EnsembleConfigurations {
         EnsembleConfigurations c = new EnsembleConfigurations();
         source.readIfPresent(ResultTables.INIT_CONFIGURATIONS).ifPresent(table -> {
             for (Row r : table.collectAsList()) {
-                c.samples.put(r.<Integer>getAs("config_id"), r.<Long>getAs("samples"));
-                c.sampler = r.getAs("sampler");
+                c.samples.put(r.<Integer>getAs(INIT_CONFIGURATIONS.col("config_id")), r.<Long>getAs(INIT_CONFIGURATIONS.col("samples")));
+                c.sampler = r.getAs(INIT_CONFIGURATIONS.col("sampler"));
                 if (c.inputLabels.isEmpty()) {
-                    c.inputLabels.addAll(r.<scala.collection.Seq<String>>getAs("inputs") == null ? List.of()
-                            : scala.jdk.javaapi.CollectionConverters.asJava(r.<scala.collection.Seq<String>>getAs("inputs")));
+                    c.inputLabels.addAll(r.<scala.collection.Seq<String>>getAs(INIT_CONFIGURATIONS.col("inputs")) == null ? List.of()
+                            : scala.jdk.javaapi.CollectionConverters.asJava(r.<scala.collection.Seq<String>>getAs(INIT_CONFIGURATIONS.col("inputs"))));
                 }
             }
         });

@@ -1,7 +1,7 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.ENSEMBLE_PREDICTIONS;
+
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 
@@ -75,11 +77,11 @@ public final class Extrapolation implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         List<Row> rows = Rows.collectSorted(source.read(ResultTables.ENSEMBLE_PREDICTIONS).where("ame_mev IS NOT NULL"),
-                "activation", "mode", "protocol", "depth", "width", "z", "n");
+                ENSEMBLE_PREDICTIONS.col("activation"), ENSEMBLE_PREDICTIONS.col("mode"), ENSEMBLE_PREDICTIONS.col("protocol"), ENSEMBLE_PREDICTIONS.col("depth"), ENSEMBLE_PREDICTIONS.col("width"), ENSEMBLE_PREDICTIONS.col("z"), ENSEMBLE_PREDICTIONS.col("n"));
         Map<List<Object>, Map<Integer, List<Row>>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
-            groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.getAs("protocol"), r.<Integer>getAs("depth")),
-                    k -> new TreeMap<>()).computeIfAbsent(r.getAs("width"), w -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(List.of(r.getAs(ENSEMBLE_PREDICTIONS.col("activation")), r.getAs(ENSEMBLE_PREDICTIONS.col("mode")), r.getAs(ENSEMBLE_PREDICTIONS.col("protocol")), r.<Integer>getAs(ENSEMBLE_PREDICTIONS.col("depth"))),
+                    k -> new TreeMap<>()).computeIfAbsent(r.getAs(ENSEMBLE_PREDICTIONS.col("width")), w -> new ArrayList<>()).add(r);
         }
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<List<Object>, Map<Integer, List<Row>>> e : groups.entrySet()) {
@@ -115,22 +117,22 @@ public final class Extrapolation implements FigureFamily {
     static List<Point> estimated(List<Row> rows) {
         Map<Integer, int[]> measured = new HashMap<>();
         for (Row r : rows) {
-            if (!r.<Boolean>getAs("ame_estimated")) {
-                int z = r.getAs("z");
-                int n = r.getAs("n");
+            if (!r.<Boolean>getAs(ENSEMBLE_PREDICTIONS.col("ame_estimated"))) {
+                int z = r.getAs(ENSEMBLE_PREDICTIONS.col("z"));
+                int n = r.getAs(ENSEMBLE_PREDICTIONS.col("n"));
                 measured.merge(z, new int[] {n, n}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
         }
         List<Point> out = new ArrayList<>();
         for (Row r : rows) {
-            int[] range = measured.get(r.<Integer>getAs("z"));
-            if (!r.<Boolean>getAs("ame_estimated") || range == null) {
+            int[] range = measured.get(r.<Integer>getAs(ENSEMBLE_PREDICTIONS.col("z")));
+            if (!r.<Boolean>getAs(ENSEMBLE_PREDICTIONS.col("ame_estimated")) || range == null) {
                 continue;
             }
-            int n = r.getAs("n");
+            int n = r.getAs(ENSEMBLE_PREDICTIONS.col("n"));
             int distance = n > range[1] ? n - range[1] : n < range[0] ? range[0] - n : 0;
-            out.add(new Point(r.getAs("z"), n, distance, r.getAs("mean_mev"), r.getAs("std_mev"), r.getAs("q05_mev"),
-                    r.getAs("q95_mev"), r.getAs("ame_mev"), r.getAs("runs")));
+            out.add(new Point(r.getAs(ENSEMBLE_PREDICTIONS.col("z")), n, distance, r.getAs(ENSEMBLE_PREDICTIONS.col("mean_mev")), r.getAs(ENSEMBLE_PREDICTIONS.col("std_mev")), r.getAs(ENSEMBLE_PREDICTIONS.col("q05_mev")),
+                    r.getAs(ENSEMBLE_PREDICTIONS.col("q95_mev")), r.getAs(ENSEMBLE_PREDICTIONS.col("ame_mev")), r.getAs(ENSEMBLE_PREDICTIONS.col("runs"))));
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.LOSS_BANDS;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
@@ -56,13 +57,13 @@ public final class LossCurves implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         Dataset<Row> bands = thinned(source.read(ResultTables.LOSS_BANDS));
-        List<Row> rows = Rows.collectSorted(bands.select("activation", "mode", "width", "depth", "epoch", "runs",
-                "loss_median", "loss_q25", "loss_q75"), "activation", "width", "depth", "mode", "epoch");
+        List<Row> rows = Rows.collectSorted(bands.select(LOSS_BANDS.col("activation"), LOSS_BANDS.col("mode"), LOSS_BANDS.col("width"), LOSS_BANDS.col("depth"), LOSS_BANDS.col("epoch"), LOSS_BANDS.col("runs"),
+                LOSS_BANDS.col("loss_median"), LOSS_BANDS.col("loss_q25"), LOSS_BANDS.col("loss_q75")), LOSS_BANDS.col("activation"), LOSS_BANDS.col("width"), LOSS_BANDS.col("depth"), LOSS_BANDS.col("mode"), LOSS_BANDS.col("epoch"));
         Map<String, Map<Network, Map<String, List<Row>>>> grouped = new LinkedHashMap<>();
         for (Row r : rows) {
-            grouped.computeIfAbsent(r.getAs("activation"), a -> new TreeMap<>())
-                    .computeIfAbsent(new Network(r.getAs("width"), r.getAs("depth")), s -> new TreeMap<>(Labels.MODE_ORDER))
-                    .computeIfAbsent(r.getAs("mode"), m -> new ArrayList<>()).add(r);
+            grouped.computeIfAbsent(r.getAs(LOSS_BANDS.col("activation")), a -> new TreeMap<>())
+                    .computeIfAbsent(new Network(r.getAs(LOSS_BANDS.col("width")), r.getAs(LOSS_BANDS.col("depth"))), s -> new TreeMap<>(Labels.MODE_ORDER))
+                    .computeIfAbsent(r.getAs(LOSS_BANDS.col("mode")), m -> new ArrayList<>()).add(r);
         }
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<String, Map<Network, Map<String, List<Row>>>> e : grouped.entrySet()) {
@@ -73,7 +74,7 @@ public final class LossCurves implements FigureFamily {
 
     /** Keeps every k-th recorded epoch (and the last) when there are more than {@link #MAX_POINTS}. */
     private static Dataset<Row> thinned(Dataset<Row> bands) {
-        List<Integer> epochs = bands.select("epoch").distinct().collectAsList().stream()
+        List<Integer> epochs = bands.select(LOSS_BANDS.col("epoch")).distinct().collectAsList().stream()
                 .map(r -> r.<Integer>getAs(0)).sorted().toList();
         if (epochs.size() <= MAX_POINTS) {
             return bands;
@@ -84,7 +85,7 @@ public final class LossCurves implements FigureFamily {
             kept.add(epochs.get(i));
         }
         kept.add(epochs.get(epochs.size() - 1));
-        return bands.where(col("epoch").isin(kept.toArray()));
+        return bands.where(col(LOSS_BANDS.col("epoch")).isin(kept.toArray()));
     }
 
     private Figure figure(String activation, Map<Network, Map<String, List<Row>>> shapes, TableSource source,
@@ -136,12 +137,12 @@ public final class LossCurves implements FigureFamily {
         long runsMax = 0;
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            epoch[i] = r.<Integer>getAs("epoch");
-            median[i] = r.getAs("loss_median");
-            q25[i] = r.getAs("loss_q25");
-            q75[i] = r.getAs("loss_q75");
-            runsMin = Math.min(runsMin, r.<Long>getAs("runs"));
-            runsMax = Math.max(runsMax, r.<Long>getAs("runs"));
+            epoch[i] = r.<Integer>getAs(LOSS_BANDS.col("epoch"));
+            median[i] = r.getAs(LOSS_BANDS.col("loss_median"));
+            q25[i] = r.getAs(LOSS_BANDS.col("loss_q25"));
+            q75[i] = r.getAs(LOSS_BANDS.col("loss_q75"));
+            runsMin = Math.min(runsMin, r.<Long>getAs(LOSS_BANDS.col("runs")));
+            runsMax = Math.max(runsMax, r.<Long>getAs(LOSS_BANDS.col("runs")));
         }
         return new Band(mode, runsMin, runsMax, epoch, median, q25, q75);
     }

@@ -1,12 +1,15 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.NTK_CHANGES;
+import static org.annft.table.ResultTables.TABLE1;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 
@@ -41,15 +44,15 @@ public final class NtkChanges implements FigureFamily {
                 + "avg(frobenius_change) AS mean, count(*) AS runs FROM (SELECT *, row_number() OVER (PARTITION BY activation, mode, protocol, "
                 + "width, depth, run ORDER BY epoch DESC) AS k FROM report_ntk_changes) WHERE k = 1 AND epoch > 0 "
                 + "AND NOT isnan(frobenius_change) GROUP BY activation, depth, protocol, mode, r"),
-                "activation", "depth", "protocol", "mode", "r");
+                NTK_CHANGES.col("activation"), NTK_CHANGES.col("depth"), NTK_CHANGES.col("protocol"), NTK_CHANGES.col("mode"), NTK_CHANGES.col("r"));
         Map<String, Double> rStar = new TreeMap<>();
-        source.readIfPresent(ResultTables.TABLE1).ifPresent(t -> t.select("activation", "depth", "r_star").distinct().collectAsList()
-                .forEach(r -> rStar.put(r.getAs("activation") + "/" + r.<Integer>getAs("depth"),
-                        r.isNullAt(2) ? Double.NaN : r.<Double>getAs("r_star"))));
+        source.readIfPresent(ResultTables.TABLE1).ifPresent(t -> t.select(NTK_CHANGES.col("activation"), NTK_CHANGES.col("depth"), TABLE1.col("r_star")).distinct().collectAsList()
+                .forEach(r -> rStar.put(r.getAs(NTK_CHANGES.col("activation")) + "/" + r.<Integer>getAs(NTK_CHANGES.col("depth")),
+                        r.isNullAt(2) ? Double.NaN : r.<Double>getAs(TABLE1.col("r_star")))));
         Map<List<Object>, Map<String, List<Row>>> panels = new LinkedHashMap<>();
         for (Row r : rows) {
-            panels.computeIfAbsent(List.of(r.getAs("activation"), r.<Integer>getAs("depth"), r.getAs("protocol")),
-                    k -> new TreeMap<>(Labels.MODE_ORDER)).computeIfAbsent(r.getAs("mode"), m -> new ArrayList<>()).add(r);
+            panels.computeIfAbsent(List.of(r.getAs(NTK_CHANGES.col("activation")), r.<Integer>getAs(NTK_CHANGES.col("depth")), r.getAs(NTK_CHANGES.col("protocol"))),
+                    k -> new TreeMap<>(Labels.MODE_ORDER)).computeIfAbsent(r.getAs(NTK_CHANGES.col("mode")), m -> new ArrayList<>()).add(r);
         }
         if (panels.isEmpty()) {
             return new Section(heading(), List.of(), "No trained run recorded its NTK.", List.of());
@@ -66,7 +69,7 @@ public final class NtkChanges implements FigureFamily {
             for (Map.Entry<String, List<Row>> m : e.getValue().entrySet()) {
                 modes.add(m.getKey());
                 List<Row> points = m.getValue();
-                panel.points(Labels.mode(m.getKey()), points.stream().mapToDouble(r -> r.<Double>getAs("r")).toArray(),
+                panel.points(Labels.mode(m.getKey()), points.stream().mapToDouble(r -> r.<Double>getAs(NTK_CHANGES.col("r"))).toArray(),
                         points.stream().mapToDouble(r -> r.<Double>getAs("mean")).toArray(), ChartStyle.modeColor(m.getKey()),
                         ChartStyle.modeStroke(m.getKey()), ChartStyle.modeShape(m.getKey()));
             }

@@ -1,13 +1,15 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.INIT_NTK;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 
@@ -58,12 +60,12 @@ public final class NtkFluctuations implements FigureFamily {
     public Section render(TableSource source, FigureFiles files) throws Exception {
         List<Row> rows = Rows.collectSorted(source.read(ResultTables.INIT_NTK)
                 .where("input_a = 0 AND input_b = 0 AND layer > 1 AND relative_variance IS NOT NULL AND relative_variance_se > 0"),
-                "activation", "c_w", "c_b", "rates", "layer", "width");
+                INIT_NTK.col("activation"), INIT_NTK.col("c_w"), INIT_NTK.col("c_b"), INIT_NTK.col("rates"), INIT_NTK.col("layer"), INIT_NTK.col("width"));
         Map<List<Object>, List<Point>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
-            groups.computeIfAbsent(List.of(r.getAs("activation"), r.<Double>getAs("c_w"), r.<Double>getAs("c_b"),
-                    r.getAs("rates")), k -> new ArrayList<>()).add(new Point(r.getAs("layer"), r.getAs("width"),
-                    r.getAs("r"), r.getAs("relative_variance"), r.getAs("relative_variance_se")));
+            groups.computeIfAbsent(List.of(r.getAs(INIT_NTK.col("activation")), r.<Double>getAs(INIT_NTK.col("c_w")), r.<Double>getAs(INIT_NTK.col("c_b")),
+                    r.getAs(INIT_NTK.col("rates"))), k -> new ArrayList<>()).add(new Point(r.getAs(INIT_NTK.col("layer")), r.getAs(INIT_NTK.col("width")),
+                    r.getAs(INIT_NTK.col("r")), r.getAs(INIT_NTK.col("relative_variance")), r.getAs(INIT_NTK.col("relative_variance_se"))));
         }
         if (groups.isEmpty()) {
             return new Section(heading(), List.of(), "No NTK fluctuation to draw (every network's NTK was the same).",

@@ -1,7 +1,6 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.INIT_HISTOGRAMS;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -9,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
@@ -58,17 +59,17 @@ public final class OutputHistograms implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         Dataset<Row> histogramRows = source.read(ResultTables.INIT_HISTOGRAMS)
-                .where(col("layer").equalTo(col("hidden_layers").plus(1)).and(col("input_index").equalTo(0)))
-                .select("config_id", "activation", "c_w", "c_b", "width", "hidden_layers", "bin_low", "bin_high",
-                        "bin", "count", "density", "gaussian_density");
-        List<Row> rows = Rows.collectSorted(histogramRows, "config_id", "bin");
+                .where(col(INIT_HISTOGRAMS.col("layer")).equalTo(col(INIT_HISTOGRAMS.col("hidden_layers")).plus(1)).and(col(INIT_HISTOGRAMS.col("input_index")).equalTo(0)))
+                .select(INIT_HISTOGRAMS.col("config_id"), INIT_HISTOGRAMS.col("activation"), INIT_HISTOGRAMS.col("c_w"), INIT_HISTOGRAMS.col("c_b"), INIT_HISTOGRAMS.col("width"), INIT_HISTOGRAMS.col("hidden_layers"), INIT_HISTOGRAMS.col("bin_low"), INIT_HISTOGRAMS.col("bin_high"),
+                        INIT_HISTOGRAMS.col("bin"), INIT_HISTOGRAMS.col("count"), INIT_HISTOGRAMS.col("density"), INIT_HISTOGRAMS.col("gaussian_density"));
+        List<Row> rows = Rows.collectSorted(histogramRows, INIT_HISTOGRAMS.col("config_id"), INIT_HISTOGRAMS.col("bin"));
         Map<Integer, Histogram> histograms = new TreeMap<>();
         for (Row r : rows) {
-            Histogram h = histograms.computeIfAbsent(r.<Integer>getAs("config_id"), id -> new Histogram(id,
-                    r.getAs("activation"), r.getAs("c_w"), r.getAs("c_b"), r.getAs("width"), r.getAs("hidden_layers"),
+            Histogram h = histograms.computeIfAbsent(r.<Integer>getAs(INIT_HISTOGRAMS.col("config_id")), id -> new Histogram(id,
+                    r.getAs(INIT_HISTOGRAMS.col("activation")), r.getAs(INIT_HISTOGRAMS.col("c_w")), r.getAs(INIT_HISTOGRAMS.col("c_b")), r.getAs(INIT_HISTOGRAMS.col("width")), r.getAs(INIT_HISTOGRAMS.col("hidden_layers")),
                     new ArrayList<>()));
-            h.bins().add(new double[] {r.getAs("bin_low"), r.getAs("bin_high"), r.getAs("density"),
-                Rows.doubleOrNaN(r, "gaussian_density"), r.<Long>getAs("count")});
+            h.bins().add(new double[] {r.getAs(INIT_HISTOGRAMS.col("bin_low")), r.getAs(INIT_HISTOGRAMS.col("bin_high")), r.getAs(INIT_HISTOGRAMS.col("density")),
+                Rows.doubleOrNaN(r, "gaussian_density"), r.<Long>getAs(INIT_HISTOGRAMS.col("count"))});
         }
         EnsembleConfigurations configurations = EnsembleConfigurations.of(source);
         Map<Initialization, List<Histogram>> byInitialization = new LinkedHashMap<>();

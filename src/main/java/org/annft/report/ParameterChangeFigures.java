@@ -1,7 +1,7 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.PARAM_CHANGE_MEANS;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
@@ -70,10 +72,10 @@ public final class ParameterChangeFigures implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         List<Mean> means = source.read(ResultTables.PARAM_CHANGE_MEANS)
-                .select("activation", "mode", "width", "depth", "metric", "mean", "std", "runs_kept", "runs_total")
-                .collectAsList().stream().map(r -> new Mean(r.getAs("activation"), r.getAs("mode"), r.getAs("width"),
-                        r.getAs("depth"), r.getAs("metric"), r.getAs("mean"), r.getAs("std"), r.getAs("runs_kept"),
-                        r.getAs("runs_total"))).toList();
+                .select(PARAM_CHANGE_MEANS.col("activation"), PARAM_CHANGE_MEANS.col("mode"), PARAM_CHANGE_MEANS.col("width"), PARAM_CHANGE_MEANS.col("depth"), PARAM_CHANGE_MEANS.col("metric"), PARAM_CHANGE_MEANS.col("mean"), PARAM_CHANGE_MEANS.col("std"), PARAM_CHANGE_MEANS.col("runs_kept"), PARAM_CHANGE_MEANS.col("runs_total"))
+                .collectAsList().stream().map(r -> new Mean(r.getAs(PARAM_CHANGE_MEANS.col("activation")), r.getAs(PARAM_CHANGE_MEANS.col("mode")), r.getAs(PARAM_CHANGE_MEANS.col("width")),
+                        r.getAs(PARAM_CHANGE_MEANS.col("depth")), r.getAs(PARAM_CHANGE_MEANS.col("metric")), r.getAs(PARAM_CHANGE_MEANS.col("mean")), r.getAs(PARAM_CHANGE_MEANS.col("std")), r.getAs(PARAM_CHANGE_MEANS.col("runs_kept")),
+                        r.getAs(PARAM_CHANGE_MEANS.col("runs_total")))).toList();
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Layout layout : LAYOUTS) {

@@ -1,7 +1,8 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.RUNS;
+import static org.annft.table.ResultTables.TABLE1;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.annft.data.PaperResults;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -54,18 +57,18 @@ public final class ProtocolScan implements FigureFamily {
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        double cutoff = source.readIfPresent(ResultTables.TABLE1).map(t -> t.select("cutoff_mev").limit(1).collectAsList())
+        double cutoff = source.readIfPresent(ResultTables.TABLE1).map(t -> t.select(TABLE1.col("cutoff_mev")).limit(1).collectAsList())
                 .filter(l -> !l.isEmpty()).map(l -> l.get(0).getDouble(0)).orElse(100.0);
-        List<Row> rows = Rows.collectSorted(source.read(ResultTables.RUNS).select("activation", "mode", "protocol", "width", "depth",
-                "run", "status", "rmsd_mev", "linear_fit_rmsd_mev", "constant_fit_rmsd_mev"),
-                "activation", "mode", "depth", "protocol", "width", "run");
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.RUNS).select(RUNS.col("activation"), RUNS.col("mode"), RUNS.col("protocol"), RUNS.col("width"), RUNS.col("depth"),
+                RUNS.col("run"), RUNS.col("status"), RUNS.col("rmsd_mev"), RUNS.col("linear_fit_rmsd_mev"), RUNS.col("constant_fit_rmsd_mev")),
+                RUNS.col("activation"), RUNS.col("mode"), RUNS.col("depth"), RUNS.col("protocol"), RUNS.col("width"), RUNS.col("run"));
         Map<List<Object>, List<Run>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
-            double rmsd = r.getAs("rmsd_mev");
-            boolean failed = !"ok".equals(r.getAs("status")) || Double.isNaN(rmsd) || rmsd > cutoff;
-            groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.<Integer>getAs("depth")),
-                    k -> new ArrayList<>()).add(new Run(r.getAs("protocol"), r.getAs("width"), r.getAs("run"), rmsd, failed,
-                    r.getAs("linear_fit_rmsd_mev"), r.getAs("constant_fit_rmsd_mev")));
+            double rmsd = r.getAs(RUNS.col("rmsd_mev"));
+            boolean failed = !"ok".equals(r.getAs(RUNS.col("status"))) || Double.isNaN(rmsd) || rmsd > cutoff;
+            groups.computeIfAbsent(List.of(r.getAs(RUNS.col("activation")), r.getAs(RUNS.col("mode")), r.<Integer>getAs(RUNS.col("depth"))),
+                    k -> new ArrayList<>()).add(new Run(r.getAs(RUNS.col("protocol")), r.getAs(RUNS.col("width")), r.getAs(RUNS.col("run")), rmsd, failed,
+                    r.getAs(RUNS.col("linear_fit_rmsd_mev")), r.getAs(RUNS.col("constant_fit_rmsd_mev"))));
         }
         PaperResults paper = PaperResults.load();
         List<Figure> figures = new ArrayList<>();

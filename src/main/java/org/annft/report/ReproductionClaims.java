@@ -1,11 +1,13 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.RUNS;
+
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.annft.data.PaperResults;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 
 /**
@@ -42,11 +44,11 @@ public final class ReproductionClaims implements FigureFamily {
         for (TableSource source : sources) {
             String inputs = source.runInfo().flatMap(r -> r.setting("data.inputs")).orElse("zn");
             String label = source.label().isEmpty() ? "." : source.label();
-            for (Row r : Rows.collectSorted(source.read(ResultTables.RUNS).select("activation", "mode", "protocol", "width", "depth",
-                    "run", "epochs_done", "status", "rmsd_mev"), "activation", "mode", "protocol", "width", "depth", "run")) {
-                double rmsd = "ok".equals(r.getAs("status")) ? r.<Double>getAs("rmsd_mev") : Double.NaN;
-                runs.add(new Claims.Run(label, inputs, r.getAs("activation"), r.getAs("mode"), r.getAs("protocol"),
-                        r.<Integer>getAs("width"), r.<Integer>getAs("depth"), r.<Integer>getAs("epochs_done"), rmsd));
+            for (Row r : Rows.collectSorted(source.read(ResultTables.RUNS).select(RUNS.col("activation"), RUNS.col("mode"), RUNS.col("protocol"), RUNS.col("width"), RUNS.col("depth"),
+                    RUNS.col("run"), RUNS.col("epochs_done"), RUNS.col("status"), RUNS.col("rmsd_mev")), RUNS.col("activation"), RUNS.col("mode"), RUNS.col("protocol"), RUNS.col("width"), RUNS.col("depth"), RUNS.col("run"))) {
+                double rmsd = "ok".equals(r.getAs(RUNS.col("status"))) ? r.<Double>getAs(RUNS.col("rmsd_mev")) : Double.NaN;
+                runs.add(new Claims.Run(label, inputs, r.getAs(RUNS.col("activation")), r.getAs(RUNS.col("mode")), r.getAs(RUNS.col("protocol")),
+                        r.<Integer>getAs(RUNS.col("width")), r.<Integer>getAs(RUNS.col("depth")), r.<Integer>getAs(RUNS.col("epochs_done")), rmsd));
             }
         }
         List<Claims.Claim> claims = Claims.evaluate(runs, PaperResults.load());

@@ -1,7 +1,7 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.RESIDUALS;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -62,12 +64,12 @@ public final class ResidualMaps implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         List<Row> rows = Rows.collectSorted(source.read(ResultTables.RESIDUALS)
-                .select("activation", "mode", "width", "depth", "z", "n", "residual_mev", "runs"),
-                "activation", "mode", "depth", "width");
+                .select(RESIDUALS.col("activation"), RESIDUALS.col("mode"), RESIDUALS.col("width"), RESIDUALS.col("depth"), RESIDUALS.col("z"), RESIDUALS.col("n"), RESIDUALS.col("residual_mev"), RESIDUALS.col("runs")),
+                RESIDUALS.col("activation"), RESIDUALS.col("mode"), RESIDUALS.col("depth"), RESIDUALS.col("width"));
         Map<List<Object>, Map<Integer, List<Row>>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
-            groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.<Integer>getAs("depth")),
-                    k -> new TreeMap<>()).computeIfAbsent(r.getAs("width"), w -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(List.of(r.getAs(RESIDUALS.col("activation")), r.getAs(RESIDUALS.col("mode")), r.<Integer>getAs(RESIDUALS.col("depth"))),
+                    k -> new TreeMap<>()).computeIfAbsent(r.getAs(RESIDUALS.col("width")), w -> new ArrayList<>()).add(r);
         }
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<List<Object>, Map<Integer, List<Row>>> e : groups.entrySet()) {
@@ -81,10 +83,10 @@ public final class ResidualMaps implements FigureFamily {
     }
 
     private static Map2d map(int width, int depth, List<Row> rows) {
-        double[] n = rows.stream().mapToDouble(r -> r.<Integer>getAs("n")).toArray();
-        double[] z = rows.stream().mapToDouble(r -> r.<Integer>getAs("z")).toArray();
-        double[] residual = rows.stream().mapToDouble(r -> r.<Double>getAs("residual_mev")).toArray();
-        long runs = rows.stream().mapToLong(r -> r.<Long>getAs("runs")).max().orElse(0);
+        double[] n = rows.stream().mapToDouble(r -> r.<Integer>getAs(RESIDUALS.col("n"))).toArray();
+        double[] z = rows.stream().mapToDouble(r -> r.<Integer>getAs(RESIDUALS.col("z"))).toArray();
+        double[] residual = rows.stream().mapToDouble(r -> r.<Double>getAs(RESIDUALS.col("residual_mev"))).toArray();
+        long runs = rows.stream().mapToLong(r -> r.<Long>getAs(RESIDUALS.col("runs"))).max().orElse(0);
         return new Map2d(width, (double) depth / width, runs, n, z, residual);
     }
 

@@ -1,7 +1,7 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.TABLE1;
+
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.annft.data.PaperResults;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -43,13 +45,13 @@ public final class RmsdVsAspectRatio implements FigureFamily {
 
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
-        List<Row> rows = Rows.collectSorted(source.read(ResultTables.TABLE1), "activation", "mode", "protocol", "depth", "r");
+        List<Row> rows = Rows.collectSorted(source.read(ResultTables.TABLE1), TABLE1.col("activation"), TABLE1.col("mode"), TABLE1.col("protocol"), TABLE1.col("depth"), TABLE1.col("r"));
         Map<List<Object>, List<Point>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
-            groups.computeIfAbsent(List.of(r.getAs("activation"), r.getAs("mode"), r.<Integer>getAs("depth"),
-                    r.getAs("protocol")), k -> new ArrayList<>()).add(new Point(r.getAs("r"), number(r, "mean_rmsd_mev"),
-                    number(r, "std_rmsd_mev"), r.getAs("runs_kept"), r.getAs("runs_total"), r.getAs("failed_fraction"),
-                    r.getAs("cutoff_mev"), number(r, "r_star")));
+            groups.computeIfAbsent(List.of(r.getAs(TABLE1.col("activation")), r.getAs(TABLE1.col("mode")), r.<Integer>getAs(TABLE1.col("depth")),
+                    r.getAs(TABLE1.col("protocol"))), k -> new ArrayList<>()).add(new Point(r.getAs(TABLE1.col("r")), number(r, "mean_rmsd_mev"),
+                    number(r, "std_rmsd_mev"), r.getAs(TABLE1.col("runs_kept")), r.getAs(TABLE1.col("runs_total")), r.getAs(TABLE1.col("failed_fraction")),
+                    r.getAs(TABLE1.col("cutoff_mev")), number(r, "r_star")));
         }
         boolean severalProtocols = groups.keySet().stream().map(k -> k.get(3)).distinct().count() > 1;
         PaperResults paper = PaperResults.load();

@@ -1,5 +1,7 @@
 package org.annft.report;
 
+import static org.annft.table.ResultTables.RUN_INFO;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -19,10 +21,10 @@ public record RunDescription(String experiment, String command, long seed, Strin
                              double seconds, String configJson) {
 
     static RunDescription of(Row row) {
-        return new RunDescription(row.getAs("experiment"), row.getAs("command"), row.<Long>getAs("seed"),
-                row.getAs("annft_version"), row.getAs("code_revision"), row.getAs("spark_version"),
-                row.getAs("master"), String.valueOf(row.<Object>getAs("started_at")),
-                row.<Double>getAs("seconds"), row.getAs("config_json"));
+        return new RunDescription(row.getAs(RUN_INFO.col("experiment")), row.getAs(RUN_INFO.col("command")), row.<Long>getAs(RUN_INFO.col("seed")),
+                row.getAs(RUN_INFO.col("annft_version")), row.getAs(RUN_INFO.col("code_revision")), row.getAs(RUN_INFO.col("spark_version")),
+                row.getAs(RUN_INFO.col("master")), String.valueOf(row.<Object>getAs(RUN_INFO.col("started_at"))),
+                row.<Double>getAs(RUN_INFO.col("seconds")), row.getAs(RUN_INFO.col("config_json")));
     }
 
     /** The resolved configuration; empty when the JSON does not parse. */

@@ -1,7 +1,7 @@
 package org.annft.report;
 
-import org.annft.table.ResultTables;
-import org.annft.table.ResultTable;
+import static org.annft.table.ResultTables.TABLE1;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.annft.data.PaperResults;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 
 /**
@@ -47,11 +49,11 @@ public final class TableOne implements FigureFamily {
     @Override
     public Section render(TableSource source, FigureFiles files) throws Exception {
         List<Row> rows = Rows.collectSorted(source.read(ResultTables.TABLE1).selectExpr(COLUMNS.toArray(String[]::new)),
-                "activation", "mode", "protocol", "depth", "width");
+                TABLE1.col("activation"), TABLE1.col("mode"), TABLE1.col("protocol"), TABLE1.col("depth"), TABLE1.col("width"));
         PaperResults paper = PaperResults.load();
         String csv = csvName(source, files);
         writeCsv(rows, paper, files.path(csv));
-        List<String> modes = rows.stream().map(r -> r.<String>getAs("mode")).distinct().toList();
+        List<String> modes = rows.stream().map(r -> r.<String>getAs(TABLE1.col("mode"))).distinct().toList();
         String caption = "Table I" + (source.label().isEmpty() ? "" : " (" + source.label() + ")")
                 + ". Mean and standard deviation of the binding-energy RMSD (MeV) over the runs kept (RMSD below the "
                 + "cutoff and not NaN), the runs kept of those trained, and the failed fraction. Mean and std carry an "
@@ -66,9 +68,9 @@ public final class TableOne implements FigureFamily {
 
     /** Whether a row is of the paper's Table I configuration. */
     static boolean paperConfiguration(Row r) {
-        return PaperResults.TABLE_ONE_ACTIVATION.equals(r.getAs("activation"))
-                && PaperResults.TABLE_ONE_MODE.equals(r.getAs("mode"))
-                && r.<Integer>getAs("depth") == PaperResults.TABLE_ONE_DEPTH;
+        return PaperResults.TABLE_ONE_ACTIVATION.equals(r.getAs(TABLE1.col("activation")))
+                && PaperResults.TABLE_ONE_MODE.equals(r.getAs(TABLE1.col("mode")))
+                && r.<Integer>getAs(TABLE1.col("depth")) == PaperResults.TABLE_ONE_DEPTH;
     }
 
     /** z = (m_a - m_p) / sqrt(s_p^2 / N_p + s_a^2 / N_a); NaN where no run was kept or both spreads are zero. */
@@ -82,7 +84,7 @@ public final class TableOne implements FigureFamily {
         Map<String, Map<Integer, Row>> byProtocol = new TreeMap<>();
         for (Row r : rows) {
             if (paperConfiguration(r)) {
-                byProtocol.computeIfAbsent(r.getAs("protocol"), p -> new TreeMap<>()).put(r.getAs("width"), r);
+                byProtocol.computeIfAbsent(r.getAs(TABLE1.col("protocol")), p -> new TreeMap<>()).put(r.getAs(TABLE1.col("width")), r);
             }
         }
         StringBuilder h = new StringBuilder();
@@ -90,10 +92,10 @@ public final class TableOne implements FigureFamily {
             Map<Integer, Row> annft = e.getValue();
             TreeSet<Integer> widths = new TreeSet<>(annft.keySet());
             paper.tableOne().forEach(p -> widths.add(p.width()));
-            double cutoff = annft.values().iterator().next().getAs("cutoff_mev");
+            double cutoff = annft.values().iterator().next().getAs(TABLE1.col("cutoff_mev"));
             Optional<Integer> epochs = source.runInfo().map(r -> r.forProtocol(e.getKey()))
                     .flatMap(ProtocolCaption::sgdEpochs);
-            long runs = annft.values().stream().mapToLong(r -> r.<Long>getAs("runs_total")).max().orElse(0);
+            long runs = annft.values().stream().mapToLong(r -> r.<Long>getAs(TABLE1.col("runs_total"))).max().orElse(0);
             String differs = epochs.filter(x -> x != PAPER_EPOCHS).isPresent() || runs != PAPER_RUNS
                     ? " annft trained " + epochs.map(x -> x + " epochs").orElse("an unrecorded number of epochs") + " and "
                             + runs + " runs per width against the paper's " + PAPER_EPOCHS + " and " + PAPER_RUNS
@@ -120,15 +122,15 @@ public final class TableOne implements FigureFamily {
                         .append(p.map(x -> plusMinus(x.meanRmsdMev(), x.stdRmsdMev()) + (x.marked() ? "*" : "")).orElse("&ndash;"))
                         .append("</td><td class=\"num\">").append(p.map(x -> String.valueOf(x.runs())).orElse("&ndash;"))
                         .append("</td><td class=\"num\">")
-                        .append(a == null ? "&ndash;" : plusMinus(a.getAs("mean_rmsd_mev"), a.getAs("std_rmsd_mev")))
+                        .append(a == null ? "&ndash;" : plusMinus(a.getAs(TABLE1.col("mean_rmsd_mev")), a.getAs(TABLE1.col("std_rmsd_mev"))))
                         .append("</td><td class=\"num\">")
-                        .append(a == null ? "&ndash;" : a.<Long>getAs("runs_kept") + " / " + a.<Long>getAs("runs_total"))
+                        .append(a == null ? "&ndash;" : a.<Long>getAs(TABLE1.col("runs_kept")) + " / " + a.<Long>getAs(TABLE1.col("runs_total")))
                         .append("</td><td class=\"num\">")
-                        .append(a == null ? "&ndash;" : Labels.fixed(a.getAs("failed_fraction"), 2))
+                        .append(a == null ? "&ndash;" : Labels.fixed(a.getAs(TABLE1.col("failed_fraction")), 2))
                         .append("</td><td class=\"num\">")
-                        .append(a == null || p.isEmpty() || a.isNullAt(a.fieldIndex("mean_rmsd_mev")) ? "&ndash;"
-                                : value(difference(p.get(), a.getAs("mean_rmsd_mev"), a.getAs("std_rmsd_mev"),
-                                a.getAs("runs_kept")), 2))
+                        .append(a == null || p.isEmpty() || a.isNullAt(a.fieldIndex(TABLE1.col("mean_rmsd_mev"))) ? "&ndash;"
+                                : value(difference(p.get(), a.getAs(TABLE1.col("mean_rmsd_mev")), a.getAs(TABLE1.col("std_rmsd_mev")),
+                                a.getAs(TABLE1.col("runs_kept"))), 2))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -155,18 +157,18 @@ public final class TableOne implements FigureFamily {
                 .append("<th>depth l_out</th><th>width n</th><th>ratio r = l_out/n</th><th>mean RMSD (MeV)</th>")
                 .append("<th>&sigma; RMSD (MeV)</th><th>runs kept</th><th>failed fraction</th></tr>\n");
         for (Row r : rows) {
-            String mark = Boolean.TRUE.equals(r.getAs("between_r_star_and_one")) ? "*" : "";
-            h.append("<tr><td>").append(ReportWriter.escape(Labels.activation(r.getAs("activation"))))
-                    .append("</td><td>").append(ReportWriter.escape(Labels.mode(r.getAs("mode"))))
-                    .append("</td><td>").append(ReportWriter.escape(r.getAs("protocol")))
-                    .append("</td><td class=\"num\">").append(r.<Integer>getAs("depth"))
-                    .append("</td><td class=\"num\">").append(r.<Integer>getAs("width"))
-                    .append("</td><td class=\"num\">").append(Labels.fixed(r.getAs("r"), 4))
-                    .append("</td><td class=\"num\">").append(value(r.getAs("mean_rmsd_mev"))).append(mark)
-                    .append("</td><td class=\"num\">").append(value(r.getAs("std_rmsd_mev"))).append(mark)
-                    .append("</td><td class=\"num\">").append(r.<Long>getAs("runs_kept")).append(" / ")
-                    .append(r.<Long>getAs("runs_total"))
-                    .append("</td><td class=\"num\">").append(Labels.fixed(r.getAs("failed_fraction"), 2))
+            String mark = Boolean.TRUE.equals(r.getAs(TABLE1.col("between_r_star_and_one"))) ? "*" : "";
+            h.append("<tr><td>").append(ReportWriter.escape(Labels.activation(r.getAs(TABLE1.col("activation")))))
+                    .append("</td><td>").append(ReportWriter.escape(Labels.mode(r.getAs(TABLE1.col("mode")))))
+                    .append("</td><td>").append(ReportWriter.escape(r.getAs(TABLE1.col("protocol"))))
+                    .append("</td><td class=\"num\">").append(r.<Integer>getAs(TABLE1.col("depth")))
+                    .append("</td><td class=\"num\">").append(r.<Integer>getAs(TABLE1.col("width")))
+                    .append("</td><td class=\"num\">").append(Labels.fixed(r.getAs(TABLE1.col("r")), 4))
+                    .append("</td><td class=\"num\">").append(value(r.getAs(TABLE1.col("mean_rmsd_mev")))).append(mark)
+                    .append("</td><td class=\"num\">").append(value(r.getAs(TABLE1.col("std_rmsd_mev")))).append(mark)
+                    .append("</td><td class=\"num\">").append(r.<Long>getAs(TABLE1.col("runs_kept"))).append(" / ")
+                    .append(r.<Long>getAs(TABLE1.col("runs_total")))
+                    .append("</td><td class=\"num\">").append(Labels.fixed(r.getAs(TABLE1.col("failed_fraction")), 2))
                     .append("</td></tr>\n");
         }
         return h.append("</table>\n<p><a href=\"").append(ReportWriter.escape(csv)).append("\">")
@@ -190,12 +192,12 @@ public final class TableOne implements FigureFamily {
             for (int i = 0; i < COLUMNS.size(); i++) {
                 cells.add(csvCell(r.get(i)));
             }
-            Optional<PaperResults.TableOneRow> p = paperConfiguration(r) ? paper.tableOne(r.<Integer>getAs("width"))
+            Optional<PaperResults.TableOneRow> p = paperConfiguration(r) ? paper.tableOne(r.<Integer>getAs(TABLE1.col("width")))
                     : Optional.empty();
             if (p.isPresent()) {
                 PaperResults.TableOneRow x = p.get();
-                double z = r.isNullAt(r.fieldIndex("mean_rmsd_mev")) ? Double.NaN
-                        : difference(x, r.getAs("mean_rmsd_mev"), r.getAs("std_rmsd_mev"), r.getAs("runs_kept"));
+                double z = r.isNullAt(r.fieldIndex(TABLE1.col("mean_rmsd_mev"))) ? Double.NaN
+                        : difference(x, r.getAs(TABLE1.col("mean_rmsd_mev")), r.getAs(TABLE1.col("std_rmsd_mev")), r.getAs(TABLE1.col("runs_kept")));
                 cells.addAll(List.of(Double.toString(x.meanRmsdMev()), Double.toString(x.stdRmsdMev()),
                         Integer.toString(x.runs()), Double.isNaN(z) ? "" : Double.toString(z)));
             } else {

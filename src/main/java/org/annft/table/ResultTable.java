@@ -18,6 +18,8 @@ public final class ResultTable {
     private final List<TableColumn> columns;
     private final List<String> sortKey;
     private final String note;
+    /** Column name to its 0-based position. */
+    private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
 
     private ResultTable(String name, String writtenBy, List<TableColumn> columns, List<String> sortKey, String note) {
         this.name = name;
@@ -27,6 +29,7 @@ public final class ResultTable {
         this.sortKey = List.copyOf(sortKey);
         Set<String> names = new LinkedHashSet<>();
         for (TableColumn c : columns) {
+            positions.put(c.name(), positions.size());
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("table " + name + " declares column " + c.name() + " twice");
             }
@@ -63,13 +66,22 @@ public final class ResultTable {
         return sortKey;
     }
 
-    /** The 0-based position of column {@code name}. */
-    public int index(String name) {
-        int i = columnNames().indexOf(name);
-        if (i < 0) {
+    /**
+     * The name of column {@code name}, checked against this contract: readers name the columns they
+     * read through it, so a column renamed or dropped here fails where it is read, naming the table.
+     *
+     * @throws IllegalArgumentException if the table has no such column
+     */
+    public String col(String name) {
+        if (!positions.containsKey(name)) {
             throw new IllegalArgumentException("table " + this.name + " has no column " + name);
         }
-        return i;
+        return name;
+    }
+
+    /** The 0-based position of column {@code name}. */
+    public int index(String name) {
+        return positions.get(col(name));
     }
 
     /** The column {@code name}. */

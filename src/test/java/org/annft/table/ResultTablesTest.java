@@ -75,4 +75,13 @@ class ResultTablesTest {
             assertEquals(table.columnNames().subList(0, 6), table.sortKey().subList(0, 6), table.name());
         }
     }
+
+    /** Readers name columns through the contract: a name the contract lacks fails, naming the table. */
+    @Test
+    void columnsAreReadThroughTheirContract() {
+        assertEquals("rmsd_mev", ResultTables.RUNS.col("rmsd_mev"));
+        assertEquals(ResultTables.RUNS.columnNames().indexOf("rmsd_mev"), ResultTables.RUNS.index("rmsd_mev"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultTables.RUNS.col("rmsd"));
+        assertEquals("table runs has no column rmsd", e.getMessage());
+    }
 }
