@@ -22,11 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Float32KernelTest {
 
     private static final Map<String, Set<String>> FLOAT64_ONLY = Map.of("Gemm", Set.of("ejml()"));
-    private static final Set<String> KEPT_DOUBLE = Set.of("EpochRunner.runEpoch", "EpochRunner.step");
+    private static final Set<String> KEPT_DOUBLE = Set.of("EpochRunner.runEpoch", "EpochRunner.step",
+            "LossLoops.evaluate");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"nn.Parameters", "nn.Mlp", "nn.ForwardBackward", "linalg.Gemm", "linalg.BlasGemm",
-        "train.EpochRunner", "train.OptimizerSteps", "bench.GemmWorkload"})
+        "train.EpochRunner", "train.OptimizerSteps", "train.LossLoops", "bench.GemmWorkload"})
     void generatedTwinDeclaresTheTemplatesMethodsInFloat(String qualified) throws ClassNotFoundException {
         Class<?> template = Class.forName("org.annft." + qualified);
         String name = template.getSimpleName();
@@ -79,6 +80,6 @@ class Float32KernelTest {
     /** The template names, as the generator renames them. */
     private static final class FloatNames {
         static final String[] TEMPLATES = {"Parameters", "Mlp", "Gemm", "BlasGemm", "ForwardBackward", "EpochRunner",
-            "OptimizerSteps", "GemmWorkload"};
+            "OptimizerSteps", "LossLoops", "GemmWorkload"};
     }
 }

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *   <li>{@code double} becomes {@code float} and {@code Double} {@code Float}, a floating-point
  *       literal gains the suffix {@code f}, and a call of {@code Math.sqrt}, {@code tanh},
  *       {@code exp}, {@code log} or {@code pow} (which return double) is cast to float, except on
- *       lines ending in {@code // keep double} (sums and losses kept in double in both precisions).</li>
+ *       lines ending in {@code // keep double} (sums and losses kept in double in both precisions);</li>
+ *   <li>a line with a comment {@code // float32: <code>} becomes that code, as written, where the
+ *       two precisions must round differently.</li>
  * </ul>
  *
  * <p>Run as a single-file program: {@code java Float32Generator.java <source root> <output root>}.
@@ -44,9 +46,11 @@ public final class Float32Generator {
             "org/annft/linalg/BlasGemm.java",
             "org/annft/train/EpochRunner.java",
             "org/annft/train/OptimizerSteps.java",
+            "org/annft/train/LossLoops.java",
             "org/annft/bench/GemmWorkload.java");
 
     private static final String KEEP_DOUBLE = "// keep double";
+    private static final String FLOAT32_LINE = "// float32: ";
     private static final String LINE_OMITTED = "// float64 only";
     private static final String BEGIN_OMITTED = "// begin float64 only";
     private static final String END_OMITTED = "// end float64 only";
@@ -101,6 +105,14 @@ public final class Float32Generator {
                 continue;
             }
             if (omitting || trimmed.endsWith(LINE_OMITTED)) {
+                continue;
+            }
+            int alternative = line.indexOf(FLOAT32_LINE);
+            if (alternative >= 0) {
+                // The line's float32 form, written out where the two precisions round differently.
+                line = line.substring(0, line.length() - line.stripLeading().length())
+                        + line.substring(alternative + FLOAT32_LINE.length()).strip();
+                out.add(names.matcher(line).replaceAll("Float$1").replace("DMatrixRMaj", "FMatrixRMaj"));
                 continue;
             }
             String converted = names.matcher(line).replaceAll("Float$1")

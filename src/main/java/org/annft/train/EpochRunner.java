@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Runs float64 training epochs: per batch a forward pass, the loss and its gradient, a backward pass and an
  * optimizer step. Every array is allocated here, once; an epoch allocates nothing. Its float32 twin
- * {@code FloatEpochRunner} is generated from this class at build time; losses are summed in double
+ * {@code FloatEpochRunner} is generated from this class at build time; losses are summed in 64 bits
  * in both.
  *
  * <p>Full batch uses the training matrices directly. Mini-batches gather the rows of a fresh

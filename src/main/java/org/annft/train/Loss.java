@@ -75,17 +75,8 @@ public enum Loss {
      * @throws IllegalArgumentException if the shapes differ or are empty
      */
     public double evaluate(DMatrixRMaj prediction, DMatrixRMaj target, DMatrixRMaj gradient) {
-        int m = checkShapes(prediction, target, gradient);
-        double sum = 0;
-        double inverseCount = 1.0 / m;
-        for (int i = 0; i < m; i++) {
-            double residual = prediction.data[i] - target.data[i];
-            sum += term(residual);
-            if (gradient != null) {
-                gradient.data[i] = termDerivative(residual) * inverseCount;
-            }
-        }
-        return sum * inverseCount;
+        checkShapes(prediction, target, gradient);
+        return LossLoops.evaluate(this, prediction, target, gradient);
     }
 
     /**
@@ -96,17 +87,8 @@ public enum Loss {
      * @throws IllegalArgumentException if the shapes differ or are empty
      */
     public double evaluate(FMatrixRMaj prediction, FMatrixRMaj target, FMatrixRMaj gradient) {
-        int m = checkShapes(prediction, target, gradient);
-        double sum = 0;
-        float inverseCount = 1f / m;
-        for (int i = 0; i < m; i++) {
-            float residual = prediction.data[i] - target.data[i];
-            sum += term(residual);
-            if (gradient != null) {
-                gradient.data[i] = (float) termDerivative(residual) * inverseCount;
-            }
-        }
-        return sum / m;
+        checkShapes(prediction, target, gradient);
+        return FloatLossLoops.evaluate(this, prediction, target, gradient);
     }
 
     /**

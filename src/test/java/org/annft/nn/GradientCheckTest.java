@@ -68,19 +68,9 @@ class GradientCheckTest {
             for (DMatrixRMaj[] pair : new DMatrixRMaj[][] {
                     {network.parameters().weights(l), gradients.weights(l)},
                     {network.parameters().biases(l), gradients.biases(l)}}) {
-                DMatrixRMaj parameter = pair[0];
-                double[] fd = new double[parameter.data.length];
-                for (int i = 0; i < fd.length; i++) {
-                    double saved = parameter.data[i];
-                    parameter.data[i] = saved + STEP;
-                    double plus = loss.evaluate(workspace.forward(network, inputs, false), targets, null);
-                    parameter.data[i] = saved - STEP;
-                    double minus = loss.evaluate(workspace.forward(network, inputs, false), targets, null);
-                    parameter.data[i] = saved;
-                    fd[i] = (plus - minus) / (2 * STEP);
-                }
                 analytic.add(pair[1].data.clone());
-                numeric.add(fd);
+                numeric.add(TestNetworks.centralDifferences(pair[0],
+                        () -> loss.evaluate(workspace.forward(network, inputs, false), targets, null), STEP));
             }
         }
         double differenceSquares = 0;

@@ -61,4 +61,22 @@ public final class TestNetworks {
         System.arraycopy(m.data, i * m.numCols, r, 0, m.numCols);
         return r;
     }
+
+    /**
+     * The central differences {@code (L(theta_i + h) - L(theta_i - h)) / 2h} of {@code loss} by each
+     * entry of {@code parameter} (restored after each), the reference of the gradient checks.
+     */
+    public static double[] centralDifferences(DMatrixRMaj parameter, java.util.function.DoubleSupplier loss, double step) {
+        double[] fd = new double[parameter.getNumElements()];
+        for (int i = 0; i < fd.length; i++) {
+            double saved = parameter.data[i];
+            parameter.data[i] = saved + step;
+            double plus = loss.getAsDouble();
+            parameter.data[i] = saved - step;
+            double minus = loss.getAsDouble();
+            parameter.data[i] = saved;
+            fd[i] = (plus - minus) / (2 * step);
+        }
+        return fd;
+    }
 }

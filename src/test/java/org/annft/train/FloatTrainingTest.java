@@ -1,5 +1,6 @@
 package org.annft.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.annft.nn.FloatParameters;
 import org.annft.nn.ForwardBackward;
 import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
+import org.annft.nn.Parameters;
 import org.annft.nn.SeedStreams;
 import org.annft.nn.TestNetworks;
 import org.annft.theory.Activation;
@@ -37,10 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FloatTrainingTest {
 
+    private static final MlpArchitecture TWO_NEURONS = OptimizerHandTest.TWO_NEURONS;
+
     private static final double STEP = 1e-6;
     private static final double TOLERANCE = 1e-4;
     private static final MlpArchitecture ARCHITECTURE = new MlpArchitecture(3, 6, 2, 2);
-    private static final MlpArchitecture TWO_NEURONS = new MlpArchitecture(2, 1, 1, 1);
 
     static List<String> activationNames() {
         return Activations.NAMES;
@@ -83,15 +86,10 @@ class FloatTrainingTest {
             DMatrixRMaj[] blocks = {network.parameters().weights(l), network.parameters().biases(l)};
             FMatrixRMaj[] analytic = {gradients.weights(l), gradients.biases(l)};
             for (int b = 0; b < 2; b++) {
-                DMatrixRMaj parameter = blocks[b];
-                for (int i = 0; i < parameter.getNumElements(); i++) {
-                    double saved = parameter.data[i];
-                    parameter.data[i] = saved + STEP;
-                    double plus = loss.evaluate(reference.forward(network, inputs, false), targets, null);
-                    parameter.data[i] = saved - STEP;
-                    double minus = loss.evaluate(reference.forward(network, inputs, false), targets, null);
-                    parameter.data[i] = saved;
-                    double fd = (plus - minus) / (2 * STEP);
+                double[] numeric = TestNetworks.centralDifferences(blocks[b],
+                        () -> loss.evaluate(reference.forward(network, inputs, false), targets, null), STEP);
+                for (int i = 0; i < numeric.length; i++) {
+                    double fd = numeric[i];
                     double g = analytic[b].data[i];
                     differenceSquares += (g - fd) * (g - fd);
                     gradientSquares += g * g;
@@ -109,60 +107,45 @@ class FloatTrainingTest {
         }
     }
 
-    /** The hand example: f = 0.16, MSE 0.1156 and its gradients, now in float. */
+    /**
+     * The hand example of {@link OptimizerHandTest} in float32: f = 0.16, MSE 0.1156, its gradients,
+     * an SGD step and two Adam steps reach the hand values within float rounding.
+     */
     @Test
     void handExampleGradientsSgdAndAdamInFloat32() {
-        FloatParameters p = handNetwork();
+        FloatParameters p = rounded(OptimizerHandTest.INITIAL);
         FloatParameters g = handGradients(p);
-        assertEquals(-0.476, g.weights(1).get(0, 0), 1e-6);
-        assertEquals(0.952, g.weights(1).get(0, 1), 1e-6);
-        assertEquals(-0.476, g.biases(1).get(0, 0), 1e-6);
-        assertEquals(-0.544, g.weights(2).get(0, 0), 1e-6);
-        assertEquals(-0.68, g.biases(2).get(0, 0), 1e-6);
+        assertArrayEquals(OptimizerHandTest.HAND_GRADIENTS, values(g), 1e-6);
 
-        // Rates lambda_b = (0.1, 0.05), lambda_W = (0.2, 0.4): see OptimizerHandTest.
         PhaseSchedule schedule = new PhaseSchedule(List.of(new PhaseSchedule.Phase(1, 1.0, 1.0)));
-        Sgd sgd = new Sgd(TWO_NEURONS, schedule, (rawBias, rawWeight) ->
-                org.annft.theory.LearningRates.of(new double[] {0.1, 0.05}, new double[] {0.2, 0.4}));
+        Sgd sgd = new Sgd(TWO_NEURONS, schedule, (rawBias, rawWeight) -> OptimizerHandTest.handRates());
         sgd.beginEpoch(1);
         sgd.step(p, g);
-        assertEquals(0.3476, p.weights(1).get(0, 0), 1e-6);
-        assertEquals(-0.2952, p.weights(1).get(0, 1), 1e-6);
-        assertEquals(0.1476, p.biases(1).get(0, 0), 1e-6);
-        assertEquals(0.9176, p.weights(2).get(0, 0), 1e-6);
-        assertEquals(-0.366, p.biases(2).get(0, 0), 1e-6);
+        assertArrayEquals(OptimizerHandTest.AFTER_SGD, values(p), 1e-6);
 
-        FloatParameters q = handNetwork();
+        FloatParameters q = rounded(OptimizerHandTest.INITIAL);
         Adam adam = new Adam(TWO_NEURONS, new Adam.AdamSettings(0.01, 0.9, 0.999, 1e-8));
         adam.step(q, handGradients(q));
-        assertEquals(0.31, q.weights(1).get(0, 0), 1e-6);
-        assertEquals(0.71, q.weights(2).get(0, 0), 1e-6);
-        FloatParameters second = new FloatParameters(TWO_NEURONS);
-        second.weights(1).set(0, 0, 0.2f);
-        second.weights(1).set(0, 1, -0.1f);
-        second.biases(1).set(0, 0, 0.3f);
-        second.weights(2).set(0, 0, 0.5f);
-        second.biases(2).set(0, 0, -0.05f);
-        adam.step(q, second);
-        assertEquals(0.3132932369164684, q.weights(1).get(0, 0), 2e-6);
-        assertEquals(-0.21588611845547584, q.weights(1).get(0, 1), 2e-6);
-        assertEquals(0.11169876862459378, q.biases(1).get(0, 0), 2e-6);
-        assertEquals(0.7098952307672475, q.weights(2).get(0, 0), 2e-6);
-        assertEquals(-0.3827715183708216, q.biases(2).get(0, 0), 2e-6);
+        assertArrayEquals(OptimizerHandTest.AFTER_ADAM, values(q), 1e-6);
+        adam.step(q, rounded(OptimizerHandTest.SECOND_GRADIENTS));
+        assertArrayEquals(OptimizerHandTest.AFTER_SECOND_ADAM, values(q), 2e-6);
     }
 
-    /** x = (1, -2), W1 = (0.3, -0.2), b1 = 0.1, W2 = 0.7, b2 = -0.4. */
-    private static FloatParameters handNetwork() {
-        FloatParameters p = new FloatParameters(TWO_NEURONS);
-        p.weights(1).set(0, 0, 0.3f);
-        p.weights(1).set(0, 1, -0.2f);
-        p.biases(1).set(0, 0, 0.1f);
-        p.weights(2).set(0, 0, 0.7f);
-        p.biases(2).set(0, 0, -0.4f);
-        return p;
+    /** The hand example's five values, rounded to float, as the network's parameters. */
+    private static FloatParameters rounded(double[] values) {
+        Mlp network = new Mlp(TWO_NEURONS, Activations.parse("relu"));
+        network.parameters().copyFrom(OptimizerHandTest.parameters(values));
+        return Float32Conversion.rounded(network).parameters();
     }
 
-    /** MSE gradients of the hand example at y = 0.5; checks the loss 0.1156 on the way. */
+    /** The five values of {@code p}, widened, in the hand example's order. */
+    private static double[] values(FloatParameters p) {
+        Parameters wide = new Parameters(TWO_NEURONS);
+        Float32Conversion.widenInto(p, wide);
+        return OptimizerHandTest.values(wide);
+    }
+
+    /** MSE gradients of the hand example at y = 0.5; checks f = 0.16 and the loss 0.1156 on the way. */
     private static FloatParameters handGradients(FloatParameters p) {
         FloatMlp network = new FloatMlp(TWO_NEURONS, Activations.parse("relu"));
         network.parameters().copyFrom(p);

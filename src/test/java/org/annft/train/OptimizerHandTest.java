@@ -1,5 +1,6 @@
 package org.annft.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.annft.linalg.Gemm;
@@ -27,7 +28,41 @@ import org.junit.jupiter.api.Test;
  */
 class OptimizerHandTest {
 
-    private static final MlpArchitecture TWO_NEURONS = new MlpArchitecture(2, 1, 1, 1);
+    static final MlpArchitecture TWO_NEURONS = new MlpArchitecture(2, 1, 1, 1);
+
+    // The hand example's numbers, each in the order W1_1, W1_2, b1, W2, b2 (FloatTrainingTest checks
+    // the float32 path against the same numbers).
+    static final double[] INITIAL = {0.3, -0.2, 0.1, 0.7, -0.4};
+    static final double[] HAND_GRADIENTS = {-0.476, 0.952, -0.476, -0.544, -0.68};
+    static final double[] AFTER_SGD = {0.3476, -0.2952, 0.1476, 0.9176, -0.366};
+    static final double[] AFTER_ADAM = {0.30999999978991594, -0.209999999894958, 0.10999999978991598,
+        0.7099999998161765, -0.3900000001470588};
+    static final double[] SECOND_GRADIENTS = {0.2, -0.1, 0.3, 0.5, -0.05};
+    static final double[] AFTER_SECOND_ADAM = {0.3132932369164684, -0.21588611845547584, 0.11169876862459378,
+        0.7098952307672475, -0.3827715183708216};
+
+    /** SGD rates lambda_b = (0.1, 0.05), lambda_W = (0.2, 0.4) for layers 1, 2. */
+    static LearningRates handRates() {
+        return LearningRates.of(new double[] {0.1, 0.05}, new double[] {0.2, 0.4});
+    }
+
+    /** The five values of {@code p} in the order above. */
+    static double[] values(Parameters p) {
+        return new double[] {p.weights(1).get(0, 0), p.weights(1).get(0, 1), p.biases(1).get(0, 0),
+            p.weights(2).get(0, 0), p.biases(2).get(0, 0)};
+    }
+
+    /** Parameters of the two-neuron network holding {@code v} in the order above. */
+    static Parameters parameters(double[] v) {
+        Parameters p = new Parameters(TWO_NEURONS);
+        p.weights(1).set(0, 0, v[0]);
+        p.weights(1).set(0, 1, v[1]);
+        p.biases(1).set(0, 0, v[2]);
+        p.weights(2).set(0, 0, v[3]);
+        p.biases(2).set(0, 0, v[4]);
+        return p;
+    }
+
     private Mlp network;
     private Parameters gradients;
     private double loss;
@@ -35,12 +70,7 @@ class OptimizerHandTest {
     @BeforeEach
     void gradientsOfTheHandExample() {
         network = new Mlp(TWO_NEURONS, Activations.parse("relu"));
-        Parameters p = network.parameters();
-        p.weights(1).set(0, 0, 0.3);
-        p.weights(1).set(0, 1, -0.2);
-        p.biases(1).set(0, 0, 0.1);
-        p.weights(2).set(0, 0, 0.7);
-        p.biases(2).set(0, 0, -0.4);
+        network.parameters().copyFrom(parameters(INITIAL));
         ForwardBackward workspace = new ForwardBackward(TWO_NEURONS, 1, Gemm.blas());
         DMatrixRMaj prediction = workspace.forward(network, new DMatrixRMaj(new double[][] {{1, -2}}), true);
         loss = Loss.MSE.evaluate(prediction, new DMatrixRMaj(new double[][] {{0.5}}), workspace.outputGradient());
@@ -51,11 +81,7 @@ class OptimizerHandTest {
     @Test
     void backwardGivesTheHandGradients() {
         assertEquals(0.1156, loss, 1e-15);
-        assertEquals(-0.476, gradients.weights(1).get(0, 0), 1e-15);
-        assertEquals(0.952, gradients.weights(1).get(0, 1), 1e-15);
-        assertEquals(-0.476, gradients.biases(1).get(0, 0), 1e-15);
-        assertEquals(-0.544, gradients.weights(2).get(0, 0), 1e-15);
-        assertEquals(-0.68, gradients.biases(2).get(0, 0), 1e-15);
+        assertArrayEquals(HAND_GRADIENTS, values(gradients), 1e-15);
     }
 
     /**
@@ -66,14 +92,8 @@ class OptimizerHandTest {
      */
     @Test
     void sgdStepsByTheLearningRateTensor() {
-        LearningRates rates = LearningRates.of(new double[] {0.1, 0.05}, new double[] {0.2, 0.4});
-        Sgd.step(network.parameters(), gradients, rates);
-        Parameters p = network.parameters();
-        assertEquals(0.3476, p.weights(1).get(0, 0), 1e-15);
-        assertEquals(-0.2952, p.weights(1).get(0, 1), 1e-15);
-        assertEquals(0.1476, p.biases(1).get(0, 0), 1e-15);
-        assertEquals(0.9176, p.weights(2).get(0, 0), 1e-15);
-        assertEquals(-0.366, p.biases(2).get(0, 0), 1e-15);
+        Sgd.step(network.parameters(), gradients, handRates());
+        assertArrayEquals(AFTER_SGD, values(network.parameters()), 1e-15);
     }
 
     @Test
@@ -103,24 +123,9 @@ class OptimizerHandTest {
         Adam adam = new Adam(TWO_NEURONS, new Adam.AdamSettings(0.01, 0.9, 0.999, 1e-8));
         Parameters p = network.parameters();
         adam.step(p, gradients);
-        assertEquals(0.30999999978991594, p.weights(1).get(0, 0), 1e-15);
-        assertEquals(-0.209999999894958, p.weights(1).get(0, 1), 1e-15);
-        assertEquals(0.10999999978991598, p.biases(1).get(0, 0), 1e-15);
-        assertEquals(0.7099999998161765, p.weights(2).get(0, 0), 1e-15);
-        assertEquals(-0.3900000001470588, p.biases(2).get(0, 0), 1e-15);
-
-        Parameters second = new Parameters(TWO_NEURONS);
-        second.weights(1).set(0, 0, 0.2);
-        second.weights(1).set(0, 1, -0.1);
-        second.biases(1).set(0, 0, 0.3);
-        second.weights(2).set(0, 0, 0.5);
-        second.biases(2).set(0, 0, -0.05);
-        adam.step(p, second);
+        assertArrayEquals(AFTER_ADAM, values(p), 1e-15);
+        adam.step(p, parameters(SECOND_GRADIENTS));
         assertEquals(2, adam.steps());
-        assertEquals(0.3132932369164684, p.weights(1).get(0, 0), 1e-14);
-        assertEquals(-0.21588611845547584, p.weights(1).get(0, 1), 1e-14);
-        assertEquals(0.11169876862459378, p.biases(1).get(0, 0), 1e-14);
-        assertEquals(0.7098952307672475, p.weights(2).get(0, 0), 1e-14);
-        assertEquals(-0.3827715183708216, p.biases(2).get(0, 0), 1e-14);
+        assertArrayEquals(AFTER_SECOND_ADAM, values(p), 1e-14);
     }
 }
