@@ -40,6 +40,14 @@ public final class AnnftConfig {
     /** How a key is named in messages: itself, or its place in the file when this is a list element or overlay. */
     private final UnaryOperator<String> display;
 
+    /**
+     * A configuration of exactly {@code hocon}, without the reference's keys or checks: for a
+     * {@link Setting} to read its own default at declaration.
+     */
+    static AnnftConfig ofText(String hocon) {
+        return new AnnftConfig(com.typesafe.config.ConfigFactory.parseString(hocon).resolve());
+    }
+
     private AnnftConfig(Config config) {
         this(config, UnaryOperator.identity());
     }

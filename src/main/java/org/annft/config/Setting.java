@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * One configuration key, declared once next to the code that reads it, as Spark's
  * {@code ConfigBuilder} declares an entry: key, meaning, type and range (in the reader), and
- * default. {@link #read} returns the typed, range-checked value, or throws an
+ * default, which its own reader reads at declaration. {@link #read} returns the typed, range-checked
+ * value, or throws an
  * {@link InvalidSettingException} naming the key and where it was set. The reference configuration
  * ({@code conf/reference.conf}, every key with its default and meaning) is rendered from these
  * declarations ({@code annft settings}); a test keeps the file equal to them.
@@ -41,6 +42,14 @@ public final class Setting<T> {
         this.defaultValue = defaultValue;
         this.meaning = meaning;
         this.reader = reader;
+        // The default is read by the setting's own reader, here: a default its reader would refuse
+        // fails at declaration (class initialization), not in a user's job.
+        try {
+            reader.read(AnnftConfig.ofText(key + " = " + defaultValue), key);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("setting " + key + ": its default " + defaultValue
+                    + " fails its own reader: " + e.getMessage(), e);
+        }
     }
 
     /** The section comment of {@code path}. */
