@@ -74,12 +74,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             SGD phases, run in order: epochs and raw rates lambda~_b, lambda~_W. The paper trains 20000
             epochs and lowers the rates after 5000, to the order 1e-4 of Adam's rate; it states neither the
             first rates nor the batch size. The first-phase raw rate 0.3 (batch 32) is chosen by the protocol
-            study (README, "Training protocol"): the large first phase is what lets networks leave the
-            16 MeV plateau of a smooth fit, and what kills narrow networks. Measured here (ReLU CICT, depth 4,
-            3 runs, 2500 epochs at 0.3 then 500 at 1e-4): RMSD 2.4-2.7 MeV at width 120 (paper, 20000
-            epochs: 2.53 +- 0.22), 3.2-6.1 at 60, 6.9-15.6 at 40, 16-49 at 20, 2 of 3 dead at 10.
-            Raw rate 0.01 leaves no narrow network dead and widths 10-40 far from converged; 0.1 puts
-            widths 10-40 on the 16 MeV plateau after 1000 + 200 epochs.
+            study (docs/reproduction.md, "Numbers behind the defaults"): the large first phase is what lets
+            networks leave the plateau of a smooth fit, and what kills narrow networks.
             """);
     public static final Setting<String> ADAM_RATES = Setting.choice("train.adam.rates", "averaged", "fixed").meaning("""
             The paper's Adam: lr 1e-4, betas 0.9 and 0.999; epsilon is not stated there (Keras default).
@@ -92,8 +88,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             The raw rates behind averaged Adam rates; the paper does not state them. 0.003 makes the
             averaged weight rate of a depth-4 ReLU network at n* about 1e-4 (9.8e-5 at width 120:
             (0.003 / 16)(1/2 + 3/n)), the rate of the reference network's Adam that the paper's second
-            SGD phase also aims at. Measured (ReLU Adam-CINT, width 120, 3000 epochs, one run): raw 0.003
-            2.12 MeV, 0.03 2.05, 0.3 3.13; the second phase's 1e-4 (3.3e-6 per weight) 16.7 MeV.
+            SGD phase also aims at (measurements in docs/reproduction.md, "Numbers behind the defaults").
             """);
     public static final Setting<Double> ADAM_RAW_LAMBDA_W = Setting.number("train.adam.raw-rates.lambda-w", 0, 1e12, 0.003);
     public static final Setting<Double> ADAM_LEARNING_RATE = Setting.number("train.adam.learning-rate", Double.MIN_VALUE,
