@@ -57,11 +57,23 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
     private static final long MAX_BYTES = 256L << 20;
 
     /**
-     * What a checkpoint must say it is: the run's settings, the master seed, the data set's content
-     * fingerprint and the annft version.
+     * What a checkpoint must say it is: {@code run-sha256:} and the SHA-256 of the run's canonical
+     * settings ({@link TrainingRun#settings()}, one {@code key=value} line each, in their fixed order),
+     * the master seed, the data set's content fingerprint and the annft version with its code
+     * fingerprint. A setting added to the protocol changes it; the text of a record does not.
      */
     public static String identity(TrainingRun run, long masterSeed, String dataFingerprint, String version) {
-        return run + "|seed=" + masterSeed + "|data=" + dataFingerprint + "|annft=" + version;
+        StringBuilder canonical = new StringBuilder();
+        run.settings().forEach((key, value) -> canonical.append(key).append('=').append(value).append('\n'));
+        canonical.append("seed=").append(masterSeed).append('\n').append("data=").append(dataFingerprint).append('\n')
+                .append("annft=").append(version).append('\n');
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return "run-sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     public static RunCheckpoint of(String identity, TrainingRun.Outcome outcome) {

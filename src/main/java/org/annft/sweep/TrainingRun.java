@@ -48,6 +48,23 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         implements java.io.Serializable {
 
     /**
+     * Everything that determines this run, as config keys and JSON values in a fixed order: the grid
+     * keys, the protocol's name and every {@code train.*} setting of its protocol
+     * ({@link TrainingProtocol#settings()}). Its checkpoint's identity is a hash of these.
+     */
+    public java.util.LinkedHashMap<String, String> settings() {
+        java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("train.activation", "\"" + activation + "\"");
+        out.put("train.mode", "\"" + mode.configName() + "\"");
+        out.put("train.width", Integer.toString(width));
+        out.put("train.depth", Integer.toString(depth));
+        out.put("train.run", Integer.toString(run));
+        out.put("sweep.protocol", "\"" + protocol.name() + "\"");
+        out.putAll(protocol.settings());
+        return out;
+    }
+
+    /**
      * What one run produced, with the sizes of the sets it was trained and tested on and the trained
      * network's predictions in MeV for every nuclide of the data set, in data-set order, the dead
      * fraction of every hidden layer on the training nuclides ({@link FailureDiagnostics}) and the

@@ -181,4 +181,32 @@ class RunCheckpointTest {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(), "no debris");
         }
     }
+
+    /** The identity hashes the run's canonical settings: any setting that changes the run changes it. */
+    @Test
+    void theIdentityIsAHashOfTheCanonicalSettings() {
+        List<TrainingRun> runs = SweepSettings.fromConfig(org.annft.config.AnnftConfig.load(java.util.Optional.empty(),
+                List.of("sweep.widths=[10, 20]", "sweep.runs=2"))).runs();
+        TrainingRun run = runs.get(0);
+        String identity = RunCheckpoint.identity(run, 1, "d", "v");
+        assertTrue(identity.matches("run-sha256:[0-9a-f]{64}"), identity);
+        assertEquals(identity, RunCheckpoint.identity(new TrainingRun(run.activation(), run.width(), run.depth(),
+                run.mode(), run.protocol(), run.run()), 1, "d", "v"), "an equal run, the same identity");
+        java.util.Set<String> identities = new java.util.HashSet<>();
+        for (TrainingRun r : runs) {
+            identities.add(RunCheckpoint.identity(r, 1, "d", "v"));
+        }
+        assertEquals(runs.size(), identities.size(), "every run of the grid its own");
+        List<String> variants = List.of(
+                RunCheckpoint.identity(run, 2, "d", "v"),
+                RunCheckpoint.identity(run, 1, "e", "v"),
+                RunCheckpoint.identity(run, 1, "d", "w"),
+                RunCheckpoint.identity(new TrainingRun(run.activation(), run.width(), run.depth(), run.mode(),
+                        run.protocol().withBatchSize(0), run.run()), 1, "d", "v"),
+                RunCheckpoint.identity(new TrainingRun(run.activation(), run.width(), run.depth(), run.mode(),
+                        run.protocol().withPrecision(org.annft.train.Precision.FLOAT32), run.run()), 1, "d", "v"));
+        for (String v : variants) {
+            assertTrue(!v.equals(identity), v);
+        }
+    }
 }
