@@ -28,9 +28,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * What one finished run produced (its {@link TrainingRun.Outcome} without the run's settings, which
  * the sweep's grid holds), stored as one file under {@code <out>/_sweep_runs/} as soon as the run
- * ends. The file carries the run's identity, a string of everything that determines the run (its
- * settings, the master seed, the data set's content fingerprint, the annft version and the fingerprint
- * of its classes, {@link org.annft.AnnftVersion#codeFingerprint}), and its
+ * ends. The file carries the run's identity, a hash of everything that determines the run (its
+ * canonical settings, the master seed, the data set's content fingerprint, the annft version and the
+ * fingerprint of its classes, {@link org.annft.AnnftVersion#codeFingerprint}; {@link #identity}), and its
  * name a hash of it, so an interrupted sweep rerun into the same output skips exactly the runs
  * whose results it already has; a checkpoint is used only after it has been read back whole, its
  * checksum right and the identity its name promises ({@link #problem}), so a damaged file or another
