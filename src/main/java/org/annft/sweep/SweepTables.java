@@ -5,6 +5,7 @@ import java.util.List;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.Nuclide;
 import org.annft.spark.OrderedSampleAggregator;
+import org.annft.spark.QuartilesAggregator;
 import org.annft.spark.ResultStore;
 import org.annft.spark.SparkTables;
 import org.annft.table.ResultTables;
@@ -66,6 +67,7 @@ final class SweepTables {
         // Every table reads these several times: read the checkpoints once.
         List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
         OrderedSampleAggregator.register(spark);
+        QuartilesAggregator.register(spark);
         runs.createOrReplaceTempView("sweep_runs");
         curves.createOrReplaceTempView("sweep_loss_curves");
         changes.createOrReplaceTempView("sweep_param_changes");
@@ -79,9 +81,9 @@ final class SweepTables {
 
         out.writeSorted(ResultTables.RUNS, spark.table("sweep_runs"));
         out.writeOrdered(ResultTables.LOSS_CURVES, spark.table("sweep_loss_curves"));
-        out.writeSorted(ResultTables.LOSS_BANDS, spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p[1] AS loss_median, "
-                + "p[0] AS loss_q25, p[2] AS loss_q75, loss_unit FROM (SELECT activation, mode, protocol, width, depth, epoch, "
-                + "count(*) AS runs, percentile(loss, array(0.25, 0.5, 0.75)) AS p, first(loss_unit) AS loss_unit "
+        out.writeSorted(ResultTables.LOSS_BANDS, spark.sql("SELECT activation, mode, protocol, width, depth, epoch, runs, p._2 AS loss_median, "
+                + "p._1 AS loss_q25, p._3 AS loss_q75, loss_unit FROM (SELECT activation, mode, protocol, width, depth, epoch, "
+                + "count(*) AS runs, " + QuartilesAggregator.NAME + "(loss) AS p, first(loss_unit) AS loss_unit "
                 + "FROM sweep_loss_curves GROUP BY activation, mode, protocol, width, depth, epoch)"));
         out.writeSorted(ResultTables.PARAM_CHANGES, spark.table("sweep_param_changes"));
         out.writeSorted(ResultTables.PARAM_CHANGE_MEANS, paramChangeMeans(spark, settings.outlierIqrFactor()));
@@ -142,8 +144,8 @@ final class SweepTables {
         stack.append(") AS (metric, value)");
         spark.sql("SELECT activation, mode, protocol, width, depth, run, " + stack + " FROM sweep_param_run_means")
                 .createOrReplaceTempView("sweep_param_long");
-        spark.sql("SELECT l.*, q.q[0] AS q25, q.q[1] AS q75, q.runs_total FROM sweep_param_long l JOIN "
-                + "(SELECT activation, mode, protocol, width, depth, metric, percentile(value, array(0.25, 0.75)) AS q, "
+        spark.sql("SELECT l.*, q.q._1 AS q25, q.q._3 AS q75, q.runs_total FROM sweep_param_long l JOIN "
+                + "(SELECT activation, mode, protocol, width, depth, metric, " + QuartilesAggregator.NAME + "(value) AS q, "
                 + "count(*) AS runs_total FROM sweep_param_long GROUP BY activation, mode, protocol, width, depth, metric) q "
                 + "USING (activation, mode, protocol, width, depth, metric)").createOrReplaceTempView("sweep_param_quartiles");
         spark.sql("SELECT activation, mode, protocol, width, depth, metric, first(runs_total) AS runs_total, "

@@ -49,4 +49,31 @@ class OrderedSampleAggregatorTest {
             assertNull(out.get(2).get(2), "a group of NULLs has no mean");
         }
     }
+
+    /**
+     * The quartiles aggregate: linear interpolation between order statistics (numpy's default), by hand
+     * on 1, 2, 3, 4 (1.75, 2.5, 3.25) and on 10 (all 10), whatever the partitioning; nulls skipped.
+     */
+    @Test
+    void quartilesAreTheOneQuantileDefinition() {
+        SparkSession spark = TestSpark.session();
+        QuartilesAggregator.register(spark);
+        List<Row> rows = new ArrayList<>();
+        for (double x : new double[] {4, 1, 3, 2}) {
+            rows.add(RowFactory.create(0, x));
+        }
+        rows.add(RowFactory.create(0, null));
+        rows.add(RowFactory.create(1, 10.0));
+        Dataset<Row> data = spark.createDataFrame(rows, new StructType().add("g", DataTypes.IntegerType)
+                .add("x", DataTypes.DoubleType, true));
+        for (int partitions : new int[] {1, 3}) {
+            data.repartition(partitions).createOrReplaceTempView("quartile_samples");
+            List<Row> out = spark.sql("SELECT g, q._1, q._2, q._3 FROM (SELECT g, " + QuartilesAggregator.NAME
+                    + "(x) AS q FROM quartile_samples GROUP BY g) ORDER BY g").collectAsList();
+            assertEquals(List.of(0, 1.75, 2.5, 3.25), List.of(out.get(0).getInt(0), out.get(0).getDouble(1),
+                    out.get(0).getDouble(2), out.get(0).getDouble(3)));
+            assertEquals(List.of(10.0, 10.0, 10.0), List.of(out.get(1).getDouble(1), out.get(1).getDouble(2),
+                    out.get(1).getDouble(3)));
+        }
+    }
 }
