@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -278,15 +277,6 @@ public final class AnnftConfig {
         if (!s.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || s.contains("..")) {
             throw invalid(key, "must be a name of letters, digits, '.', '_' and '-' that starts with a letter or digit"
                     + " (it names a directory)");
-        }
-        return s;
-    }
-
-    /** One of the allowed values (case-sensitive, as written in the reference). */
-    public String choice(String key, Collection<String> allowed) {
-        String s = string(key);
-        if (!allowed.contains(s)) {
-            throw invalid(key, "must be one of " + String.join(", ", allowed));
         }
         return s;
     }

@@ -121,10 +121,13 @@ public final class Setting<T> {
                 (c, k) -> distinct(c, k, c.parsedList(k, parser)));
     }
 
-    /** One of {@code allowed}, the first of which is the default. */
-    public static Setting<String> choice(String key, String... allowed) {
-        List<String> values = List.of(allowed);
-        return new Setting<>(key, quote(allowed[0]), "", (c, k) -> c.choice(k, values));
+    /**
+     * A constant of the enum {@code type}, written by its config name ({@link org.annft.ConfigNames}:
+     * lower case, '-' for '_').
+     */
+    public static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E defaultValue) {
+        return new Setting<>(key, quote(org.annft.ConfigNames.of(defaultValue)), "",
+                (c, k) -> c.parsed(k, name -> org.annft.ConfigNames.parse(type, name, k)));
     }
 
     /**

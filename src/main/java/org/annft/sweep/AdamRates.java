@@ -13,12 +13,23 @@ import java.io.Serializable;
  * @param rawBiasRate   lambda~_b averaged into Adam's bias rate ({@code averaged} only)
  * @param rawWeightRate lambda~_W averaged into Adam's weight rate ({@code averaged} only)
  */
-public record AdamRates(String rule, double rawBiasRate, double rawWeightRate) implements Serializable {
+public record AdamRates(Rule rule, double rawBiasRate, double rawWeightRate) implements Serializable {
+
+    /** How Adam's rates are set (config {@code train.adam.rates}). */
+    public enum Rule {
+        /** Per parameter kind the global rate of the raw rates, as CINT/NINT average them. */
+        AVERAGED,
+        /** Adam's own learning rate for every parameter. */
+        FIXED;
+
+        /** {@code averaged} or {@code fixed}. */
+        public String configName() {
+            return org.annft.ConfigNames.of(this);
+        }
+    }
 
     public AdamRates {
-        if (!"averaged".equals(rule) && !"fixed".equals(rule)) {
-            throw new IllegalArgumentException("adam rates must be averaged or fixed, got " + rule);
-        }
+        java.util.Objects.requireNonNull(rule, "rule");
         if (!(rawBiasRate >= 0) || !(rawWeightRate >= 0) || Double.isInfinite(rawBiasRate)
                 || Double.isInfinite(rawWeightRate)) {
             throw new IllegalArgumentException("adam raw rates must be finite and >= 0, got lambda-b = " + rawBiasRate
@@ -28,15 +39,15 @@ public record AdamRates(String rule, double rawBiasRate, double rawWeightRate) i
 
     /** Averaged from the raw rates {@code (lambdaB, lambdaW)}. */
     public static AdamRates averaged(double lambdaB, double lambdaW) {
-        return new AdamRates("averaged", lambdaB, lambdaW);
+        return new AdamRates(Rule.AVERAGED, lambdaB, lambdaW);
     }
 
     /** Adam's own learning rate for every parameter. */
     public static AdamRates fixed() {
-        return new AdamRates("fixed", 0, 0);
+        return new AdamRates(Rule.FIXED, 0, 0);
     }
 
     public boolean isAveraged() {
-        return rule.equals("averaged");
+        return rule == Rule.AVERAGED;
     }
 }

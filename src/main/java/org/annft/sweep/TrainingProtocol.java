@@ -77,7 +77,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             study (docs/reproduction.md, "Numbers behind the defaults"): the large first phase is what lets
             networks leave the plateau of a smooth fit, and what kills narrow networks.
             """);
-    public static final Setting<String> ADAM_RATES = Setting.choice("train.adam.rates", "averaged", "fixed").meaning("""
+    public static final Setting<AdamRates.Rule> ADAM_RATES = Setting.choice("train.adam.rates", AdamRates.Rule.class,
+            AdamRates.Rule.AVERAGED).meaning("""
             The paper's Adam: lr 1e-4, betas 0.9 and 0.999; epsilon is not stated there (Keras default).
             averaged = the paper's Adam-CINT/NINT (Sec. IV): per parameter kind the global rate
             (global-rate) of the raw rates raw-rates, as CINT/NINT average them; fixed = learning-rate for
@@ -198,7 +199,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     public static TrainingProtocol fromConfig(String name, AnnftConfig c) {
         Adam.AdamSettings settings = new Adam.AdamSettings(ADAM_LEARNING_RATE.read(c), ADAM_BETA1.read(c),
                 ADAM_BETA2.read(c), ADAM_EPSILON.read(c));
-        AdamRates rates = ADAM_RATES.read(c).equals("fixed") ? AdamRates.fixed()
+        AdamRates rates = ADAM_RATES.read(c) == AdamRates.Rule.FIXED ? AdamRates.fixed()
                 : AdamRates.averaged(ADAM_RAW_LAMBDA_B.read(c), ADAM_RAW_LAMBDA_W.read(c));
         NoncriticalInit noncritical = new NoncriticalInit(NONCRITICAL_C_W.read(c), NONCRITICAL_C_B.read(c));
         return new TrainingProtocol(name, PHASES.read(c), GLOBAL_RATE.read(c),
@@ -318,7 +319,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                 ? json(noncritical.biasVariance().getAsDouble()) : quoted(NoncriticalInit.CRITICAL));
         out.put(GLOBAL_RATE.key(), quoted(globalRate.configName()));
         out.put(PHASES.key(), list.append(']').toString());
-        out.put(ADAM_RATES.key(), quoted(adam.rates().rule()));
+        out.put(ADAM_RATES.key(), quoted(adam.rates().rule().configName()));
         if (adam.rates().isAveraged()) {
             out.put(ADAM_RAW_LAMBDA_B.key(), json(adam.rates().rawBiasRate()));
             out.put(ADAM_RAW_LAMBDA_W.key(), json(adam.rates().rawWeightRate()));

@@ -94,7 +94,12 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
             Depth l_out = L + 1: hidden layers plus the linear output layer (the paper's depth 4 = three
             hidden layers). r = depth / width.
             """);
-    public static final Setting<String> INIT = Setting.choice("train.init", "critical", "noncritical").meaning("""
+    /** How a single training initializes (config {@code train.init}). */
+    public enum Init {
+        CRITICAL, NONCRITICAL
+    }
+
+    public static final Setting<Init> INIT = Setting.choice("train.init", Init.class, Init.CRITICAL).meaning("""
             critical: the activation's critical (C_W, C_b) (ReLU 2, 0; tanh 1, 0) in every layer;
             noncritical: noncritical.c-w and noncritical.c-b in every layer.
             """);
@@ -148,7 +153,7 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         String activation = ACTIVATION.read(c);
         int width = WIDTH.read(c);
         int depth = DEPTH.read(c);
-        boolean critical = INIT.read(c).equals("critical");
+        boolean critical = INIT.read(c) == Init.CRITICAL;
         if (critical) {
             c.parsed(INIT.key(), s -> InitSpec.critical(Activations.parse(activation), depth));
         }
