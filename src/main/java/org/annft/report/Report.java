@@ -67,16 +67,17 @@ public final class Report {
         Files.createDirectories(staging);
         try {
             List<Section> sections = new ArrayList<>();
-            for (FigureFamily family : families) {
-                sections.add(section(family, tables, staging));
+            try {
+                for (FigureFamily family : families) {
+                    sections.add(section(family, tables, staging));
+                }
+            } catch (Exception e) {
+                // A table that vanished under the reader is a commit into the directory, said as such.
+                requireUnchanged(before, e);
+                throw e;
             }
             List<String> missing = missingTables(tables);
-            for (Map.Entry<Path, String> e : before.entrySet()) {
-                if (!ResultSetCheck.state(e.getKey()).equals(e.getValue())) {
-                    throw new IllegalStateException("the result set in " + e.getKey() + " changed while the report read it"
-                            + " (a job committed into it); run the report again");
-                }
-            }
+            requireUnchanged(before, null);
             new ReportWriter().write(staging.resolve("index.html"), tables, sections, missing);
             Path report = dir.resolve(Tables.REPORT_DIRECTORY);
             deleteRecursively(report);
@@ -132,6 +133,19 @@ public final class Report {
         families.forEach(f -> expected.addAll(names(f)));
         expected.removeAll(tables.names());
         return List.copyOf(expected);
+    }
+
+    /**
+     * @throws IllegalStateException if a result set changed since {@code before} was taken (a job
+     *     committed into its directory while the report read it)
+     */
+    private static void requireUnchanged(Map<Path, String> before, Exception cause) {
+        for (Map.Entry<Path, String> e : before.entrySet()) {
+            if (!ResultSetCheck.state(e.getKey()).equals(e.getValue())) {
+                throw new IllegalStateException("the result set in " + e.getKey() + " changed while the report read it"
+                        + " (a job committed into it); run the report again", cause);
+            }
+        }
     }
 
     private static List<String> names(FigureFamily family) {

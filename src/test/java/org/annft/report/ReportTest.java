@@ -3,6 +3,7 @@ package org.annft.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -39,6 +40,37 @@ class ReportTest {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /**
+     * A job that commits into the directory while the report reads it (here: a family that rewrites
+     * the manifest and then fails, as a vanished table would make it) is reported as such.
+     */
+    @Test
+    void aResultSetThatChangesWhileReadIsRefused() throws Exception {
+        new SyntheticTables(spark, dir).moments(List.of("relu"), List.of(2.0), 240, 4);
+        FigureFamily committing = new FigureFamily() {
+            @Override
+            public String heading() {
+                return "committing";
+            }
+
+            @Override
+            public List<org.annft.table.ResultTable> tables() {
+                return List.of(org.annft.table.ResultTables.INIT_MOMENTS);
+            }
+
+            @Override
+            public Section render(TableSource source, FigureFiles files) throws Exception {
+                Files.writeString(dir.resolve(org.annft.spark.ResultStore.MANIFEST), "# commit other\ninit_moments\n");
+                throw new java.io.FileNotFoundException("part-00000.parquet");
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Report(List.of(committing)).write(spark, dir));
+        assertTrue(e.getMessage().startsWith("the result set in " + dir + " changed while the report read it"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("report")), "no report of a mixed set");
     }
 
     @Test
