@@ -247,6 +247,8 @@ public final class ResultStore {
         try {
             try (var out = fs.create(temporary, false)) {
                 out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (org.apache.hadoop.fs.FSError e) {
+                throw asIoException(e);
             }
             if ("file".equals(target.toUri().getScheme())) {
                 try {
@@ -452,6 +454,11 @@ public final class ResultStore {
         return spark.read().option("__globPaths__", "false").parquet(path);
     }
 
+    /** Hadoop's local file system reports a failed write (a full disk) as an Error: it is an I/O failure. */
+    private static IOException asIoException(org.apache.hadoop.fs.FSError e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+
     /** Writes the lines under a temporary name and renames, so the file appears whole. */
     private static void writeAtomically(FileSystem fs, Path file, String header, java.util.Collection<String> lines)
             throws IOException {
@@ -459,6 +466,9 @@ public final class ResultStore {
         try (var out = fs.create(temporary, true)) {
             out.write(("# " + header.replace("\n", "\n# ") + "\n" + String.join("\n", lines) + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (org.apache.hadoop.fs.FSError e) {
+            fs.delete(temporary, false);
+            throw asIoException(e);
         }
         fs.delete(file, false);
         if (!fs.rename(temporary, file)) {

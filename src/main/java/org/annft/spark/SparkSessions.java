@@ -46,6 +46,9 @@ public final class SparkSessions {
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+        if (master != null && master.startsWith("local") && !submitted) {
+            quietTaskFailures();
+        }
         return spark;
     }
 
@@ -143,5 +146,21 @@ public final class SparkSessions {
         }
         throw new org.annft.config.BadInputException("--master " + master + ": no master answers (" + String.join("; ", failures)
                 + "); start the cluster (jobs/cluster-local start) or check the URL");
+    }
+
+    /**
+     * Loggers that, in local mode, repeat a failed task's whole stack trace several times on the
+     * console (the task, its executor, the scheduler, the writer). A task that fails there fails the
+     * job, and annft reports that in one line with the trace in its log file; on a cluster they stay,
+     * since retries and lost executors are worth seeing.
+     */
+    static final List<String> TASK_FAILURE_LOGGERS = List.of("org.apache.spark.executor.Executor",
+            "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.sql.execution.datasources.FileFormatWriter",
+            "org.apache.spark.util.Utils");
+
+    private static void quietTaskFailures() {
+        for (String logger : TASK_FAILURE_LOGGERS) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.OFF);
+        }
     }
 }

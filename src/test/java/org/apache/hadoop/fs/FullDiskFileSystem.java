@@ -26,13 +26,21 @@ public final class FullDiskFileSystem extends RawLocalFileSystem {
     @Override
     public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
             short replication, long blockSize, Progressable progress) throws IOException {
-        return full(super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress));
+        FSDataOutputStream real = super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
+        return spared(f) ? real : full(real);
     }
 
     @Override
     public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize,
             Progressable progress) throws IOException {
-        return full(super.create(f, overwrite, bufferSize, replication, blockSize, progress));
+        FSDataOutputStream real = super.create(f, overwrite, bufferSize, replication, blockSize, progress);
+        return spared(f) ? real : full(real);
+    }
+
+    /** Files whose name matches {@code fs.fulldisk.spare} (a regex; none by default) are written normally. */
+    private boolean spared(Path f) {
+        String spare = getConf() == null ? null : getConf().get("fs.fulldisk.spare");
+        return spare != null && f.getName().matches(spare);
     }
 
     /** A stream on the created file whose every write fails as a full disk's does. */
