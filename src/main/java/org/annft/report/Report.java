@@ -74,7 +74,7 @@ public final class Report {
             } catch (Exception e) {
                 // A table that vanished under the reader is a commit into the directory, said as such.
                 requireUnchanged(before, e);
-                throw e;
+                throw damagedFileOr(e);
             }
             List<String> missing = missingTables(tables);
             requireUnchanged(before, null);
@@ -146,6 +146,17 @@ public final class Report {
                         + " (a job committed into it); run the report again", cause);
             }
         }
+    }
+
+    /** A part file whose checksum does not match is a damaged table the user gave: bad input naming it. */
+    private static Exception damagedFileOr(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.hadoop.fs.ChecksumException c) {
+                return new org.annft.config.BadInputException("a table file is damaged (" + c.getMessage().lines()
+                        .findFirst().orElse("checksum error") + "); run the job that wrote it again");
+            }
+        }
+        return e;
     }
 
     private static List<String> names(FigureFamily family) {

@@ -40,6 +40,9 @@ public final class ResultSetCheck {
         }
         try {
             return Optional.of(new TreeSet<>(ResultStore.tableNames(Files.readString(manifest))));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(manifest + " is not a list of table names (damaged); run the job that wrote "
+                    + dir + " again");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + manifest, e);
         }

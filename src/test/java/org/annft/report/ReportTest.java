@@ -73,6 +73,28 @@ class ReportTest {
         assertFalse(Files.exists(dir.resolve("report")), "no report of a mixed set");
     }
 
+    /** A part file with a flipped bit (its checksum kept) or a manifest of garbage: bad input in one line. */
+    @Test
+    void damagedTablesAndManifestsAreBadInput() throws Exception {
+        new SyntheticTables(spark, dir).moments(List.of("relu"), List.of(2.0), 240, 4);
+        Path part;
+        try (var files = Files.list(dir.resolve("init_moments"))) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(part);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(part, bytes);
+        org.annft.config.BadInputException e = assertThrows(org.annft.config.BadInputException.class,
+                () -> new Report().write(spark, dir));
+        assertTrue(e.getMessage().startsWith("a table file is damaged (Checksum error: ") && e.getMessage().contains(
+                part.getFileName().toString()), e.getMessage());
+
+        Files.write(dir.resolve(org.annft.spark.ResultStore.MANIFEST), new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3});
+        e = assertThrows(org.annft.config.BadInputException.class, () -> new Report().write(spark, dir));
+        assertTrue(e.getMessage().endsWith("is not a list of table names (damaged); run the job that wrote " + dir
+                + " again"), e.getMessage());
+    }
+
     @Test
     void aDirectoryWithOnlyMomentsGivesFigs6And7AndNotesTheMissingTables() throws Exception {
         new SyntheticTables(spark, dir).moments(List.of("relu"), List.of(2.0), 240, 4);
