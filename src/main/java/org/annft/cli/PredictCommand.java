@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     Path models;
 
     @Option(names = "--nuclides", paramLabel = "WHICH", defaultValue = "all",
-            description = "all, measured, estimated (AME2020's), a FILE of 'Z N' lines, or Z:N,Z:N,... (default ${DEFAULT-VALUE}).")
+            description = "all, measured, estimated (AME2020's), a FILE of 'Z N' lines, or Z:N or names (208Pb, Pb208, Fe-56), comma-separated (default ${DEFAULT-VALUE}).")
     String nuclides;
 
     @Option(names = "--select", paramLabel = "KEY=VALUE,...", defaultValue = "",
@@ -51,6 +51,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Rows (configurations x nuclides) printed as a table on standard output; more go to the table only. */
+    static final int MAX_LISTED = 60;
 
     @Override
     public Integer call() throws Exception {
@@ -67,18 +70,24 @@ final class PredictCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "predict: %d nuclides with the networks under %s%s%n", targets.size(), models,
                 selection.isEmpty() ? "" : " selected by " + selection);
         err.flush();
-        long[] used = new long[1];
+        EnsemblePredictions.Result[] result = new EnsemblePredictions.Result[1];
         String before = ResultSetCheck.state(models);
         Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name()), err, (spark, out) -> {
-            used[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out);
+            result[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out);
             // Checked before the commit: predictions from two result sets are never written.
             if (!ResultSetCheck.state(models).equals(before)) {
                 throw new IllegalStateException("the result set in " + models + " changed while predict read it (a job"
                         + " committed into it); run predict again");
             }
         });
-        err.printf(Locale.ROOT, "predict: %d networks%n", used[0]);
+        err.printf(Locale.ROOT, "predict: %d networks%n", result[0].networks());
         err.flush();
+        // A few nuclides are answered on the terminal as well; many only in the table.
+        if (result[0].listing().size() - 1 <= MAX_LISTED) {
+            PrintWriter out = spec.commandLine().getOut();
+            result[0].listing().forEach(out::println);
+            out.flush();
+        }
         return 0;
     }
 
@@ -127,16 +136,8 @@ final class PredictCommand implements Callable<Integer> {
                     items.addAll(List.of(which.split(",")));
                 }
                 for (String item : items) {
-                    String[] zn = item.strip().split("[:\\s,]+");
-                    try {
-                        if (zn.length != 2) {
-                            throw new NumberFormatException();
-                        }
-                        out.add(target(Integer.parseInt(zn[0]), Integer.parseInt(zn[1]), table));
-                    } catch (NumberFormatException e) {
-                        throw new BadInputException("--nuclides: '" + item.strip() + "' is not Z:N (nor all, measured, "
-                                + "estimated or a file)");
-                    }
+                    int[] zn = nuclide(item.strip(), table);
+                    out.add(target(zn[0], zn[1], table));
                 }
                 if (out.isEmpty()) {
                     throw new BadInputException("--nuclides '" + which + "': no nuclide");
@@ -150,6 +151,43 @@ final class PredictCommand implements Callable<Integer> {
                 return out;
             }
         }
+    }
+
+    private static final java.util.regex.Pattern NAME_FIRST = java.util.regex.Pattern.compile("(\\d+)-?([A-Za-z]{1,3})");
+    private static final java.util.regex.Pattern SYMBOL_FIRST = java.util.regex.Pattern.compile("([A-Za-z]{1,3})-?(\\d+)");
+
+    /**
+     * (Z, N) of {@code Z:N} (or {@code Z N}) or of a name: mass number and element symbol either way
+     * round, with or without a hyphen ({@code 208Pb}, {@code Pb208}, {@code Fe-56}); symbols are those
+     * of the AME2020 table, in any case.
+     */
+    static int[] nuclide(String item, MassTable table) {
+        String[] zn = item.split("[:\\s,]+");
+        if (zn.length == 2 && zn[0].matches("\\d+") && zn[1].matches("-?\\d+")) {
+            return new int[] {Integer.parseInt(zn[0]), Integer.parseInt(zn[1])};
+        }
+        java.util.regex.Matcher m = NAME_FIRST.matcher(item);
+        java.util.regex.Matcher r = SYMBOL_FIRST.matcher(item);
+        String symbol;
+        String mass;
+        if (m.matches()) {
+            mass = m.group(1);
+            symbol = m.group(2);
+        } else if (r.matches()) {
+            symbol = r.group(1);
+            mass = r.group(2);
+        } else {
+            throw new BadInputException("--nuclides: '" + item + "' is not Z:N or a name such as 208Pb, Pb208 or Fe-56 "
+                    + "(nor all, measured, estimated or a file)");
+        }
+        int z = table.nuclides().stream().filter(x -> x.element().equalsIgnoreCase(symbol)).mapToInt(Nuclide::z)
+                .findFirst().orElseThrow(() -> new BadInputException("--nuclides: '" + item + "': no element '" + symbol
+                        + "' in the AME2020 table"));
+        int a = Integer.parseInt(mass);
+        if (a < z) {
+            throw new BadInputException("--nuclides: '" + item + "': mass number " + a + " is below Z = " + z);
+        }
+        return new int[] {z, a - z};
     }
 
     private static EnsemblePredictions.Target target(int z, int n, MassTable table) {

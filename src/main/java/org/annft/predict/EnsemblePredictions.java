@@ -45,6 +45,11 @@ public final class EnsemblePredictions {
                 throw new BadInputException("nuclide Z=" + z + " N=" + n + ": Z and N must be >= 0, A >= 1");
             }
         }
+
+        /** {@code 208Pb}, or {@code Z=120 N=200} beyond the table. */
+        public String name() {
+            return element == null ? "Z=" + z + " N=" + n : (z + n) + element;
+        }
     }
 
     /** The statistics of one configuration's kept runs at one nuclide. */
@@ -67,8 +72,8 @@ public final class EnsemblePredictions {
      * @throws BadInputException if the directory has no {@code models} table, a selection names an
      *                           unknown column, or no kept network matches
      */
-    public static long run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
-                           ResultStore.Commit out) {
+    public static Result run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
+                             ResultStore.Commit out) {
         check(modelsDir, selection);
         Dataset<Row> models = read(spark, modelsDir, "models").orElseThrow();
         Dataset<Row> runs = read(spark, modelsDir, "runs").orElseThrow();
@@ -108,6 +113,9 @@ public final class EnsemblePredictions {
                 .sorted(Comparator.comparingInt((Integer i) -> targets.get(i).z()).thenComparingInt(i -> targets.get(i).n()))
                 .toList();
         List<Row> table = new ArrayList<>();
+        List<String> listing = new ArrayList<>();
+        listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10s %9s  %-21s", "network", "nuclide",
+                "AME2020 (MeV)", "mean (MeV)", "std", "5-95% (MeV)"));
         for (Map.Entry<String, List<double[]>> e : byConfiguration.entrySet()) {
             String[] key = e.getKey().split("\t");
             for (int i : order) {
@@ -121,10 +129,23 @@ public final class EnsemblePredictions {
                         Integer.parseInt(key[3]), Integer.parseInt(key[4]), t.z(), t.n(), t.z() + t.n(), t.element(),
                         s.runs(), s.mean(), s.std(), s.median(), s.q05(), s.q95(), t.ameMev(), t.estimated(),
                         range.extrapolates(t.z(), t.n())));
+                listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10.2f %9.2f  %.2f-%.2f",
+                        key[0] + " " + key[1] + " n=" + Integer.parseInt(key[3]) + " L=" + Integer.parseInt(key[4])
+                                + (key[2].equals("default") ? "" : " " + key[2]),
+                        t.name(), t.ameMev() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f%s", t.ameMev(),
+                                Boolean.TRUE.equals(t.estimated()) ? " est." : ""),
+                        s.mean(), s.std(), s.q05(), s.q95()));
             }
         }
         out.writeInOrder(ResultTables.ENSEMBLE_PREDICTIONS, table);
-        return predicted.size();
+        return new Result(predicted.size(), List.copyOf(listing));
+    }
+
+    /**
+     * What a prediction job did: the networks used and, per configuration and nuclide, one line of
+     * a readable table (header first) for the terminal.
+     */
+    public record Result(long networks, List<String> listing) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.annft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -72,6 +73,21 @@ class PredictCommandTest {
         assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", models.toString(), "--out", out.toString()));
         assertTrue(cli.err().contains("incomplete result set in " + models), cli.err());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** Names as physicists write them, either way round, any case, with or without a hyphen. */
+    @Test
+    void nuclidesAreNamedByMassNumberAndSymbol() throws Exception {
+        MassTable table = Ame2020Reader.read(Path.of("data/mass_1.mas20.txt"));
+        for (String name : List.of("208Pb", "Pb208", "pb-208", "208-Pb", "82:126")) {
+            assertEquals(List.of(82, 126), java.util.Arrays.stream(PredictCommand.nuclide(name, table)).boxed().toList(), name);
+        }
+        assertEquals(List.of(26, 30), java.util.Arrays.stream(PredictCommand.nuclide("Fe-56", table)).boxed().toList());
+        assertEquals(List.of(1, 0), java.util.Arrays.stream(PredictCommand.nuclide("1H", table)).boxed().toList());
+        assertEquals("208Pb", PredictCommand.targets("Pb208", table).get(0).name());
+        for (String bad : List.of("208Xx", "Pb", "2Pb", "Pb-")) {
+            assertThrows(org.annft.config.BadInputException.class, () -> PredictCommand.nuclide(bad, table), bad);
+        }
     }
 
     /** all, measured and estimated split the table; a file and a list name nuclides inside or beyond it. */

@@ -46,6 +46,11 @@ class ResultContractTest {
         assertEquals(0, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
                 "--nuclides", "8:8,20:20,120:200", "--select", "mode=cict", "--out", results.resolve("predict").toString()),
                 cli.err());
+        // A few nuclides are answered on the terminal too: a header, then per configuration and nuclide a line.
+        List<String> listing = cli.out().strip().lines().toList();
+        assertTrue(listing.get(0).contains("AME2020 (MeV)") && listing.get(0).contains("5-95% (MeV)"), cli.out());
+        assertEquals(1 + 2 * 3, listing.size(), cli.out());
+        assertTrue(listing.stream().anyMatch(l -> l.startsWith("relu cict n=4 L=3") && l.contains("Z=120 N=200")), cli.out());
         // A selection of no network fails inside the job, after Spark started: still nothing written.
         assertEquals(2, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
                 "--select", "width=999", "--out", results.resolve("none").toString()));
