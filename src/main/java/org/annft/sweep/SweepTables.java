@@ -63,7 +63,7 @@ final class SweepTables {
                 SparkTables.schema(ResultTables.MODELS));
         Dataset<Row> predictions = spark.createDataFrame(
                 outcomes.flatMap(o -> TrainingTables.predictionRows(o.get(0)).iterator()),
-                SparkTables.schema(ResultTables.PREDICTIONS));
+                SparkTables.schema(TrainingTables.PREDICTIONS_BY_INDEX));
         // Every table reads these several times: read the checkpoints once.
         List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
         OrderedSampleAggregator.register(spark);
@@ -89,7 +89,9 @@ final class SweepTables {
         out.writeSorted(ResultTables.PARAM_CHANGE_MEANS, paramChangeMeans(spark, settings.outlierIqrFactor()));
         out.writeSorted(ResultTables.NTK_CHANGES, ntk);
         out.writeOrdered(ResultTables.MODELS, models);
-        out.writeOrdered(ResultTables.PREDICTIONS, spark.table("sweep_predictions"));
+        out.writeOrdered(ResultTables.PREDICTIONS, spark.sql("SELECT p.activation, p.mode, p.protocol, p.width, p.depth, "
+                + "p.run, p.nuclide_index, n.z, n.n, n.a, n.element, p.prediction_mev FROM sweep_predictions p "
+                + "JOIN sweep_nuclides n USING (nuclide_index)"));
         out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
         out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
         out.writeSorted(ResultTables.PROTOCOLS, protocols(spark, settings));
@@ -180,13 +182,14 @@ final class SweepTables {
         List<Row> rows = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             Nuclide x = data.nuclide(i);
-            rows.add(RowFactory.create(i, x.z(), x.n(), x.a(), x.bindingEnergyMev()));
+            rows.add(RowFactory.create(i, x.z(), x.n(), x.a(), x.element(), x.bindingEnergyMev()));
         }
         return spark.createDataFrame(rows, new StructType()
                 .add("nuclide_index", DataTypes.IntegerType, false)
                 .add("z", DataTypes.IntegerType, false)
                 .add("n", DataTypes.IntegerType, false)
                 .add("a", DataTypes.IntegerType, false)
+                .add("element", DataTypes.StringType, false)
                 .add("binding_energy_mev", DataTypes.DoubleType, false));
     }
 

@@ -148,8 +148,18 @@ public final class TrainingTables {
             .value("precision", m -> m.outcome().model().precision().configName())
             .build();
 
+    /**
+     * The predictions as the executors produce them, by position in the data set; the driver joins them
+     * with the nuclides into table {@code predictions} ({@link SweepTables}).
+     */
+    static final ResultTable PREDICTIONS_BY_INDEX = ResultTable.named("predictions_by_index", "the sweep, internally")
+            .columns(ResultTables.RUN)
+            .column("nuclide_index", org.annft.table.ColumnType.INT)
+            .column("prediction_mev", org.annft.table.ColumnType.DOUBLE)
+            .sortedBy("activation", "mode", "protocol", "width", "depth", "run", "nuclide_index");
+
     private static final TableRows<Prediction> PREDICTIONS = TrainingTables.<Prediction>keyed(
-            ResultTables.PREDICTIONS, Prediction::run)
+            PREDICTIONS_BY_INDEX, Prediction::run)
             .value("nuclide_index", Prediction::nuclideIndex)
             .value("prediction_mev", Prediction::mev)
             .build();

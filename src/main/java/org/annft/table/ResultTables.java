@@ -179,6 +179,10 @@ public final class ResultTables {
 
     public static final ResultTable PREDICTIONS = ResultTable.named("predictions", SWEEP).columns(RUN)
             .column("nuclide_index", INT, "position in the data set")
+            .column("z", INT)
+            .column("n", INT)
+            .column("a", INT)
+            .column("element", STRING)
             .column("prediction_mev", DOUBLE, "the trained network's binding energy")
             .sortedBy(concat(RUN_KEY, "nuclide_index"));
 
