@@ -62,8 +62,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
                 settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());
+        boolean adam = settings.modes().stream().anyMatch(m -> m.optimizer() == org.annft.train.OptimizerKind.ADAM);
+        boolean sgd = settings.modes().stream().anyMatch(m -> m.optimizer() == org.annft.train.OptimizerKind.SGD);
         for (TrainingProtocol p : settings.protocols()) {
-            err.println("  protocol " + p.name() + ": " + p.describe());
+            err.println("  protocol " + p.name() + ": " + p.describe(sgd, adam));
         }
         err.flush();
         if (!planOnly) {

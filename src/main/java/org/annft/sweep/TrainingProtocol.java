@@ -361,16 +361,31 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
      * NINT's (C_W, C_b), loss and target, target scale and Adam's settings.
      */
     public String describe() {
-        StringBuilder s = new StringBuilder("batch ").append(batchSize == 0 ? "full" : batchSize).append(", SGD");
-        for (PhaseSchedule.Phase p : phases.phases()) {
-            s.append(String.format(Locale.ROOT, " %d epochs at (%s, %s)", p.epochs(), p.rawBiasRate(), p.rawWeightRate()));
+        return describe(true, true);
+    }
+
+    /**
+     * {@link #describe()} with the SGD phases only if {@code sgd} and Adam's settings only if
+     * {@code adam}: a sweep names the optimizers its modes use.
+     */
+    public String describe(boolean sgd, boolean adamUsed) {
+        StringBuilder s = new StringBuilder("batch ").append(batchSize == 0 ? "full" : batchSize);
+        if (sgd) {
+            s.append(", SGD");
+            for (PhaseSchedule.Phase p : phases.phases()) {
+                s.append(String.format(Locale.ROOT, " %d epochs at (%s, %s)", p.epochs(), p.rawBiasRate(), p.rawWeightRate()));
+            }
         }
         Adam.AdamSettings a = adam.settings();
         AdamRates r = adam.rates();
         String rates = r.isAveraged() ? String.format(Locale.ROOT, "the global rates of raw rates (%s, %s)",
                 r.rawBiasRate(), r.rawWeightRate()) : "lr " + a.learningRate();
-        return s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = %s, %s loss on %s, target scale %s, "
-                + "Adam %d epochs at %s, betas (%s, %s), epsilon %s", noncritical, loss.configName(), target.symbol(), targetScale,
-                adam.epochs(), rates, a.beta1(), a.beta2(), a.epsilon())).toString();
+        s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = %s, %s loss on %s, target scale %s", noncritical,
+                loss.configName(), target.symbol(), targetScale));
+        if (adamUsed) {
+            s.append(String.format(Locale.ROOT, ", Adam %d epochs at %s, betas (%s, %s), epsilon %s", adam.epochs(), rates,
+                    a.beta1(), a.beta2(), a.epsilon()));
+        }
+        return s.toString();
     }
 }

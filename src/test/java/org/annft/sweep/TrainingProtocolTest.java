@@ -179,4 +179,15 @@ class TrainingProtocolTest {
     private static Object parsed(String json) {
         return com.typesafe.config.ConfigFactory.parseString("x = " + json).getValue("x").unwrapped();
     }
+
+    /** A sweep's header names only the optimizers its modes use. */
+    @Test
+    void theDescriptionNamesTheOptimizersInUse() {
+        TrainingProtocol p = TrainingProtocol.fromConfig("default", AnnftConfig.defaults());
+        assertTrue(p.describe(true, false).contains("SGD 5000 epochs") && !p.describe(true, false).contains("Adam"),
+                p.describe(true, false));
+        assertTrue(p.describe(false, true).contains("Adam 20000 epochs") && !p.describe(false, true).contains("SGD"),
+                p.describe(false, true));
+        assertEquals(p.describe(), p.describe(true, true));
+    }
 }
