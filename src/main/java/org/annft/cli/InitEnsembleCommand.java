@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code annft init-ensemble}: initialization ensembles against the theory (paper Figs. 4-7). */
 @Command(name = "init-ensemble", mixinStandardHelpOptions = true,
-        description = {"Sample initialization ensembles over a grid (ensemble.* keys) and compare per-layer",
-            "moments, histograms and covariances with the theory. Tables: init_configurations, init_moments,",
-            "init_histograms, init_covariance (several inputs), init_samples (ensemble.keep-samples > 0)."})
+        description = {"Sample initialization ensembles and compare them with the theory (paper Figs. 4-7).",
+            "Over a grid of ensemble.* keys, per-layer moments, histograms and covariances beside the theory's.",
+            "Tables: init_configurations, init_moments, init_histograms, init_covariance (several inputs),",
+            "init_samples (ensemble.keep-samples > 0)."})
 final class InitEnsembleCommand implements Callable<Integer> {
 
     @Mixin

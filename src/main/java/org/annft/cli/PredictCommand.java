@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
  * the spread of the ensemble as its uncertainty (table {@code ensemble_predictions}).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predict binding energies with the saved networks (table models) of a sweep or training under",
-            "--models DIR: per configuration and nuclide the mean, std, median and 5-95%% band of the networks kept by",
-            "Table I's cutoff, beside AME2020's value. Table: ensemble_predictions."})
+        description = {"Predict binding energies of any nuclides with the saved networks of a sweep.",
+            "Uses table models under --models DIR: per configuration and nuclide the mean, std, median and 5-95%%",
+            "band of the networks kept by Table I's cutoff, beside AME2020's value. Table: ensemble_predictions."})
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
  * session.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Laptop-scale run of the paper's experiments: ensembles (conf/quickstart-ensemble.conf),",
-            "NTK ensembles (conf/quickstart-ntk.conf), a training sweep (conf/quickstart-sweep.conf) and the HTML report, under --out (default results/quickstart)."})
+        description = {"Run the paper's experiments at laptop scale and write the report (the main job).",
+            "Ensembles (conf/quickstart-ensemble.conf), NTK ensembles (conf/quickstart-ntk.conf), a training sweep",
+            "(conf/quickstart-sweep.conf) and the HTML report, under --out (default results/quickstart)."})
 final class QuickstartCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/quickstart", description = "Output directory (default ${DEFAULT-VALUE}).")

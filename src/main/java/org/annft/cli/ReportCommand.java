@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code annft report DIR}: the figures of the paper and an HTML page from the tables under DIR. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Read the result tables in DIR and in its immediate subdirectories and write DIR/report/index.html",
+        description = {"Write the HTML report of the result tables in DIR: the paper's figures and Table I.",
+            "Reads DIR and its immediate subdirectories and writes DIR/report/index.html",
             "with PNG figures (paper Figs. 4-14) and Table I (also as DIR/report/table1.csv). Figures whose tables",
             "are missing are skipped with a note."})
 final class ReportCommand implements Callable<Integer> {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * ({@code OUT/report/claims.md}, the README's table).
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Laptop-scale reproduction of the paper's training results: Table I and Fig. 13",
+        description = {"Reproduce the paper's training results at laptop scale, with its claims checked.",
+            "Table I and Fig. 13",
             "(conf/table1-laptop.conf), Figs. 8-9 with Adam (conf/fig8-9-laptop.conf), the four-input network",
             "(conf/pairing-laptop.conf), the rise above n* at 20000 epochs (conf/rise-laptop.conf), the report",
             "with the paper's numbers beside annft's under --out (default results/reproduce), and the table of",

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code annft sweep}: training sweeps, Table I and the tables of paper Figs. 8-14. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Train a grid of networks (sweep.*, train.*, data.* keys), one Spark task per run, and write",
-            "runs, loss_curves, loss_bands, param_changes, param_change_means, predictions, residuals and table1.",
+        description = {"Train a grid of networks and build Table I and the tables of Figs. 8-14.",
+            "Over sweep.*, train.* and data.* keys, one Spark task per run; writes runs, loss_curves, loss_bands,",
+            "param_changes, param_change_means, ntk_changes, models, predictions, residuals, table1 and protocols.",
             "Finished runs are kept under <out>/_sweep_runs: rerunning an interrupted sweep resumes it."})
 final class SweepCommand implements Callable<Integer> {
 

@@ -55,4 +55,14 @@ class HelpTest {
             collect(e.getValue(), next, out);
         }
     }
+
+    /** {@code annft --help} lists each command by the first line of its description: a whole sentence. */
+    @Test
+    void eachCommandIsListedByAWholeSentence() {
+        for (var e : Annft.commandLine().getSubcommands().entrySet()) {
+            String[] description = e.getValue().getCommandSpec().usageMessage().description();
+            assertTrue(description.length > 0 && description[0].strip().endsWith("."),
+                    e.getKey() + ": " + String.join(" | ", description));
+        }
+    }
 }
