@@ -3,7 +3,6 @@ package org.annft.spark;
 import org.annft.stats.OrderedSample;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import scala.Tuple3;
@@ -12,7 +11,7 @@ import scala.Tuple3;
  * {@link OrderedSample} as a Spark SQL aggregate: {@code ordered_sample(x)} over a group gives the
  * struct {@code (count, mean, std)} of its non-null values, the same bits whatever the partitioning.
  */
-public final class OrderedSampleAggregator extends Aggregator<Double, OrderedSample, Tuple3<Long, Double, Double>> {
+public final class OrderedSampleAggregator extends OrderedSampleAggregate<Tuple3<Long, Double, Double>> {
 
     /** The SQL name under which {@link #register} makes it known. */
     public static final String NAME = "ordered_sample";
@@ -27,29 +26,9 @@ public final class OrderedSampleAggregator extends Aggregator<Double, OrderedSam
     }
 
     @Override
-    public OrderedSample zero() {
-        return new OrderedSample();
-    }
-
-    @Override
-    public OrderedSample reduce(OrderedSample sample, Double x) {
-        return x == null ? sample : sample.add(x);
-    }
-
-    @Override
-    public OrderedSample merge(OrderedSample a, OrderedSample b) {
-        return a.merge(b);
-    }
-
-    @Override
     public Tuple3<Long, Double, Double> finish(OrderedSample sample) {
         OrderedSample.Summary s = sample.summary();
         return new Tuple3<>(s.count(), s.mean(), s.std());
-    }
-
-    @Override
-    public Encoder<OrderedSample> bufferEncoder() {
-        return Encoders.javaSerialization(OrderedSample.class);
     }
 
     @Override

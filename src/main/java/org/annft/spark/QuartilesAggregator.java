@@ -3,7 +3,6 @@ package org.annft.spark;
 import org.annft.stats.OrderedSample;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import scala.Tuple3;
@@ -14,7 +13,7 @@ import scala.Tuple3;
  * {@code (q25, q50, q75)} of its non-null values. One quantile definition serves the tables and the
  * report; Spark SQL's {@code percentile} is not used.
  */
-public final class QuartilesAggregator extends Aggregator<Double, OrderedSample, Tuple3<Double, Double, Double>> {
+public final class QuartilesAggregator extends OrderedSampleAggregate<Tuple3<Double, Double, Double>> {
 
     /** The SQL name under which {@link #register} makes it known. */
     public static final String NAME = "ordered_quartiles";
@@ -29,28 +28,8 @@ public final class QuartilesAggregator extends Aggregator<Double, OrderedSample,
     }
 
     @Override
-    public OrderedSample zero() {
-        return new OrderedSample();
-    }
-
-    @Override
-    public OrderedSample reduce(OrderedSample sample, Double x) {
-        return x == null ? sample : sample.add(x);
-    }
-
-    @Override
-    public OrderedSample merge(OrderedSample a, OrderedSample b) {
-        return a.merge(b);
-    }
-
-    @Override
     public Tuple3<Double, Double, Double> finish(OrderedSample sample) {
         return new Tuple3<>(sample.quantile(0.25), sample.quantile(0.5), sample.quantile(0.75));
-    }
-
-    @Override
-    public Encoder<OrderedSample> bufferEncoder() {
-        return Encoders.javaSerialization(OrderedSample.class);
     }
 
     @Override
