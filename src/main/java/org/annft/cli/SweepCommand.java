@@ -86,6 +86,14 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan estimate = plan;
         Job.run(common, config, "sweep", SweepJob.tables(), err, (spark, out) -> {
             SweepJob.Summary s = SweepJob.run(spark, settings, data, out.root(), out, err);
+            // Per configuration, what became of its runs and their RMSDs: a failed network is said so here.
+            for (org.apache.spark.sql.Row r : spark.sql("SELECT activation, mode, protocol, width, depth, outcome, "
+                    + "count(*), min(rmsd_mev), max(rmsd_mev) FROM sweep_runs GROUP BY activation, mode, protocol, width, "
+                    + "depth, outcome ORDER BY activation, mode, protocol, width, depth, outcome").collectAsList()) {
+                err.printf(Locale.ROOT, "  %s %s%s n=%d L=%d: %d %s, RMSD %.2f-%.2f MeV%n", r.getString(0), r.getString(1),
+                        r.getString(2).equals("default") ? "" : " " + r.getString(2), r.getInt(3), r.getInt(4), r.getLong(6),
+                        r.getString(5), r.getDouble(7), r.getDouble(8));
+            }
             if (s.runsTrained() > 0) {
                 int executorCores = spark.sparkContext().defaultParallelism();
                 err.printf(Locale.ROOT, "sweep: trained %d runs (%d diverged) in %.1f s wall, %.1f s of run time: "

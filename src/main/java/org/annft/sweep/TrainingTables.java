@@ -85,6 +85,10 @@ public final class TrainingTables {
             .value("dead_unit_fraction_max", o -> FailureDiagnostics.max(o.deadUnitFractions()))
             .value("linear_fit_rmsd_mev", o -> o.baselines().linearRmsdMev())
             .value("constant_fit_rmsd_mev", o -> o.baselines().constantRmsdMev())
+            .value("outcome", o -> org.annft.train.RunOutcome.classify(
+                    o.result().status() == org.annft.train.TrainingResult.Status.DIVERGED, o.result().rmsdAll(),
+                    FailureDiagnostics.max(o.deadUnitFractions()), o.baselines().linearRmsdMev(),
+                    o.baselines().constantRmsdMev()).configName())
             .build();
 
     private static final TableRows<CurvePoint> LOSS_CURVES = TrainingTables.<CurvePoint>keyed(

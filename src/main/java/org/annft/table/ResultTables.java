@@ -102,6 +102,9 @@ public final class ResultTables {
                     + "the network inputs")
             .column("constant_fit_rmsd_mev", DOUBLE, "RMSD in total B of predicting the median target, where a network "
                     + "with every last-layer unit dead ends under MAE (525.8 MeV for B, 73.6 MeV for B/A over AME2020)")
+            .column("outcome", STRING, "`converged`/`plateau` (RMSD above 10 MeV)/`linear-fit` (at least 0.75 of "
+                    + "`linear_fit_rmsd_mev`)/`dead` (a hidden layer all dead, or within 2% of `constant_fit_rmsd_mev`)/"
+                    + "`diverged`")
             .note("One row per run; the two fits are constants of the data set and target. Every training table starts with "
                     + "the run's key: `mode` is `cict`, `cint`, `nint` or `nict` (SGD) or `adam-cint`, `adam-nint`; "
                     + "`protocol` is `default` outside a protocol scan; `depth` is l_out = L + 1; the tables of a "
