@@ -75,10 +75,7 @@ final class PredictCommand implements Callable<Integer> {
         Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name()), err, (spark, out) -> {
             result[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out);
             // Checked before the commit: predictions from two result sets are never written.
-            if (!ResultSetCheck.state(models).equals(before)) {
-                throw new IllegalStateException("the result set in " + models + " changed while predict read it (a job"
-                        + " committed into it); run predict again");
-            }
+            ResultSetCheck.requireUnchanged(models, before, "predict", null);
         });
         err.printf(Locale.ROOT, "predict: %d networks%n", result[0].networks());
         err.flush();

@@ -140,12 +140,7 @@ public final class Report {
      *     committed into its directory while the report read it)
      */
     private static void requireUnchanged(Map<Path, String> before, Exception cause) {
-        for (Map.Entry<Path, String> e : before.entrySet()) {
-            if (!ResultSetCheck.state(e.getKey()).equals(e.getValue())) {
-                throw new IllegalStateException("the result set in " + e.getKey() + " changed while the report read it"
-                        + " (a job committed into it); run the report again", cause);
-            }
-        }
+        before.forEach((dir, state) -> ResultSetCheck.requireUnchanged(dir, state, "the report", cause));
     }
 
     /** A part file whose checksum does not match is a damaged table the user gave: bad input naming it. */

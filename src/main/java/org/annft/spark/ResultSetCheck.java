@@ -105,4 +105,17 @@ public final class ResultSetCheck {
             throw new UncheckedIOException("reading " + dir, e);
         }
     }
+
+    /**
+     * Checks that the result set in {@code dir} is still the one whose {@link #state} was
+     * {@code before}, after {@code reader} (e.g. "the report") read it.
+     *
+     * @throws IllegalStateException if a job committed into the directory meanwhile
+     */
+    public static void requireUnchanged(Path dir, String before, String reader, Throwable cause) {
+        if (!state(dir).equals(before)) {
+            throw new IllegalStateException("the result set in " + dir + " changed while " + reader + " read it (a job"
+                    + " committed into it); run " + reader + " again", cause);
+        }
+    }
 }

@@ -83,10 +83,7 @@ public final class ResultStore {
         if (scheme != null && !scheme.equals("file")) {
             return;
         }
-        org.apache.hadoop.conf.Configuration local = new org.apache.hadoop.conf.Configuration(false);
-        local.set("fs.file.impl", LocalFileSystemWithoutShell.class.getName());
-        local.setBoolean("fs.file.impl.disable.cache", true);
-        ResultStore store = new ResultStore(null, local, outputDirectory, overwrite);
+        ResultStore store = local(outputDirectory, overwrite);
         store.checkWritable(tables);
         try {
             FileSystem fs = store.fileSystem();
@@ -100,6 +97,17 @@ public final class ResultStore {
         } catch (IOException e) {
             throw new UncheckedIOException("checking " + store.root, e);
         }
+    }
+
+    /**
+     * A store of a local directory without Spark, for the checks and repairs that come before a
+     * session exists or without one (it reads and moves files; it cannot write tables).
+     */
+    private static ResultStore local(String directory, boolean overwrite) {
+        org.apache.hadoop.conf.Configuration local = new org.apache.hadoop.conf.Configuration(false);
+        local.set("fs.file.impl", LocalFileSystemWithoutShell.class.getName());
+        local.setBoolean("fs.file.impl.disable.cache", true);
+        return new ResultStore(null, local, directory, overwrite);
     }
 
     private static Path qualified(Path path, org.apache.hadoop.conf.Configuration hadoop) {
@@ -406,10 +414,7 @@ public final class ResultStore {
         if (!java.nio.file.Files.exists(dir.resolve(COMMITTING))) {
             return;
         }
-        org.apache.hadoop.conf.Configuration local = new org.apache.hadoop.conf.Configuration(false);
-        local.set("fs.file.impl", LocalFileSystemWithoutShell.class.getName());
-        local.setBoolean("fs.file.impl.disable.cache", true);
-        ResultStore store = new ResultStore(null, local, dir.toString(), false);
+        ResultStore store = local(dir.toString(), false);
         try {
             store.lock();
         } catch (org.annft.config.BadInputException held) {
