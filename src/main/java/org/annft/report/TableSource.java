@@ -1,7 +1,9 @@
 package org.annft.report;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.annft.spark.ResultStore;
@@ -21,9 +23,12 @@ import org.apache.spark.sql.SparkSession;
  * @param label the directory relative to the report directory; empty for the report directory itself
  * @param runInfo the job's run description, if its {@code run_info} table is present
  * @param protocol the one sweep protocol whose rows {@link #read} returns; empty for all rows
+ * @param protocolSettings per protocol, the rows of table {@code protocols} ({@code train.*} key to
+ *     its value as JSON); empty for a job that predates the table
  */
 public record TableSource(SparkSession spark, Path dir, String label, Set<String> tables,
-                          Optional<RunDescription> runInfo, String protocol) {
+                          Optional<RunDescription> runInfo, String protocol,
+                          Map<String, Map<String, String>> protocolSettings) {
 
     /** The protocol of sweep tables that predate the {@code protocol} column, and of sweeps without protocols. */
     public static final String DEFAULT_PROTOCOL = "default";
@@ -31,13 +36,18 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
     /** Columns a table may lack because it was written before them: {@code protocol} (read as {@value #DEFAULT_PROTOCOL}). */
     private static final Set<String> PREDATED = Set.of("protocol");
 
-    /** Reads the directory's {@code run_info} (once: every caption cites it). */
+    /** Reads the directory's {@code run_info} and {@code protocols} (once: every caption cites them). */
     static TableSource of(SparkSession spark, Path dir, String label, Set<String> tables) {
         Optional<RunDescription> info = tables.contains("run_info")
                 ? ResultStore.readTable(spark, dir.resolve("run_info").toString()).collectAsList().stream().findFirst()
                         .map(RunDescription::of)
                 : Optional.empty();
-        return new TableSource(spark, dir, label, tables, info, "");
+        TableSource source = new TableSource(spark, dir, label, tables, info, "", Map.of());
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        source.readIfPresent(ResultTables.PROTOCOLS).ifPresent(t -> t.select("protocol", "setting", "value")
+                .collectAsList().forEach(r -> settings.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
+                        .put(r.getString(1), r.getString(2))));
+        return new TableSource(spark, dir, label, tables, info, "", Map.copyOf(settings));
     }
 
     /**
@@ -55,7 +65,8 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
      */
     public TableSource forProtocol(String name) {
         String withProtocol = (label.isEmpty() ? "" : label + " ") + "protocol " + name;
-        return new TableSource(spark, dir, withProtocol, tables, runInfo.map(r -> described(r, name)), name);
+        return new TableSource(spark, dir, withProtocol, tables, runInfo.map(r -> described(r, name)), name,
+                protocolSettings);
     }
 
     /**
@@ -63,12 +74,7 @@ public record TableSource(SparkSession spark, Path dir, String label, Set<String
      * where the job wrote it, else from the job's configuration (sweeps that predate the table).
      */
     private RunDescription described(RunDescription run, String name) {
-        if (!has(ResultTables.PROTOCOLS.name())) {
-            return run.forProtocol(name);
-        }
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
-        read(ResultTables.PROTOCOLS).where(org.apache.spark.sql.functions.col("protocol").equalTo(name))
-                .select("setting", "value").collectAsList().forEach(r -> settings.put(r.getString(0), r.getString(1)));
+        Map<String, String> settings = protocolSettings.getOrDefault(name, Map.of());
         return settings.isEmpty() ? run.forProtocol(name) : run.withTrainSettings(settings);
     }
 
