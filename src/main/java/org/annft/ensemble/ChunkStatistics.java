@@ -75,11 +75,15 @@ public final class ChunkStatistics implements java.io.Serializable {
             int base = la * POWERS;
             int batchBase = (la * BATCHES_PER_CHUNK + batch) * BATCH_SUMS;
             batchSums[batchBase] += 1;
-            for (int q = 0; q < POWERS; q++) {
+            // x^1 .. x^4 go to the sub-batch too, x^5 .. x^8 to the chunk only: no branch per power.
+            int q = 0;
+            for (; q < BATCH_SUMS - 1; q++) {
                 powerSums[base + q] += p;
-                if (q < BATCH_SUMS - 1) {
-                    batchSums[batchBase + 1 + q] += p;
-                }
+                batchSums[batchBase + 1 + q] += p;
+                p *= x;
+            }
+            for (; q < POWERS; q++) {
+                powerSums[base + q] += p;
                 p *= x;
             }
             double h = halfRange[la];
