@@ -39,9 +39,8 @@ final class InitEnsembleCommand implements Callable<Integer> {
         EnsembleSettings settings = EnsembleSettings.fromConfig(config, w -> err.println("warning: " + w));
         List<EnsembleConfiguration> grid = settings.configurations();
         int partitions = PARTITIONS.read(config);
-        long chunks = (settings.samples() + settings.chunkSize() - 1) / settings.chunkSize();
         SizeLimits.check(String.format(Locale.ROOT, "init-ensemble: %d configurations x %d samples in chunks of %d",
-                grid.size(), settings.samples(), settings.chunkSize()), grid.size() * chunks, 0, common.force);
+                grid.size(), settings.samples(), settings.chunkSize()), grid.size() * settings.chunks(), 0, common.force);
         if (MemoryCheck.local(common.master)) {
             EnsembleConfiguration largest = grid.stream().max(java.util.Comparator.comparingLong(
                     c -> c.chunkMemoryBytes(settings.bins()))).orElseThrow();

@@ -204,12 +204,17 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
         return out;
     }
 
+    /** Chunks per configuration: {@code ceil(samples / chunk-size)}. */
+    public long chunks() {
+        return (samples + chunkSize - 1) / chunkSize;
+    }
+
     /**
      * The chunk tasks, chunk-major (all configurations' chunk 0, then chunk 1, ...) so that any
      * contiguous slice mixes cheap and expensive configurations.
      */
     public List<ChunkTask> tasks(List<EnsembleConfiguration> configurations) {
-        long chunks = (samples + chunkSize - 1) / chunkSize;
+        long chunks = chunks();
         List<ChunkTask> out = new ArrayList<>();
         for (int chunk = 0; chunk < chunks; chunk++) {
             long first = (long) chunk * chunkSize;
