@@ -88,8 +88,8 @@ public final class Adam implements Optimizer {
             weightRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaW(l) / architecture.width(l - 1);
             biasRates[l - 1] = rates == null ? settings.learningRate() : rates.lambdaB(l);
         }
-        this.weightRates32 = Sgd.rounded(weightRates);
-        this.biasRates32 = Sgd.rounded(biasRates);
+        this.weightRates32 = Float32Conversion.rounded(weightRates);
+        this.biasRates32 = Float32Conversion.rounded(biasRates);
         this.architecture = architecture;
     }
 

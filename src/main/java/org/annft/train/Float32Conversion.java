@@ -23,6 +23,15 @@ final class Float32Conversion {
         return out;
     }
 
+    /** The values rounded to float (the optimizers' per-layer rates). */
+    static float[] rounded(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
     /** {@code to = (float) from}, element by element; same number of elements. */
     static void round(DMatrixRMaj from, FMatrixRMaj to) {
         int size = from.getNumElements();

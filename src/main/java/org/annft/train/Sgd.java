@@ -49,8 +49,8 @@ public final class Sgd implements Optimizer {
             }
             weightRates[i] = weightRates(tensors[i], architecture);
             biasRates[i] = biasRates(tensors[i]);
-            weightRates32[i] = rounded(weightRates[i]);
-            biasRates32[i] = rounded(biasRates[i]);
+            weightRates32[i] = Float32Conversion.rounded(weightRates[i]);
+            biasRates32[i] = Float32Conversion.rounded(biasRates[i]);
             end += phase.epochs();
             phaseEnds[i] = end;
         }
@@ -109,14 +109,6 @@ public final class Sgd implements Optimizer {
         double[] out = new double[rates.outputLayer()];
         for (int l = 1; l <= out.length; l++) {
             out[l - 1] = rates.lambdaB(l);
-        }
-        return out;
-    }
-
-    static float[] rounded(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
         }
         return out;
     }
