@@ -347,7 +347,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
-    private static String quoted(String text) {
+    /** {@code text} as a JSON string. */
+    static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
