@@ -112,7 +112,7 @@ final class Job {
             store.lock();
             try (ResultStore.Commit out = store.begin()) {
                 // An interrupted commit here is completed or undone first; what it leaves must pass the checks too.
-                if (!store.recover().equals("none")) {
+                if (store.recover() != ResultStore.Recovery.NONE) {
                     store.checkWritable(all);
                 }
                 body.run(spark, out);

@@ -346,32 +346,43 @@ public final class ResultStore {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
+    /** What {@link #recover} did. */
+    public enum Recovery {
+        /** No commit was interrupted. */
+        NONE,
+        /** The new set's manifest was written: the commit is finished. */
+        COMPLETED,
+        /** The earlier set is put back. */
+        UNDONE,
+        /** A commit of an older annft, which set nothing aside: the next job replaces it. */
+        EARLIER
+    }
+
     /**
      * Completes or undoes a commit that was interrupted in this directory, so that it holds one
      * whole result set again: the new one if its manifest was written (the last step), else the
      * earlier one, put back from where the commit had set it aside. The caller holds the lock (a
      * writer) or has checked that no job holds it (a reader, {@link #recoverForReading}).
      *
-     * @return {@code "none"} (no interrupted commit), {@code "completed"}, {@code "undone"}, or
-     *     {@code "earlier"} (a commit of an older annft, which set nothing aside: the next job replaces it)
+     * @return what was done
      */
-    public String recover() throws IOException {
+    public Recovery recover() throws IOException {
         FileSystem fs = fileSystem();
         Path marker = new Path(root, COMMITTING);
         if (!fs.exists(marker)) {
-            return "none";
+            return Recovery.NONE;
         }
         String markerText = text(fs, marker);
         java.util.Optional<String> id = commitId(markerText);
         if (id.isEmpty()) {
-            return "earlier";
+            return Recovery.EARLIER;
         }
         Path manifest = new Path(root, MANIFEST);
         Path previous = new Path(root, PREVIOUS_PREFIX + id.get());
         if (fs.exists(manifest) && commitId(text(fs, manifest)).equals(id)) {
             fs.delete(marker, false);
             fs.delete(previous, true);
-            return "completed";
+            return Recovery.COMPLETED;
         }
         if (fs.exists(previous)) {
             // Once the earlier set is wholly aside, what stands in the directory is new: remove it.
@@ -399,7 +410,7 @@ public final class ResultStore {
                 fs.delete(st.getPath(), true);
             }
         }
-        return "undone";
+        return Recovery.UNDONE;
     }
 
     /**
