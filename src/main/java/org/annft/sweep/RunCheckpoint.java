@@ -1,59 +1,58 @@
 package org.annft.sweep;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32;
 import org.annft.config.Seeds;
-import org.annft.data.BaselineFits;
-import org.annft.ntk.NtkTracker;
-import org.annft.predict.TrainedModel;
-import org.annft.train.ParameterChanges;
-import org.annft.train.Precision;
-import org.annft.train.TrainingResult;
+import org.annft.spark.RowsFile;
+import org.annft.table.ResultTable;
+import org.annft.table.ResultTables;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
 
 /**
- * What one finished run produced (its {@link TrainingRun.Outcome} without the run's settings, which
- * the sweep's grid holds), stored as one file under {@code <out>/_sweep_runs/} as soon as the run
- * ends. The file carries the run's identity, a hash of everything that determines the run (its
- * canonical settings, the master seed, the data set's content fingerprint, the annft version and the
- * fingerprint of its classes, {@link org.annft.AnnftVersion#codeFingerprint}; {@link #identity}), and its
- * name a hash of it, so an interrupted sweep rerun into the same output skips exactly the runs
- * whose results it already has; a checkpoint is used only after it has been read back whole, its
- * checksum right and the identity its name promises ({@link #problem}), so a damaged file or another
- * run's file is trained again, never used. Files appear atomically (written under a temporary name,
- * then renamed), so a run killed while writing leaves no checkpoint.
+ * What one finished run produced: its rows of the sweep's tables ({@link #TABLES}: {@code runs},
+ * {@code loss_curves}, {@code param_changes}, {@code ntk_changes}, {@code models} and the
+ * predictions by nuclide index), stored as one file under {@code <out>/_sweep_runs/} as soon as the
+ * run ends, and read back when the tables are written. The file carries the run's identity, a hash of
+ * everything that determines the run (its canonical settings, the master seed, the data set's content
+ * fingerprint, the annft version and the fingerprint of its classes,
+ * {@link org.annft.AnnftVersion#codeFingerprint}; {@link #identity}), and its name a hash of it, so an
+ * interrupted sweep rerun into the same output skips exactly the runs whose results it already has; a
+ * checkpoint is used only after it has been read back whole and found to hold the identity its name
+ * promises ({@link #problem}), so a damaged file or another run's file is trained again, never used.
+ * Files appear atomically (written under a temporary name, then renamed), so a run killed while
+ * writing leaves no checkpoint.
  *
- * <p>The format is annft's own, typed field by field (no Java serialization, so reading a file
- * never creates an object the format does not name): the bytes {@code ANNFTRUN}, a format version,
- * the fields in the order of {@link #encode}, and a CRC-32 of everything before it. File system
- * access goes through the job's Hadoop configuration (Spark's, with its {@code spark.hadoop.*}
- * settings, shipped to the executors), so checkpoints reach the same storage as the result tables
- * (HDFS, S3A).
+ * <p>The file is a {@link RowsFile}: one Parquet record made from the tables' own contracts, so a
+ * column added to a table is checkpointed with no change here. File system access goes through the
+ * job's Hadoop configuration (Spark's, with its {@code spark.hadoop.*} settings, shipped to the
+ * executors), so checkpoints reach the same storage as the result tables (HDFS, S3A).
+ *
+ * @param identity the run's identity ({@link #identity})
+ * @param rows     the run's rows of each table of {@link #TABLES}
  */
-public record RunCheckpoint(String identity, long seed, int trainSize, int testSize, TrainingResult result,
-                            double[] predictionsMev, double[] deadUnitFractions, BaselineFits baselines,
-                            int ntkNuclides, List<NtkTracker.Snapshot> ntk, TrainedModel model) {
+public record RunCheckpoint(String identity, Map<ResultTable, List<Row>> rows) {
+
+    /** The tables a run contributes rows to, in the order of the file. */
+    static final List<ResultTable> TABLES = List.of(ResultTables.RUNS, ResultTables.LOSS_CURVES,
+            ResultTables.PARAM_CHANGES, ResultTables.NTK_CHANGES, ResultTables.MODELS, TrainingTables.PREDICTIONS_BY_INDEX);
+
 
     static final String DIRECTORY = "_sweep_runs";
     private static final String SUFFIX = ".run";
-    private static final byte[] MAGIC = "ANNFTRUN".getBytes(StandardCharsets.US_ASCII);
-    /** 4: the model's target before its target scale. */
-    private static final int VERSION = 4;
-    /** Larger files are not checkpoints (the largest holds a loss curve and a prediction per nuclide). */
+    /** Larger files are not checkpoints (the largest holds a loss curve, a model and a prediction per nuclide). */
     private static final long MAX_BYTES = 256L << 20;
 
     /**
@@ -76,16 +75,32 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
         }
     }
 
+    /** The checkpoint of a run's outcome: its rows of every table of {@link #TABLES}. */
     public static RunCheckpoint of(String identity, TrainingRun.Outcome outcome) {
-        return new RunCheckpoint(identity, outcome.seed(), outcome.trainSize(), outcome.testSize(), outcome.result(),
-                outcome.predictionsMev(), outcome.deadUnitFractions(), outcome.baselines(), outcome.ntkNuclides(),
-                outcome.ntk(), outcome.model());
+        List<TrainingRun.Outcome> one = List.of(outcome);
+        Map<ResultTable, List<Row>> rows = new LinkedHashMap<>();
+        rows.put(ResultTables.RUNS, TrainingTables.runsRows(one));
+        rows.put(ResultTables.LOSS_CURVES, TrainingTables.lossCurveRows(one));
+        rows.put(ResultTables.PARAM_CHANGES, TrainingTables.paramChangeRows(one));
+        rows.put(ResultTables.NTK_CHANGES, TrainingTables.ntkChangeRows(one));
+        rows.put(ResultTables.MODELS, TrainingTables.modelRows(one));
+        rows.put(TrainingTables.PREDICTIONS_BY_INDEX, TrainingTables.predictionRows(outcome));
+        return new RunCheckpoint(identity, rows);
     }
 
-    /** The outcome of {@code run}, which this checkpoint stores. */
-    public TrainingRun.Outcome outcome(TrainingRun run) {
-        return new TrainingRun.Outcome(run, seed, trainSize, testSize, result, predictionsMev, deadUnitFractions,
-                baselines, ntkNuclides, ntk, model);
+    /** The run's rows of {@code table}, one of {@link #TABLES}. */
+    public List<Row> rows(ResultTable table) {
+        return rows(table.name());
+    }
+
+    /** The run's rows of the table named {@code table}, one of {@link #TABLES}. */
+    public List<Row> rows(String table) {
+        for (Map.Entry<ResultTable, List<Row>> e : rows.entrySet()) {
+            if (e.getKey().name().equals(table)) {
+                return e.getValue();
+            }
+        }
+        throw new IllegalArgumentException("a run checkpoint holds no table " + table);
     }
 
     /**
@@ -107,9 +122,8 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
         try {
             FileSystem fs = dir.getFileSystem(hadoop);
             fs.mkdirs(dir);
-            byte[] bytes = encode();
-            try (FSDataOutputStream stream = fs.create(temporary, true)) {
-                stream.write(bytes);
+            try {
+                RowsFile.write(temporary, hadoop, identity, rows);
             } catch (IOException | RuntimeException | FSError e) {
                 // A full disk: no half-written temporary file is left behind.
                 fs.delete(temporary, false);
@@ -135,23 +149,14 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
      */
     public static RunCheckpoint read(String file, Configuration hadoop) {
         Path path = new Path(file);
-        byte[] bytes;
         try {
-            FileSystem fs = path.getFileSystem(hadoop);
-            long length = fs.getFileStatus(path).getLen();
+            long length = path.getFileSystem(hadoop).getFileStatus(path).getLen();
             if (length > MAX_BYTES) {
-                throw new IllegalStateException("cannot read run checkpoint " + file + ": " + length + " bytes is no checkpoint");
+                throw new IOException(length + " bytes is no checkpoint");
             }
-            bytes = new byte[(int) length];
-            try (java.io.DataInputStream in = new java.io.DataInputStream(fs.open(path))) {
-                in.readFully(bytes);
-            }
+            RowsFile.Contents contents = RowsFile.read(path, hadoop, TABLES);
+            return new RunCheckpoint(contents.key(), contents.rows());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e, e);
-        }
-        try {
-            return decode(bytes);
-        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read run checkpoint " + file + ": " + e, e);
         }
     }
@@ -173,202 +178,6 @@ public record RunCheckpoint(String identity, long seed, int trainSize, int testS
             return "belongs to another run or data set";
         }
         return null;
-    }
-
-    /** The file's bytes: magic, version, the fields, CRC-32 of all before it. */
-    byte[] encode() {
-        try {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(buffer);
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            writeString(out, identity);
-            out.writeLong(seed);
-            out.writeInt(trainSize);
-            out.writeInt(testSize);
-            out.writeBoolean(result.status() == TrainingResult.Status.DIVERGED);
-            out.writeInt(result.divergenceEpoch().orElse(-1));
-            out.writeInt(result.epochsDone());
-            for (double x : new double[] {result.initialLoss(), result.finalLoss(), result.rmsdAll(), result.rmsdTrain(),
-                result.rmsdTest(), result.seconds()}) {
-                out.writeDouble(x);
-            }
-            out.writeInt(result.lossCurve().size());
-            for (TrainingResult.LossPoint p : result.lossCurve()) {
-                out.writeInt(p.epoch());
-                out.writeDouble(p.loss());
-            }
-            out.writeInt(result.parameterChanges().layers().size());
-            for (ParameterChanges.LayerChange c : result.parameterChanges().layers()) {
-                out.writeInt(c.layer());
-                out.writeInt(c.fanIn());
-                out.writeInt(c.fanOut());
-                out.writeBoolean(c.isHiddenToHidden());
-                for (double x : new double[] {c.initialWeightRms(), c.weightChangeRmsd(), c.relativeWeightChangeRmsd(),
-                    c.scaledWeightChangeRmsd(), c.biasChangeRmsd(), c.initialWeightFrobenius(), c.weightChangeFrobenius(),
-                    c.relativeWeightChangeFrobenius()}) {
-                    out.writeDouble(x);
-                }
-            }
-            writeString(out, result.gemm());
-            writeDoubles(out, predictionsMev);
-            writeDoubles(out, deadUnitFractions);
-            out.writeDouble(baselines.linearRmsdMev());
-            out.writeDouble(baselines.constantRmsdMev());
-            out.writeInt(ntkNuclides);
-            out.writeInt(ntk.size());
-            for (NtkTracker.Snapshot s : ntk) {
-                out.writeInt(s.epoch());
-                for (double x : new double[] {s.frobeniusNorm(), s.frobeniusChange(), s.largestEigenvalue(),
-                    s.eigenvalueChange(), s.alignment()}) {
-                    out.writeDouble(x);
-                }
-            }
-            writeString(out, model.activation());
-            writeString(out, model.inputs());
-            writeDoubles(out, model.inputMin());
-            writeDoubles(out, model.inputMax());
-            out.writeInt(model.layers());
-            for (int l = 0; l < model.layers(); l++) {
-                writeDoubles(out, model.weights().get(l));
-                writeDoubles(out, model.biases().get(l));
-            }
-            writeString(out, model.target().configName());
-            out.writeDouble(model.targetScale());
-            writeString(out, model.precision().configName());
-            out.flush();
-            CRC32 crc = new CRC32();
-            crc.update(buffer.toByteArray());
-            out.writeLong(crc.getValue());
-            return buffer.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-    }
-
-    /** The checkpoint of {@link #encode}'s bytes. */
-    static RunCheckpoint decode(byte[] bytes) throws IOException {
-        if (bytes.length < MAGIC.length + 4 + 8
-                || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new IOException("not an annft run checkpoint");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
-        in.skipNBytes(MAGIC.length);
-        int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException("checkpoint format version " + version + ", this annft reads " + VERSION);
-        }
-        if (crc.getValue() != java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
-            throw new IOException("checksum mismatch (truncated or altered)");
-        }
-        String identity = readString(in);
-        long seed = in.readLong();
-        int trainSize = in.readInt();
-        int testSize = in.readInt();
-        boolean diverged = in.readBoolean();
-        int divergenceEpoch = in.readInt();
-        int epochsDone = in.readInt();
-        double[] losses = new double[6];
-        for (int i = 0; i < losses.length; i++) {
-            losses[i] = in.readDouble();
-        }
-        List<TrainingResult.LossPoint> curve = new ArrayList<>();
-        for (int i = count(in, 12); i > 0; i--) {
-            curve.add(new TrainingResult.LossPoint(in.readInt(), in.readDouble()));
-        }
-        List<ParameterChanges.LayerChange> layers = new ArrayList<>();
-        for (int i = count(in, 77); i > 0; i--) {
-            int layer = in.readInt();
-            int fanIn = in.readInt();
-            int fanOut = in.readInt();
-            boolean hidden = in.readBoolean();
-            double[] d = new double[8];
-            for (int k = 0; k < d.length; k++) {
-                d[k] = in.readDouble();
-            }
-            layers.add(new ParameterChanges.LayerChange(layer, fanIn, fanOut, hidden, d[0], d[1], d[2], d[3], d[4], d[5],
-                    d[6], d[7]));
-        }
-        String gemm = readString(in);
-        TrainingResult result = new TrainingResult(diverged ? TrainingResult.Status.DIVERGED : TrainingResult.Status.OK,
-                diverged ? OptionalInt.of(divergenceEpoch) : OptionalInt.empty(), epochsDone, losses[0], losses[1],
-                losses[2], losses[3], losses[4], losses[5], curve, new ParameterChanges(layers), gemm);
-        double[] predictions = readDoubles(in);
-        double[] dead = readDoubles(in);
-        BaselineFits baselines = new BaselineFits(in.readDouble(), in.readDouble());
-        int ntkNuclides = in.readInt();
-        List<NtkTracker.Snapshot> ntk = new ArrayList<>();
-        for (int i = count(in, 44); i > 0; i--) {
-            int epoch = in.readInt();
-            double[] d = new double[5];
-            for (int k = 0; k < d.length; k++) {
-                d[k] = in.readDouble();
-            }
-            ntk.add(new NtkTracker.Snapshot(epoch, d[0], d[1], d[2], d[3], d[4]));
-        }
-        String activation = readString(in);
-        String inputs = readString(in);
-        double[] inputMin = readDoubles(in);
-        double[] inputMax = readDoubles(in);
-        List<double[]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
-        for (int l = count(in, 8); l > 0; l--) {
-            weights.add(readDoubles(in));
-            biases.add(readDoubles(in));
-        }
-        String target = readString(in);
-        double targetScale = in.readDouble();
-        String precision = readString(in);
-        TrainedModel model;
-        try {
-            model = new TrainedModel(activation, inputs, inputMin, inputMax, weights, biases,
-                    org.annft.data.Target.parse(target), targetScale, Precision.parse(precision));
-        } catch (IllegalArgumentException e) {
-            throw new IOException("the saved model does not parse: " + e.getMessage(), e);
-        }
-        if (in.available() != 8) {
-            throw new IOException((in.available() - 8) + " bytes after the last field");
-        }
-        return new RunCheckpoint(identity, seed, trainSize, testSize, result, predictions, dead, baselines, ntkNuclides,
-                List.copyOf(ntk), model);
-    }
-
-    /** A count of entries of {@code bytesEach} bytes that the rest of the input can hold. */
-    private static int count(java.io.DataInputStream in, int bytesEach) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || (long) n * bytesEach > in.available()) {
-            throw new IOException("a count of " + n + " entries does not fit the file");
-        }
-        return n;
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readString(java.io.DataInputStream in) throws IOException {
-        byte[] b = new byte[count(in, 1)];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double x : values) {
-            out.writeDouble(x);
-        }
-    }
-
-    private static double[] readDoubles(java.io.DataInputStream in) throws IOException {
-        double[] values = new double[count(in, 8)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-        }
-        return values;
     }
 
     /** Deletes the checkpoint {@code name} in {@code directory}, if it is there. */

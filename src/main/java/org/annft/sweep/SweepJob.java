@@ -110,12 +110,7 @@ public final class SweepJob {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        List<scala.Tuple2<String, TrainingRun>> stored = new ArrayList<>(names.size());
-        List<String> paths = RunCheckpoint.paths(checkpoints, names);
-        for (int i = 0; i < names.size(); i++) {
-            stored.add(new scala.Tuple2<>(paths.get(i), byName.get(names.get(i))));
-        }
-        SweepTables.write(spark, settings, data, stored, hadoop, out);
+        SweepTables.write(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
     }
 

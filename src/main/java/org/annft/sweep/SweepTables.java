@@ -8,6 +8,7 @@ import org.annft.spark.OrderedSampleAggregator;
 import org.annft.spark.QuartilesAggregator;
 import org.annft.spark.ResultStore;
 import org.annft.spark.SparkTables;
+import org.annft.table.ResultTable;
 import org.annft.table.ResultTables;
 import org.annft.theory.Activations;
 import org.annft.theory.AspectRatio;
@@ -37,33 +38,23 @@ final class SweepTables {
     private SweepTables() {
     }
 
-    /** Builds and writes the tables from the checkpoints, each given with the run it stores. */
+    /** Builds and writes the tables from the runs' checkpoints (their paths). */
     static void write(SparkSession spark, SweepSettings settings, BindingEnergyDataSet data,
-                      List<scala.Tuple2<String, TrainingRun>> checkpointsOfRuns,
+                      List<String> checkpoints,
                       Broadcast<SerializableConfiguration> hadoop, ResultStore.Commit out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = Math.max(1, Math.min(checkpointsOfRuns.size(), 4 * jsc.defaultParallelism()));
+        int slices = Math.max(1, Math.min(checkpoints.size(), 4 * jsc.defaultParallelism()));
         // Held in memory as objects (no serializer involved); an evicted partition is read again.
-        // Indices are the data, the runs travel in the closure: Java-serialized, as every task's runs are.
-        List<scala.Tuple2<String, TrainingRun>> stored = List.copyOf(checkpointsOfRuns);
-        JavaRDD<List<TrainingRun.Outcome>> outcomes = jsc.parallelize(
-                        java.util.stream.IntStream.range(0, stored.size()).boxed().toList(), slices)
-                .map(i -> List.of(RunCheckpoint.read(stored.get(i)._1(), hadoop.value().value())
-                        .outcome(stored.get(i)._2())))
+        List<String> stored = List.copyOf(checkpoints);
+        JavaRDD<RunCheckpoint> read = jsc.parallelize(stored, slices)
+                .map(path -> RunCheckpoint.read(path, hadoop.value().value()))
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
-        Dataset<Row> runs = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.runsRows(o).iterator()),
-                SparkTables.schema(ResultTables.RUNS));
-        Dataset<Row> curves = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.lossCurveRows(o).iterator()),
-                SparkTables.schema(ResultTables.LOSS_CURVES));
-        Dataset<Row> changes = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.paramChangeRows(o).iterator()),
-                SparkTables.schema(ResultTables.PARAM_CHANGES));
-        Dataset<Row> ntk = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.ntkChangeRows(o).iterator()),
-                SparkTables.schema(ResultTables.NTK_CHANGES));
-        Dataset<Row> models = spark.createDataFrame(outcomes.flatMap(o -> TrainingTables.modelRows(o).iterator()),
-                SparkTables.schema(ResultTables.MODELS));
-        Dataset<Row> predictions = spark.createDataFrame(
-                outcomes.flatMap(o -> TrainingTables.predictionRows(o.get(0)).iterator()),
-                SparkTables.schema(TrainingTables.PREDICTIONS_BY_INDEX));
+        Dataset<Row> runs = rowsOf(spark, read, ResultTables.RUNS);
+        Dataset<Row> curves = rowsOf(spark, read, ResultTables.LOSS_CURVES);
+        Dataset<Row> changes = rowsOf(spark, read, ResultTables.PARAM_CHANGES);
+        Dataset<Row> ntk = rowsOf(spark, read, ResultTables.NTK_CHANGES);
+        Dataset<Row> models = rowsOf(spark, read, ResultTables.MODELS);
+        Dataset<Row> predictions = rowsOf(spark, read, TrainingTables.PREDICTIONS_BY_INDEX);
         // Every table reads these several times: read the checkpoints once.
         List<Dataset<Row>> sources = List.of(runs.cache(), curves.cache(), changes.cache(), predictions.cache());
         OrderedSampleAggregator.register(spark);
@@ -96,7 +87,13 @@ final class SweepTables {
         out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
         out.writeSorted(ResultTables.PROTOCOLS, protocols(spark, settings));
         sources.forEach(Dataset::unpersist);
-        outcomes.unpersist(false);
+        read.unpersist(false);
+    }
+
+    /** The rows of {@code table} that the checkpoints hold, as a data frame of its contract's schema. */
+    private static Dataset<Row> rowsOf(SparkSession spark, JavaRDD<RunCheckpoint> checkpoints, ResultTable table) {
+        String name = table.name(); // the closure carries the name: a contract is not serializable
+        return spark.createDataFrame(checkpoints.flatMap(c -> c.rows(name).iterator()), SparkTables.schema(table));
     }
 
     /** Table protocols: every {@code train.*} setting of every protocol ({@link TrainingProtocol#settings()}). */
