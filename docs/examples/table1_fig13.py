@@ -36,9 +36,12 @@ def table1(runs, cutoff_mev):
     return pd.DataFrame(rows)
 
 
-def figure13(table, path):
-    """RMSD against r (log axis), mean +- std of the kept runs, one series per (activation, mode, depth)."""
+def figure13(table, r_star, path):
+    """RMSD against r (log axis), mean +- std of the kept runs, one series per (activation, mode, depth),
+    r* (paper Eq. 50, from annft's table1) as a vertical line."""
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    for value in sorted(set(r_star)):
+        ax.axvline(value, color="red", linewidth=1, label=f"r* = {value:.4f}")
     for (activation, mode, protocol, depth), series in table.groupby(["activation", "mode", "protocol", "depth"]):
         series = series.sort_values("r")
         label = f"{activation} {mode.upper()} l_out={depth}" + ("" if protocol == "default" else f" {protocol}")
@@ -73,7 +76,7 @@ def main(directory, out_dir):
         print(f"  {row.activation} {row.mode:5s} width {row.width:5d} depth {row.depth} r = {row.r:.4f}: "
               f"{row.mean_rmsd_mev:8.2f} +- {row.std_rmsd_mev:6.2f} MeV ({row.runs_kept} of {row.runs_total} runs)")
     path = os.path.join(out_dir, "fig13.png")
-    figure13(table, path)
+    figure13(table, annft.r_star.dropna(), path)
     print(f"wrote {path}")
 
 
