@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The table contracts, their README rows, and the rows built through them. */
+/** The table contracts, their rows in docs/results.md, and the rows built through them. */
 class ResultTablesTest {
 
     private static final ResultTable SMALL = ResultTable.named("small", "`annft test`")
@@ -29,15 +29,15 @@ class ResultTablesTest {
         assertEquals("| `plain` | x | `a, b` |", plain.markdownRow());
     }
 
-    /** The README's table of schemas is generated from the contracts: it fails here when it is stale. */
+    /** The table of schemas in docs/results.md is generated from the contracts: it fails here when it is stale. */
     @Test
-    void readmeListsEveryTableAsItsContractDefinesIt() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void resultsDocumentListsEveryTableAsItsContractDefinesIt() throws IOException {
+        String readme = Files.readString(Path.of("docs/results.md"));
         List<ResultTable> tables = new java.util.ArrayList<>(ResultTables.all());
         tables.add(ResultTables.dataset(List.of("z", "n")));
         for (ResultTable table : tables) {
             assertTrue(readme.lines().anyMatch(table.markdownRow()::equals),
-                    "README.md lacks the row of table " + table.name() + ", which is now:\n" + table.markdownRow());
+                    "docs/results.md lacks the row of table " + table.name() + ", which is now:\n" + table.markdownRow());
         }
     }
 
