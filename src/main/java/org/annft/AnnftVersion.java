@@ -55,25 +55,7 @@ public record AnnftVersion(String version, String revision) {
     /** {@link #codeFingerprint} of the classes in {@code location}, a jar or a class directory. */
     static String fingerprint(java.nio.file.Path location) {
         try {
-            java.util.SortedMap<String, byte[]> classes = new java.util.TreeMap<>();
-            if (java.nio.file.Files.isDirectory(location)) {
-                java.nio.file.Path root = location.resolve("org/annft");
-                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
-                    for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                        classes.put(location.relativize(f).toString().replace('\\', '/'), java.nio.file.Files.readAllBytes(f));
-                    }
-                }
-            } else {
-                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
-                    for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
-                        if (e.getName().startsWith("org/annft/") && e.getName().endsWith(".class")) {
-                            try (InputStream in = jar.getInputStream(e)) {
-                                classes.put(e.getName(), in.readAllBytes());
-                            }
-                        }
-                    }
-                }
-            }
+            java.util.SortedMap<String, byte[]> classes = classFiles(location);
             if (classes.isEmpty()) {
                 return "unknown";
             }
@@ -87,6 +69,46 @@ public record AnnftVersion(String version, String revision) {
         } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The binary names of annft's classes ({@code org.annft.*}, nested classes included) in the jar or
+     * class directory this class was loaded from, in name order.
+     *
+     * @throws IllegalStateException if they cannot be listed
+     */
+    public static java.util.List<String> classNames() {
+        try {
+            java.security.CodeSource source = AnnftVersion.class.getProtectionDomain().getCodeSource();
+            return classFiles(java.nio.file.Path.of(source.getLocation().toURI())).keySet().stream()
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.')).toList();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot list annft's classes: " + e, e);
+        }
+    }
+
+    /** The {@code org/annft} class files of a jar or class directory, by path, in path order. */
+    private static java.util.SortedMap<String, byte[]> classFiles(java.nio.file.Path location) throws IOException {
+        java.util.SortedMap<String, byte[]> classes = new java.util.TreeMap<>();
+        if (java.nio.file.Files.isDirectory(location)) {
+            java.nio.file.Path root = location.resolve("org/annft");
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+                for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    classes.put(location.relativize(f).toString().replace('\\', '/'), java.nio.file.Files.readAllBytes(f));
+                }
+            }
+        } else {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
+                for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
+                    if (e.getName().startsWith("org/annft/") && e.getName().endsWith(".class")) {
+                        try (InputStream in = jar.getInputStream(e)) {
+                            classes.put(e.getName(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        return classes;
     }
 
     private static String clean(String s) {

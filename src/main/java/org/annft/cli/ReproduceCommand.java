@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * network ({@code conf/pairing-laptop.conf}) into {@code OUT/pairing}, the long runs of the rise
  * above n* ({@code conf/rise-laptop.conf}, 20000 epochs) into {@code OUT/rise}, and the report over all
  * four into {@code OUT/report/index.html}; last it prints the table of the paper's training claims
- * ({@code OUT/report/claims.md}, the README's table).
+ * ({@code OUT/report/claims.md}, the table of docs/reproduction.md).
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the paper's training results at laptop scale, with its claims checked.",

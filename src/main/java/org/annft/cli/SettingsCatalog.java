@@ -1,22 +1,27 @@
 package org.annft.cli;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.annft.config.Seeds;
+import java.util.Map;
+import org.annft.AnnftVersion;
 import org.annft.config.Setting;
-import org.annft.data.DataSource;
-import org.annft.ensemble.EnsembleSettings;
-import org.annft.sweep.SweepSettings;
-import org.annft.sweep.TrainingProtocol;
-import org.annft.sweep.TrainingRun;
 
 /**
- * Every configuration key annft reads, in the order of the reference configuration, each declared
- * where it is read ({@link Setting}). {@link #referenceConfiguration()} renders
- * {@code conf/reference.conf} from the declarations: the file the jar loads as defaults and users
- * read as documentation; {@code SettingsCatalogTest} keeps the two equal, and {@code annft settings}
- * prints it.
+ * Every configuration key annft reads, found where it is declared: each {@link Setting} (and each
+ * {@link Setting.Section}) is a {@code static final} field of the class that reads it, and the
+ * catalog collects those fields from annft's classes, so declaring a key is all it takes to register
+ * it (as Spark's {@code ConfigBuilder} registers an entry where it is built). {@link #referenceConfiguration()}
+ * renders {@code conf/reference.conf} from them: the file the jar loads as defaults and users read as
+ * documentation; {@code SettingsCatalogTest} keeps the two equal, and {@code annft settings} prints it.
+ *
+ * <p>Order of the file: top-level keys and sections alphabetically; within one, first the class that
+ * declares its {@link Setting.Section}, then other declaring classes by name; within a class, the
+ * order of declaration (so a key whose meaning its predecessor's comment gives stays beside it).
  */
 final class SettingsCatalog {
 
@@ -27,37 +32,61 @@ final class SettingsCatalog {
             # This file is rendered from the keys' declarations in the code (`annft settings` prints it).
             """;
 
-    /** Sections and settings in reference order. */
-    static final List<Object> ENTRIES = List.of(
-            Job.EXPERIMENT,
-            Seeds.MASTER,
-            DataSource.AME, DataSource.SUBSET, DataSource.MIN_Z, DataSource.MIN_N, DataSource.MIN_A, DataSource.INPUTS,
-            DataSource.TEST_FRACTION,
-            InitEnsembleCommand.PARTITIONS,
-            EnsembleSettings.SECTION, EnsembleSettings.SAMPLES, EnsembleSettings.SAMPLER, EnsembleSettings.CHUNK_SIZE,
-            EnsembleSettings.ACTIVATIONS, EnsembleSettings.C_W, EnsembleSettings.C_B, EnsembleSettings.WIDTHS,
-            EnsembleSettings.HIDDEN_LAYERS, EnsembleSettings.INPUTS, EnsembleSettings.RAW_INPUTS, EnsembleSettings.BINS,
-            EnsembleSettings.RANGE_SIGMAS, EnsembleSettings.KEEP_SAMPLES, EnsembleSettings.CRITICAL_INIT,
-            EnsembleSettings.NTK, EnsembleSettings.NTK_RATES, EnsembleSettings.NTK_GLOBAL_RATE,
-            TrainingRun.SECTION, TrainingRun.ACTIVATION, TrainingRun.WIDTH, TrainingRun.DEPTH, TrainingRun.INIT,
-            TrainingProtocol.NONCRITICAL_C_W, TrainingProtocol.NONCRITICAL_C_B, TrainingRun.MODE,
-            TrainingProtocol.GLOBAL_RATE, TrainingRun.OPTIMIZER, TrainingProtocol.PHASES, TrainingProtocol.ADAM_RATES,
-            TrainingProtocol.ADAM_RAW_LAMBDA_B, TrainingProtocol.ADAM_RAW_LAMBDA_W, TrainingProtocol.ADAM_LEARNING_RATE,
-            TrainingProtocol.ADAM_BETA1, TrainingProtocol.ADAM_BETA2, TrainingProtocol.ADAM_EPSILON,
-            TrainingProtocol.ADAM_EPOCHS, TrainingProtocol.BATCH_SIZE, TrainingProtocol.PRECISION,
-            TrainingProtocol.LOG_EVERY, TrainingProtocol.LOSS, TrainingProtocol.TARGET, TrainingProtocol.TARGET_SCALE,
-            TrainingProtocol.DIVERGENCE_FACTOR, TrainingProtocol.NTK_NUCLIDES, TrainingProtocol.NTK_EVERY, TrainingRun.RUN,
-            SweepSettings.SECTION, SweepSettings.ACTIVATIONS, SweepSettings.MODES, SweepSettings.WIDTHS,
-            SweepSettings.DEPTHS, SweepSettings.RUNS, TrainingProtocol.SWEEP_PROTOCOLS,
-            SweepSettings.CUTOFF_MEV, SweepSettings.OUTLIER_IQR_FACTOR);
-
     private SettingsCatalog() {
+    }
+
+    /** A declared setting or section, with the class that declares it and its place there. */
+    private record Declared(Object entry, Class<?> owner, int position) {
+        String topLevel() {
+            String path = entry instanceof Setting<?> s ? s.key() : ((Setting.Section) entry).path();
+            int dot = path.indexOf('.');
+            return dot < 0 ? path : path.substring(0, dot);
+        }
+    }
+
+    /** Sections and settings in reference order. */
+    static List<Object> entries() {
+        List<Declared> declared = new ArrayList<>();
+        ClassLoader loader = SettingsCatalog.class.getClassLoader();
+        for (String name : AnnftVersion.classNames()) {
+            Class<?> owner;
+            try {
+                owner = Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue; // a class that cannot be loaded declares nothing that runs
+            }
+            int position = 0;
+            for (Field f : owner.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (!Modifier.isStatic(m) || !Modifier.isFinal(m)
+                        || (f.getType() != Setting.class && f.getType() != Setting.Section.class)) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    declared.add(new Declared(f.get(null), owner, position++));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read setting " + owner.getName() + "." + f.getName(), e);
+                }
+            }
+        }
+        Map<String, Class<?>> sectionOwners = new HashMap<>();
+        for (Declared d : declared) {
+            if (d.entry() instanceof Setting.Section section) {
+                sectionOwners.put(section.path(), d.owner());
+            }
+        }
+        declared.sort(Comparator.comparing(Declared::topLevel)
+                .thenComparing(d -> d.owner() != sectionOwners.get(d.topLevel()))
+                .thenComparing(d -> d.owner().getName())
+                .thenComparingInt(Declared::position));
+        return declared.stream().map(Declared::entry).toList();
     }
 
     /** The settings alone, in reference order. */
     static List<Setting<?>> settings() {
         List<Setting<?>> out = new ArrayList<>();
-        for (Object e : ENTRIES) {
+        for (Object e : entries()) {
             if (e instanceof Setting<?> s) {
                 out.add(s);
             }
@@ -74,7 +103,7 @@ final class SettingsCatalog {
         List<String> open = new ArrayList<>();
         String pendingSection = null;
         String pendingPath = null;
-        for (Object entry : ENTRIES) {
+        for (Object entry : entries()) {
             if (entry instanceof Setting.Section section) {
                 pendingSection = section.meaning();
                 pendingPath = section.path();

@@ -25,6 +25,45 @@ public final class Setting<T> {
         T read(AnnftConfig config, String key);
     }
 
+    /**
+     * A typed field of the objects in a list-of-objects setting (a training phase's {@code epochs}, a
+     * nuclide's {@code z}), declared once with its type and range, as a {@link Setting} is; {@link #read}
+     * names the element it reads from ({@code train.phases[1].epochs}) when the value is refused.
+     *
+     * @param <T> the value's type
+     */
+    public static final class Field<T> {
+        private final String name;
+        private final Reader<T> reader;
+
+        private Field(String name, Reader<T> reader) {
+            if (!name.matches("[a-z][a-z0-9-]*")) {
+                throw new IllegalArgumentException("not a field name: '" + name + "'");
+            }
+            this.name = name;
+            this.reader = reader;
+        }
+
+        /** An integer in {@code [min, max]}. */
+        public static Field<Integer> integer(String name, int min, int max) {
+            return new Field<>(name, (c, k) -> c.intIn(k, min, max));
+        }
+
+        /** A finite number in {@code [min, max]}. */
+        public static Field<Double> number(String name, double min, double max) {
+            return new Field<>(name, (c, k) -> c.doubleIn(k, min, max));
+        }
+
+        /** The field's value in one object of the list, typed and checked. */
+        public T read(AnnftConfig element) {
+            return reader.read(element, name);
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+
     /** A section of keys with the comment that introduces it in the reference configuration. */
     public record Section(String path, String meaning) {
     }
@@ -131,7 +170,15 @@ public final class Setting<T> {
     }
 
     /**
-     * A value of any other shape (a list of sections, a matrix), read by {@code reader}, with its
+     * A list of objects (HOCON sections), each made into a value by {@code element}, which reads the
+     * object's {@link Field}s; the default is written in HOCON.
+     */
+    public static <T> Setting<List<T>> objects(String key, String defaultHocon, Function<AnnftConfig, T> element) {
+        return new Setting<>(key, defaultHocon, "", (c, k) -> c.objectList(k).stream().map(element).toList());
+    }
+
+    /**
+     * A value of any other shape (a matrix, a list with a rule across its elements), read by {@code reader}, with its
      * default written in HOCON.
      */
     public static <T> Setting<T> custom(String key, String defaultHocon, Reader<T> reader) {

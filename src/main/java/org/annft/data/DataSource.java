@@ -13,6 +13,11 @@ import org.annft.config.Setting;
  */
 public record DataSource(Optional<String> amePath, DataSetSpec spec) {
 
+    /** A nuclide's proton number, as a field of the nuclide lists of the settings ({z = 26, n = 30}). */
+    public static final Setting.Field<Integer> Z = Setting.Field.integer("z", 0, 200);
+    /** A nuclide's neutron number, as a field of the nuclide lists of the settings. */
+    public static final Setting.Field<Integer> N = Setting.Field.integer("n", 0, 400);
+
     public static final Setting<String> AME = Setting.text("data.ame", "").meaning("""
             Path of the AME2020 table mass_1.mas20.txt. Empty: the environment variable
             ANNFT_AME2020, then data/mass_1.mas20.txt under the working directory, then the one the

@@ -60,8 +60,8 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
             """);
     public static final Setting<List<Integer>> HIDDEN_LAYERS = Setting.integers("ensemble.hidden-layers", 1, 10_000, 2);
     /** (Z, N) of each nuclide input. */
-    public static final Setting<List<int[]>> INPUTS = Setting.custom("ensemble.inputs", "[{z = 26, n = 30}]",
-            (c, k) -> c.objectList(k).stream().map(e -> new int[] {e.intIn("z", 0, 200), e.intIn("n", 0, 400)}).toList())
+    public static final Setting<List<int[]>> INPUTS = Setting.objects("ensemble.inputs", "[{z = 26, n = 30}]",
+            e -> new int[] {DataSource.Z.read(e), DataSource.N.read(e)})
             .meaning("""
             Inputs given as nuclides, scaled with the data set's MinMax scaler (data.*).
             """);

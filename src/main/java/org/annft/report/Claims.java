@@ -50,7 +50,7 @@ final class Claims {
     private Claims() {
     }
 
-    /** Every claim, in the order of the README's table. */
+    /** Every claim, in the order of the table in docs/reproduction.md. */
     static List<Claim> evaluate(List<Run> runs, PaperResults paper) {
         Optional<List<Run>> tableOne = tableOneSource(runs);
         return List.of(failureFractions(tableOne, paper), failedState(tableOne, paper), converged(tableOne, paper),

@@ -10,7 +10,7 @@ import org.annft.data.PaperResults;
 
 /**
  * How far one training protocol's critical ReLU networks (l_out = 4) are from the paper's Table I,
- * the score by which annft's default protocol is chosen (README, "Training protocol"). Three terms,
+ * the score by which annft's default protocol is chosen (docs/reproduction.md, "The protocol study, second round"). Three terms,
  * each in [0, 1], 0 being the paper:
  * <ul>
  *   <li>{@code F}, failures: the mean over the scanned widths of |f - f_paper|, f the fraction of runs

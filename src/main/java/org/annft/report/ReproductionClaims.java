@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 /**
  * The paper's training claims against annft's runs, over every results directory of the report at
  * once (Table I, Figs. 8-9, Adam, the four-input network and the long runs come from different
- * sweeps): an HTML table, {@code claims.csv} and {@code claims.md} (the README's table). The rules
+ * sweeps): an HTML table, {@code claims.csv} and {@code claims.md} (the table of docs/reproduction.md). The rules
  * are {@link Claims}'.
  */
 public final class ReproductionClaims implements FigureFamily {

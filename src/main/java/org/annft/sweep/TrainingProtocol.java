@@ -8,6 +8,7 @@ import java.util.Set;
 import org.annft.config.AnnftConfig;
 import org.annft.config.InvalidSettingException;
 import org.annft.config.Setting;
+import org.annft.data.DataSource;
 import org.annft.data.Target;
 import org.annft.theory.GlobalRate;
 import org.annft.train.Adam;
@@ -66,6 +67,11 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             no further width factor; raw-average = the mean of lambda_W^(l) before the width factor, each
             layer then dividing it by its n_{l-1} (for ReLU this equals the critical rates: CINT = CICT).
             """);
+    /** The fields of a phase of {@link #PHASES}: its epochs and raw rates. */
+    static final Setting.Field<Integer> PHASE_EPOCHS = Setting.Field.integer("epochs", 1, Integer.MAX_VALUE);
+    static final Setting.Field<Double> PHASE_LAMBDA_B = Setting.Field.number("lambda-b", 0, 1e12);
+    static final Setting.Field<Double> PHASE_LAMBDA_W = Setting.Field.number("lambda-w", 0, 1e12);
+
     public static final Setting<PhaseSchedule> PHASES = Setting.custom("train.phases", """
             [
               {epochs = 5000, lambda-b = 0.3, lambda-w = 0.3},
@@ -123,7 +129,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             What the network learns: binding-energy (total B, MeV) or binding-energy-per-nucleon (B/A,
             MeV per nucleon; the prediction times A is B). The loss is on the target (loss columns carry
             its unit); RMSDs, predictions and every table but the losses are in total B. The paper does not
-            state its target; B/A is chosen by the protocol study (README, "Training protocol"): a network
+            state its target; B/A is chosen by the protocol study (docs/reproduction.md, "The protocol study, second round"): a network
             that dies on B/A ends at A times the median B/A, 73.6 MeV over AME2020, the paper's failed
             state of 71.95 MeV, where one that dies on B ends at the median B, 525.8 MeV.
             """);
@@ -154,13 +160,13 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             network. Empty: one protocol named "default", train.* as it stands.
             """);
 
-    public static final Setting<List<List<Integer>>> NTK_NUCLIDES = Setting.custom("train.ntk.nuclides", """
+    public static final Setting<List<List<Integer>>> NTK_NUCLIDES = Setting.objects("train.ntk.nuclides", """
             [{z = 2, n = 2}, {z = 3, n = 8}, {z = 8, n = 8}, {z = 8, n = 16}, {z = 10, n = 10}, {z = 14, n = 20},
              {z = 20, n = 20}, {z = 20, n = 28}, {z = 26, n = 30}, {z = 28, n = 28}, {z = 28, n = 50}, {z = 30, n = 50},
              {z = 36, n = 60}, {z = 38, n = 50}, {z = 40, n = 50}, {z = 45, n = 58}, {z = 50, n = 50}, {z = 50, n = 82},
              {z = 48, n = 82}, {z = 55, n = 78}, {z = 60, n = 82}, {z = 65, n = 94}, {z = 70, n = 104}, {z = 75, n = 110},
              {z = 80, n = 122}, {z = 82, n = 126}, {z = 88, n = 138}, {z = 90, n = 142}, {z = 92, n = 146}, {z = 100, n = 152}]""",
-            (c, k) -> c.objectList(k).stream().map(e -> List.of(e.intIn("z", 0, 200), e.intIn("n", 0, 400))).toList())
+            e -> List.of(DataSource.Z.read(e), DataSource.N.read(e)))
             .meaning("""
             Reference nuclides of the empirical NTK recorded during training (table ntk_changes): the kernel
             matrix at these nuclides before the first epoch and after the last, with the learning-rate tensor
@@ -212,8 +218,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     private static PhaseSchedule phases(AnnftConfig c, String key) {
         List<PhaseSchedule.Phase> phases = new ArrayList<>();
         for (AnnftConfig phase : c.objectList(key)) {
-            phases.add(new PhaseSchedule.Phase(phase.positiveInt("epochs"), phase.doubleIn("lambda-b", 0, 1e12),
-                    phase.doubleIn("lambda-w", 0, 1e12)));
+            phases.add(new PhaseSchedule.Phase(PHASE_EPOCHS.read(phase), PHASE_LAMBDA_B.read(phase),
+                    PHASE_LAMBDA_W.read(phase)));
         }
         if (phases.isEmpty()) {
             throw c.problem(key, "needs at least one phase {epochs, lambda-b, lambda-w}");

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The contract of one result table: its name, the job that writes it, its typed columns in order,
  * and the key its rows are sorted by. Writers build their rows through it ({@link TableRows}), the
- * Spark side derives the schema from it and checks every written table against it, and the README's
+ * Spark side derives the schema from it and checks every written table against it, and docs/results.md's
  * table of schemas is generated from it ({@link #markdownRow()}).
  */
 public final class ResultTable {
@@ -39,7 +39,7 @@ public final class ResultTable {
         }
     }
 
-    /** A builder of the table {@code name} written by {@code writtenBy} (as the README names the job). */
+    /** A builder of the table {@code name} written by {@code writtenBy} (as docs/results.md names the job). */
     public static Builder named(String name, String writtenBy) {
         return new Builder(name, writtenBy);
     }
@@ -91,7 +91,7 @@ public final class ResultTable {
     }
 
     /**
-     * The table's row of the README's table of schemas: {@code | `name` | written by | columns |},
+     * The table's row of the table of schemas in docs/results.md: {@code | `name` | written by | columns |},
      * the column names in code spans, each note in parentheses after its column, the table's note last.
      */
     public String markdownRow() {
@@ -150,7 +150,7 @@ public final class ResultTable {
             return this;
         }
 
-        /** What a reader needs to know about the table as a whole (the README prints it after the columns). */
+        /** What a reader needs to know about the table as a whole (docs/results.md prints it after the columns). */
         public Builder note(String text) {
             this.note = text;
             return this;

@@ -12,7 +12,7 @@ import static org.annft.table.ColumnType.TIMESTAMP;
 import java.util.List;
 
 /**
- * The contracts of the result tables, in the README's order. Every training table starts with the
+ * The contracts of the result tables, in the order of docs/results.md. Every training table starts with the
  * key of a run's configuration, so the tables of many runs join on it; every ensemble table starts
  * with {@code config_id}.
  */
@@ -389,7 +389,7 @@ public final class ResultTables {
             .note("One row")
             .sortedBy("started_at");
 
-    /** Every table defined here, in the README's order. */
+    /** Every table defined here, in the order of docs/results.md. */
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
                 PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, PROTOCOLS, ENSEMBLE_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,

@@ -45,6 +45,22 @@ class SettingsCatalogTest {
         assertEquals(leaves, new TreeSet<>(declared), "the rendered file holds exactly the declared keys");
     }
 
+    /**
+     * Declaring a setting registers it: the catalog finds the settings of every package that reads
+     * some, private declarations included, each as the very object the code reads.
+     */
+    @Test
+    void settingsAreFoundWhereTheyAreDeclared() {
+        List<Setting<?>> found = SettingsCatalog.settings();
+        for (Setting<?> s : List.of(org.annft.sweep.TrainingProtocol.BATCH_SIZE, org.annft.data.DataSource.AME,
+                org.annft.ensemble.EnsembleSettings.INPUTS, org.annft.config.Seeds.MASTER, InitEnsembleCommand.PARTITIONS,
+                org.annft.sweep.SweepSettings.CUTOFF_MEV, Job.EXPERIMENT)) {
+            assertTrue(found.stream().anyMatch(f -> f == s), s.key() + " is not in the catalog");
+        }
+        List<String> topLevels = found.stream().map(s -> s.key().split("\\.")[0]).distinct().toList();
+        assertEquals(topLevels.stream().sorted().toList(), topLevels, "top-level keys in alphabetical order, each once");
+    }
+
     /** A range declared with the key is enforced where the key is read, naming it. */
     @Test
     void declaredRangesAreChecked() {
