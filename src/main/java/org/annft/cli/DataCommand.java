@@ -10,9 +10,7 @@ import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.data.Nuclide;
 import org.annft.spark.SparkTables;
-import org.annft.table.ResultTable;
-import org.annft.table.ResultTables;
-import org.apache.spark.sql.Row;
+import org.annft.sweep.DatasetTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +45,8 @@ final class DataCommand implements Callable<Integer> {
         printSummary(source, data, out);
         out.flush();
         Job.run(common, config, "data", List.of("dataset"), err,
-                (spark, tables) -> tables.write(table(data), spark.createDataFrame(rows(data), SparkTables.schema(table(data)))));
+                (spark, tables) -> tables.write(DatasetTable.table(data), spark.createDataFrame(DatasetTable.rows(data),
+                        SparkTables.schema(DatasetTable.table(data)))));
         return 0;
     }
 
@@ -82,35 +81,5 @@ final class DataCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "scaled input of 56Fe: %s   (B = %.3f MeV)%n", sb, fe.bindingEnergyMev());
         });
-    }
-
-    /** The contract of this data set's {@code dataset} table (its input columns follow {@code data.inputs}). */
-    static ResultTable table(BindingEnergyDataSet data) {
-        return ResultTables.dataset(data.spec().inputs().columnNames());
-    }
-
-    static List<Row> rows(BindingEnergyDataSet data) {
-        ResultTable table = table(data);
-        List<Row> rows = new ArrayList<>(data.size());
-        int width = data.inputWidth();
-        for (int i = 0; i < data.size(); i++) {
-            Nuclide x = data.nuclide(i);
-            Object[] v = new Object[10 + width];
-            v[0] = x.z();
-            v[1] = x.n();
-            v[2] = x.a();
-            v[3] = x.element();
-            v[4] = x.bindingEnergyMev();
-            v[5] = x.bindingEnergyPerNucleonKev();
-            v[6] = x.bindingEnergyPerNucleonUncertaintyKev();
-            v[7] = x.massExcessKev();
-            v[8] = x.estimated();
-            v[9] = data.isTest(i) ? "test" : "train";
-            for (int j = 0; j < width; j++) {
-                v[10 + j] = data.input(i, j);
-            }
-            rows.add(SparkTables.row(table, v));
-        }
-        return rows;
     }
 }

@@ -49,6 +49,24 @@ final class PredictCommand implements Callable<Integer> {
             description = "Only these networks, e.g. activation=relu,mode=cict,width=120 (keys: activation, mode, protocol, width, depth, run).")
     String select;
 
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+            converter = FormatConverter.class,
+            description = "How standard output shows the predictions: table (aligned, up to 60 rows), csv, or json (one object per line); both of the last list every row (default ${DEFAULT-VALUE}).")
+    RowsText.Format format;
+
+    /** The format's name in lower case, refused with the names it could have been. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<RowsText.Format> {
+        @Override
+        public RowsText.Format convert(String value) {
+            for (RowsText.Format f : RowsText.Format.values()) {
+                if (f.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of table, csv, json");
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -79,12 +97,18 @@ final class PredictCommand implements Callable<Integer> {
         });
         err.printf(Locale.ROOT, "predict: %d networks%n", result[0].networks());
         err.flush();
-        // A few nuclides are answered on the terminal as well; many only in the table.
-        if (result[0].listing().size() - 1 <= MAX_LISTED) {
-            PrintWriter out = spec.commandLine().getOut();
-            result[0].listing().forEach(out::println);
-            out.flush();
+        // A few nuclides are answered on the terminal as well; many only in the table, unless a script asks.
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case CSV -> RowsText.csv(ResultTables.ENSEMBLE_PREDICTIONS, result[0].rows(), out);
+            case JSON -> RowsText.jsonLines(ResultTables.ENSEMBLE_PREDICTIONS, result[0].rows(), out);
+            case TABLE -> {
+                if (result[0].listing().size() - 1 <= MAX_LISTED) {
+                    result[0].listing().forEach(out::println);
+                }
+            }
         }
+        out.flush();
         return 0;
     }
 

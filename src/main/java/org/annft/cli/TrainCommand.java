@@ -56,6 +56,7 @@ final class TrainCommand implements Callable<Integer> {
             write(spark, out, ResultTables.LOSS_CURVES, TrainingTables.lossCurveRows(outcomes));
             write(spark, out, ResultTables.PARAM_CHANGES, TrainingTables.paramChangeRows(outcomes));
             write(spark, out, ResultTables.MODELS, TrainingTables.modelRows(outcomes));
+            write(spark, out, org.annft.sweep.DatasetTable.table(data), org.annft.sweep.DatasetTable.rows(data));
             if (!outcome.ntk().isEmpty()) {
                 write(spark, out, ResultTables.NTK_CHANGES, TrainingTables.ntkChangeRows(outcomes));
             }

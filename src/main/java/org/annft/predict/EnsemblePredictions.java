@@ -138,14 +138,14 @@ public final class EnsemblePredictions {
             }
         }
         out.writeInOrder(ResultTables.ENSEMBLE_PREDICTIONS, table);
-        return new Result(predicted.size(), List.copyOf(listing));
+        return new Result(predicted.size(), List.copyOf(table), List.copyOf(listing));
     }
 
     /**
-     * What a prediction job did: the networks used and, per configuration and nuclide, one line of
-     * a readable table (header first) for the terminal.
+     * What a prediction job did: the networks used, the rows of table {@code ensemble_predictions}
+     * and, per row, one line of a readable table (header first) for the terminal.
      */
-    public record Result(long networks, List<String> listing) {
+    public record Result(long networks, List<Row> rows, List<String> listing) {
     }
 
     /**

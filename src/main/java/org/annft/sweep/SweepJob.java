@@ -42,9 +42,12 @@ public final class SweepJob {
         return Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS, ResultTables.PARAM_CHANGES,
                 ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.MODELS, ResultTables.PREDICTIONS, ResultTables.RESIDUALS,
                 ResultTables.TABLE1, ResultTables.PROTOCOLS)
-                .map(ResultTable::name).toList();
+                .map(ResultTable::name).collect(java.util.stream.Collectors.collectingAndThen(
+                        java.util.stream.Collectors.toList(), names -> {
+                            names.add(ResultTables.DATASET); // its contract's input columns follow data.inputs
+                            return List.copyOf(names);
+                        }));
     }
-
 
     /**
      * Trains the runs that have no checkpoint yet, then writes every table.

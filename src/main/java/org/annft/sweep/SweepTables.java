@@ -86,6 +86,8 @@ final class SweepTables {
         out.writeSorted(ResultTables.RESIDUALS, residuals(spark));
         out.writeSorted(ResultTables.TABLE1, table1(spark, cutoff));
         out.writeSorted(ResultTables.PROTOCOLS, protocols(spark, settings));
+        out.writeSorted(DatasetTable.table(data), spark.createDataFrame(DatasetTable.rows(data),
+                SparkTables.schema(DatasetTable.table(data))));
         sources.forEach(Dataset::unpersist);
         read.unpersist(false);
     }

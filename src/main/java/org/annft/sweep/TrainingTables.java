@@ -26,7 +26,7 @@ public final class TrainingTables {
     /** The tables {@code annft train} writes, in order. */
     public static List<String> trainTableNames() {
         return List.of(ResultTables.RUNS.name(), ResultTables.LOSS_CURVES.name(), ResultTables.PARAM_CHANGES.name(),
-                ResultTables.NTK_CHANGES.name(), ResultTables.MODELS.name());
+                ResultTables.NTK_CHANGES.name(), ResultTables.MODELS.name(), ResultTables.DATASET);
     }
 
     /** One recorded epoch of a run. */

@@ -21,17 +21,21 @@ public final class ResultTables {
     private ResultTables() {
     }
 
+    /** The name of table {@code dataset}, whose columns depend on the inputs ({@link #dataset}). */
+    public static final String DATASET = "dataset";
     private static final String TRAIN_AND_SWEEP = "`annft train`, `annft sweep`";
 
     /**
-     * Table {@code dataset} ({@code annft data}) for the given network inputs: the nuclide, its
+     * Table {@code dataset} ({@code annft data}, and beside the results of every job that trains) for
+     * the given network inputs: its key ({@code nuclide_index}), the nuclide, its
      * AME2020 values, the train/test split, then one {@code input_<name>} column per input (MinMax
      * scaled Z and N, unscaled pairing flags), so its columns follow {@code data.inputs}.
      *
      * @param inputs the input names, e.g. {@code z, n} or {@code z, n, z0, n0}
      */
     public static ResultTable dataset(List<String> inputs) {
-        ResultTable.Builder b = ResultTable.named("dataset", "`annft data`")
+        ResultTable.Builder b = ResultTable.named(DATASET, "`annft data`, " + TRAIN_AND_SWEEP)
+                .column("nuclide_index", INT, "position in the data set; `predictions.nuclide_index` refers to it")
                 .column("z", INT)
                 .column("n", INT)
                 .column("a", INT)

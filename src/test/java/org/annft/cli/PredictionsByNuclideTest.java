@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.annft.spark.ResultStore;
 import org.annft.spark.TestSpark;
+import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,43 @@ class PredictionsByNuclideTest {
             assertEquals(r.getDouble(5), r.getDouble(4), 1e-9 * Math.abs(r.getDouble(5)), r.toString());
             assertTrue(Double.isFinite(r.getDouble(4)));
         }
+
+        // The sweep writes the data set it trained on, keyed by the index predictions refer to.
+        ResultStore.readTable(spark, out.resolve("dataset").toString()).createOrReplaceTempView("d");
+        assertEquals(0L, spark.sql("SELECT count(*) FROM p JOIN d USING (nuclide_index) WHERE p.z != d.z OR p.n != d.n "
+                + "OR p.element != d.element").first().getLong(0), "predictions and dataset agree on every nuclide");
+        assertEquals(spark.sql("SELECT count(*) FROM d").first().getLong(0),
+                spark.sql("SELECT count(DISTINCT nuclide_index) FROM p").first().getLong(0), "one prediction per nuclide");
+        assertEquals(1636.43, spark.sql("SELECT binding_energy_mev FROM d WHERE z = 82 AND n = 126").first().getDouble(0), 0.01);
+
+        // For scripts: every row of ensemble_predictions on standard output, as CSV or JSON Lines.
+        Path predicted = dir.resolve("predicted");
+        assertEquals(0, cli.run("predict", "--models", out.toString(), "--nuclides", "208Pb,Fe-56", "--format", "csv",
+                "--out", predicted.toString()), cli.err());
+        List<String> csv = cli.out().lines().toList();
+        assertEquals(String.join(",", ResultTables.ENSEMBLE_PREDICTIONS.columnNames()), csv.get(0));
+        assertEquals(3, csv.size(), cli.out());
+        List<String> fe = List.of(csv.get(1).split(","));
+        int z = ResultTables.ENSEMBLE_PREDICTIONS.index("z");
+        int mean = ResultTables.ENSEMBLE_PREDICTIONS.index("mean_mev");
+        assertEquals(List.of("26", "30", "56", "Fe"), fe.subList(z, z + 4));
+        assertEquals(rows.get(0).getDouble(4), Double.parseDouble(fe.get(mean)), 1e-9 * Math.abs(rows.get(0).getDouble(4)),
+                "the mean of one network is its prediction, printed to the last bit");
+        assertEquals(0, cli.run("predict", "--models", out.toString(), "--nuclides", "208Pb,Fe-56", "--format", "json",
+                "--out", predicted.toString(), "--overwrite"), cli.err());
+        List<String> json = cli.out().lines().toList();
+        assertEquals(2, json.size(), cli.out());
+        try {
+            com.fasterxml.jackson.databind.JsonNode pb = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.get(1));
+            assertEquals(82, pb.get("z").asInt());
+            assertEquals("Pb", pb.get("element").asText());
+            assertEquals(false, pb.get("ame_estimated").asBoolean());
+            assertEquals(rows.get(1).getDouble(4), pb.get("mean_mev").asDouble(), 1e-9 * Math.abs(rows.get(1).getDouble(4)));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json.get(1), e);
+        }
+        assertEquals(2, cli.run("predict", "--models", out.toString(), "--nuclides", "208Pb", "--format", "xml",
+                "--out", dir.resolve("x").toString()), cli.out());
+        assertTrue(cli.err().contains("'xml' is not one of table, csv, json"), cli.err());
     }
 }
