@@ -30,7 +30,7 @@ BOUND = {"float64": "1e-9 MeV", "float32": "1e-5 of the prediction"}
 
 
 def activation(name):
-    """The hidden layers' sigma by annft's name (`relu`, `tanh`, `leaky_relu:0.01`, ...)."""
+    """The hidden layers' sigma by annft's name (`relu`, `tanh`, `leaky-relu:0.01`, ...; `_` and `-` alike)."""
     name = name.replace("-", "_")
     if name.startswith("leaky_relu:"):
         slope = float(name.split(":", 1)[1])

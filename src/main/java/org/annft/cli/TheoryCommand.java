@@ -65,7 +65,7 @@ final class TheoryCommand implements Runnable {
     static final class Kernel implements Callable<Integer> {
 
         @Option(names = "--activation", required = true, paramLabel = "NAME",
-                description = "Activation: relu, leaky_relu[:SLOPE], linear, tanh, sin, softplus, shifted_softplus, gelu, swish.")
+                description = "Activation: relu, leaky-relu[:SLOPE], linear, tanh, sin, softplus, shifted-softplus, gelu, swish.")
         String activation;
 
         @Option(names = "--cw", paramLabel = "C_W", description = "Weight variance C_W of every layer (default: the critical value).")
@@ -175,7 +175,7 @@ final class TheoryCommand implements Runnable {
                     + "K* = C_b + C_W <sigma^2>, chi_parallel = 1, chi_perpendicular = 1.")
     static final class Critical implements Callable<Integer> {
 
-        @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation: relu, leaky_relu[:slope], linear, tanh, sin, softplus, shifted_softplus, gelu, swish.")
+        @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation: relu, leaky-relu[:slope], linear, tanh, sin, softplus, shifted-softplus, gelu, swish.")
         String activation;
 
         @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -199,7 +199,7 @@ final class TheoryCommand implements Runnable {
                     + "(paper Eq. 50) and the optimal width n* = l_out / r*.")
     static final class AspectRatioCommand implements Callable<Integer> {
 
-        @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation: relu, leaky_relu[:slope], linear, tanh, sin, softplus, shifted_softplus, gelu, swish.")
+        @Option(names = "--activation", required = true, paramLabel = "NAME", description = "Activation: relu, leaky-relu[:slope], linear, tanh, sin, softplus, shifted-softplus, gelu, swish.")
         String activation;
 
         @Option(names = "--hidden-layers", paramLabel = "L", defaultValue = "3",

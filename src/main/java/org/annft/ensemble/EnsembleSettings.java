@@ -47,7 +47,7 @@ public record EnsembleSettings(long seed, long samples, SamplerKind sampler, int
         Activations.parse(a); // checks the name; the ensemble keeps it as written
         return a;
     }, "relu").meaning("""
-            Activation names: relu, leaky_relu[:slope], linear, tanh, sin, softplus, shifted_softplus, gelu, swish.
+            Activation names: relu, leaky-relu[:slope], linear, tanh, sin, softplus, shifted-softplus, gelu, swish.
             """);
     public static final Setting<List<Double>> C_W = Setting.numbers("ensemble.c-w", Double.MIN_VALUE, 1e6, 2.0)
             .meaning("""

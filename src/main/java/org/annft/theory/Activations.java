@@ -13,8 +13,8 @@ import org.apache.commons.math3.special.Erf;
  * nested record here plus its entry in {@link #BY_NAME}; {@link #NAMES} and {@link #parse(String)}
  * follow from that table.
  *
- * <p>Names: {@code relu}, {@code leaky_relu} (slope 0.01) or {@code leaky_relu:A} (slope A),
- * {@code linear}, {@code tanh}, {@code sin}, {@code softplus}, {@code shifted_softplus}
+ * <p>Names: {@code relu}, {@code leaky-relu} (slope 0.01) or {@code leaky-relu:A} (slope A),
+ * {@code linear}, {@code tanh}, {@code sin}, {@code softplus}, {@code shifted-softplus}
  * (softplus(z) - log 2, paper footnote 4), {@code gelu} (z Phi(z), erf form), {@code swish}
  * (z sigmoid(z)).
  */
@@ -27,23 +27,24 @@ public final class Activations {
     /** Plain name to activation, in the order of {@link #NAMES}. The records are immutable, hence shared. */
     private static final Map<String, Activation> BY_NAME = table(
             Map.entry("relu", new Relu()),
-            Map.entry("leaky_relu", new LeakyRelu(0.01)),
+            Map.entry("leaky-relu", new LeakyRelu(0.01)),
             Map.entry("linear", new Linear()),
             Map.entry("tanh", new Tanh()),
             Map.entry("sin", new Sin()),
             Map.entry("softplus", new Softplus()),
-            Map.entry("shifted_softplus", new ShiftedSoftplus()),
+            Map.entry("shifted-softplus", new ShiftedSoftplus()),
             Map.entry("gelu", new Gelu()),
             Map.entry("swish", new Swish()));
 
-    /** Every plain name {@link #parse(String)} accepts (leaky_relu also takes {@code :slope}). */
+    /** Every plain name {@link #parse(String)} accepts (leaky-relu also takes {@code :slope}). */
     public static final List<String> NAMES = List.copyOf(BY_NAME.keySet());
 
     private Activations() {
     }
 
     /**
-     * Finds an activation by name (case-insensitive).
+     * Finds an activation by name (case-insensitive; '_' reads as '-', as in every other annft name,
+     * so {@code leaky_relu} is {@code leaky-relu}).
      *
      * @throws IllegalArgumentException naming the unknown activation and listing the known ones
      */
@@ -51,9 +52,9 @@ public final class Activations {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("activation: empty name; known: " + String.join(", ", NAMES));
         }
-        String s = spec.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("leaky_relu:")) {
-            String slope = s.substring("leaky_relu:".length());
+        String s = spec.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (s.startsWith("leaky-relu:")) {
+            String slope = s.substring("leaky-relu:".length());
             try {
                 return new LeakyRelu(Double.parseDouble(slope));
             } catch (NumberFormatException e) {
@@ -63,7 +64,7 @@ public final class Activations {
         Activation known = BY_NAME.get(s);
         if (known == null) {
             throw new IllegalArgumentException(
-                    "unknown activation '" + spec + "'; known: " + String.join(", ", NAMES) + " (leaky_relu:SLOPE)");
+                    "unknown activation '" + spec + "'; known: " + String.join(", ", NAMES) + " (leaky-relu:SLOPE)");
         }
         return known;
     }
@@ -117,10 +118,10 @@ public final class Activations {
     public record LeakyRelu(double slope) implements Activation {
         public LeakyRelu {
             if (!Double.isFinite(slope)) {
-                throw new IllegalArgumentException("leaky_relu slope must be finite, got " + slope);
+                throw new IllegalArgumentException("leaky-relu slope must be finite, got " + slope);
             }
         }
-        @Override public String name() { return "leaky_relu:" + slope; }
+        @Override public String name() { return "leaky-relu:" + slope; }
         @Override public double value(double z) { return z > 0 ? z : slope * z; }
         @Override public double derivative(double z) { return z > 0 ? 1.0 : slope; }
         @Override public double[] kinks() { return new double[] {0.0}; }
@@ -191,7 +192,7 @@ public final class Activations {
 
     /** log(1 + e^z) - log 2: sigma(0) = 0, so it belongs to the K*=0 class (paper footnote 4). */
     public record ShiftedSoftplus() implements Activation {
-        @Override public String name() { return "shifted_softplus"; }
+        @Override public String name() { return "shifted-softplus"; }
         @Override public double value(double z) { return softplus(z) - LOG_2; }
         @Override public double derivative(double z) { return sigmoid(z); }
     }

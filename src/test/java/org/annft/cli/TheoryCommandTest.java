@@ -82,9 +82,9 @@ class TheoryCommandTest {
     /** Shifted softplus: its K* = 0 repels (a1 = 3/16), so critical says so and aspect-ratio gives no r*. */
     @Test
     void shiftedSoftplusFixedPointRepelsAndHasNoAspectRatio() {
-        assertEquals(0, cli.run("theory", "critical", "--activation", "shifted_softplus"));
+        assertEquals(0, cli.run("theory", "critical", "--activation", "shifted-softplus"));
         assertTrue(cli.out().contains("= 0.1875") && cli.out().contains("the fixed point repels"), cli.out());
-        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "shifted_softplus"));
+        assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "shifted-softplus"));
         assertTrue(cli.out().contains("no r*: the K* = 0 fixed point repels"), cli.out());
         assertFalse(cli.out().contains("r* ="), cli.out());
         assertEquals(0, cli.run("theory", "aspect-ratio", "--activation", "tanh"));

@@ -19,7 +19,17 @@ class ActivationsTest {
             Activation sigma = Activations.parse(name.toUpperCase(java.util.Locale.ROOT));
             assertEquals(sigma, Activations.parse(sigma.name()), name);
         }
-        assertEquals(new Activations.LeakyRelu(0.25), Activations.parse("leaky_relu:0.25"));
+        assertEquals(new Activations.LeakyRelu(0.25), Activations.parse("leaky-relu:0.25"));
+    }
+
+    /** Names are hyphenated as every annft name; an underscore reads as a hyphen (names of older results). */
+    @Test
+    void underscoresReadAsHyphens() {
+        assertEquals("leaky-relu:0.2", Activations.parse("LEAKY_RELU:0.2").name());
+        assertEquals("shifted-softplus", Activations.parse("shifted_softplus").name());
+        for (String name : Activations.NAMES) {
+            assertTrue(!name.contains("_"), name);
+        }
     }
 
     @Test
@@ -88,7 +98,7 @@ class ActivationsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activations.parse("elu"));
         assertTrue(e.getMessage().contains("unknown activation 'elu'") && e.getMessage().contains("swish"),
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Activations.parse("leaky_relu:steep"));
+        assertThrows(IllegalArgumentException.class, () -> Activations.parse("leaky-relu:steep"));
     }
 
     @Test

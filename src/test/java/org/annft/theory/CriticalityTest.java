@@ -78,7 +78,7 @@ class CriticalityTest {
         assertEquals(3.0 / 16, shifted.a1(), 1e-6);
         assertTrue(shifted.fixedPointRepels());
         // The kernel recursion itself, independent of the finite differences: tanh's kernel shrinks, shifted softplus's grows.
-        for (String name : new String[] {"tanh", "shifted_softplus"}) {
+        for (String name : new String[] {"tanh", "shifted-softplus"}) {
             Activation sigma = Activations.parse(name);
             CriticalPoint c = Criticality.of(sigma);
             double k = 1e-3;

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GaussianMomentsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"relu", "leaky_relu:0.3", "linear", "sin"})
+    @ValueSource(strings = {"relu", "leaky-relu:0.3", "linear", "sin"})
     void closedFormsAgreeWithQuadrature(String name) {
         Activation sigma = Activations.parse(name);
         for (double k : new double[] {0.002, 0.4, 3.0}) {

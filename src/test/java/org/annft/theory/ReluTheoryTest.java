@@ -110,7 +110,7 @@ class ReluTheoryTest {
     void chiParallelAtZeroKernelIsTheLimitFromAbove() {
         assertRelative(1.5 * (1 + 0.01 * 0.01) / 2,
                 Susceptibilities.chiParallel(new Activations.LeakyRelu(0.01), 1.5, 0.0), 1e-12, "leaky ReLU");
-        for (String name : new String[] {"relu", "leaky_relu", "tanh", "sin", "softplus", "gelu", "swish", "linear"}) {
+        for (String name : new String[] {"relu", "leaky-relu", "tanh", "sin", "softplus", "gelu", "swish", "linear"}) {
             Activation sigma = Activations.parse(name);
             double atZero = Susceptibilities.chiParallel(sigma, 1.3, 0.0);
             double near = Susceptibilities.chiParallel(sigma, 1.3, 1e-6);
