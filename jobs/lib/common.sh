@@ -83,3 +83,16 @@ logger.parquet.name = org.apache.parquet
 logger.parquet.level = warn
 EOF
 }
+
+# The JVM announces the incubator module (which Spark's executors load too) before annft says a word;
+# drop that one line so that an error is one line, and pass everything else through as it comes
+# (cat copies bytes, so the progress line's carriage returns are not held back).
+without_module_notice() {
+  local first
+  if IFS= read -r first; then
+    [ "$first" = "WARNING: Using incubator modules: jdk.incubator.vector" ] || printf '%s\n' "$first"
+  else
+    printf '%s' "$first"
+  fi
+  exec cat
+}

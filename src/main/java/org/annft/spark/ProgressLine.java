@@ -123,12 +123,15 @@ public final class ProgressLine {
         lastLength = text.length();
     }
 
-    /** E.g. {@code sweep: 5/24 runs done, 1 diverged, 0m35s elapsed, about 2m10s left}. */
+    /**
+     * E.g. {@code sweep: 5/24 runs done, 1 diverged, 0m35s elapsed, about 2m10s left}; the time left
+     * only once some work has finished to time the rest by.
+     */
     String line() {
         double elapsed = (nanoClock.getAsLong() - start) / 1e9;
         double share = finishedShare.getAsDouble();
-        String left = share <= 0 ? "unknown" : duration(elapsed / share * (1 - share));
-        return String.format(Locale.ROOT, "%s: %d/%d %s done, %s%s elapsed, about %s left", label, done.getAsLong(), total,
+        String left = share <= 0 ? "" : ", about " + duration(elapsed / share * (1 - share)) + " left";
+        return String.format(Locale.ROOT, "%s: %d/%d %s done, %s%s elapsed%s", label, done.getAsLong(), total,
                 items, failedWord == null ? "" : failed.getAsLong() + " " + failedWord + ", ", duration(elapsed), left);
     }
 
