@@ -21,10 +21,12 @@ import pandas as pd
 from annft_results import ResultSet
 
 CONFIGURATION = ["activation", "mode", "protocol", "width", "depth"]
+OUTCOMES = ["converged", "plateau", "linear-fit", "dead", "diverged"]
 
 
 def table1(runs, cutoff_mev):
-    """Per configuration: r, mean and population std of the kept runs' RMSD, runs kept and trained."""
+    """Per configuration: r, mean and population std of the kept runs' RMSD, runs kept and trained,
+    and the runs by outcome (`runs.outcome`: converged, plateau, linear-fit, dead, diverged)."""
     runs = runs.assign(kept=(runs.status == "ok") & np.isfinite(runs.rmsd_mev) & (runs.rmsd_mev <= cutoff_mev))
     rows = []
     for key, group in runs.groupby(CONFIGURATION, sort=True):
@@ -32,7 +34,8 @@ def table1(runs, cutoff_mev):
         rows.append(dict(zip(CONFIGURATION, key), r=group.r.iloc[0],
                          mean_rmsd_mev=kept.mean() if kept.size else np.nan,
                          std_rmsd_mev=kept.std() if kept.size else np.nan,
-                         runs_kept=kept.size, runs_total=len(group)))
+                         runs_kept=kept.size, runs_total=len(group),
+                         **{"runs_" + o.replace("-", "_"): int((group.outcome == o).sum()) for o in OUTCOMES}))
     return pd.DataFrame(rows)
 
 
@@ -67,14 +70,16 @@ def main(directory, out_dir):
     both = table.merge(annft, on=CONFIGURATION, suffixes=("", "_annft"), validate="one_to_one")
     if len(both) != len(annft) or len(both) != len(table):
         raise SystemExit(f"{len(table)} configurations rebuilt, {len(annft)} in table1")
-    for column in ("mean_rmsd_mev", "std_rmsd_mev", "runs_kept", "runs_total"):
+    for column in ("mean_rmsd_mev", "std_rmsd_mev", "runs_kept", "runs_total") + tuple(
+            "runs_" + o.replace("-", "_") for o in OUTCOMES):
         a, b = both[column].to_numpy(float), both[column + "_annft"].to_numpy(float)
         if not np.allclose(a, b, rtol=1e-12, atol=1e-12, equal_nan=True):
             raise SystemExit(f"rebuilt {column} differs from table1: {a} against {b}")
     print(f"Table I (runs kept at RMSD <= {cutoff:g} MeV; equal to the sweep's table1):")
     for row in table.itertuples():
         print(f"  {row.activation} {row.mode:5s} width {row.width:5d} depth {row.depth} r = {row.r:.4f}: "
-              f"{row.mean_rmsd_mev:8.2f} +- {row.std_rmsd_mev:6.2f} MeV ({row.runs_kept} of {row.runs_total} runs)")
+              f"{row.mean_rmsd_mev:8.2f} +- {row.std_rmsd_mev:6.2f} MeV ({row.runs_kept} of {row.runs_total} runs; "
+              f"{row.runs_converged} converged)")
     path = os.path.join(out_dir, "fig13.png")
     figure13(table, annft.r_star.dropna(), path)
     print(f"wrote {path}")

@@ -11,6 +11,7 @@ import org.annft.spark.SparkTables;
 import org.annft.table.ResultTable;
 import org.annft.table.ResultTables;
 import org.annft.theory.Activations;
+import org.annft.train.RunOutcome;
 import org.annft.theory.AspectRatio;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -112,13 +113,25 @@ final class SweepTables {
     private static Dataset<Row> table1(SparkSession spark, String cutoff) {
         spark.sql("SELECT activation, mode, protocol, width, depth, first(r) AS r, "
                 + OrderedSampleAggregator.NAME + "(CASE WHEN kept THEN rmsd_mev END) AS kept, "
-                + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, protocol, width, depth")
+                + OrderedSampleAggregator.NAME + "(CASE WHEN outcome = 'converged' THEN rmsd_mev END) AS converged, "
+                + outcomeCounts() + "count(*) AS runs_total FROM sweep_runs_kept GROUP BY activation, mode, protocol, width, depth")
                 .createOrReplaceTempView("sweep_table1_samples");
         return spark.sql("SELECT t.activation, t.mode, t.protocol, t.width, t.depth, t.r, t.kept._2 AS mean_rmsd_mev, "
                 + "t.kept._3 AS std_rmsd_mev, " + count("t.kept") + " AS runs_kept, t.runs_total, "
                 + "1 - t.kept._1 / t.runs_total AS failed_fraction, CAST(" + cutoff + " AS DOUBLE) AS cutoff_mev, "
-                + "s.r_star, (t.r > s.r_star AND t.r < 1) AS between_r_star_and_one "
+                + "s.r_star, (t.r > s.r_star AND t.r < 1) AS between_r_star_and_one, t.converged._2 AS mean_rmsd_converged_mev, "
+                + "t.runs_converged, t.runs_plateau, t.runs_linear_fit, t.runs_dead, t.runs_diverged "
                 + "FROM sweep_table1_samples t JOIN sweep_r_star s ON t.activation = s.activation AND t.depth = s.depth");
+    }
+
+    /** {@code count_if(outcome = 'converged') AS runs_converged, ...}: the runs of each {@link RunOutcome}. */
+    private static String outcomeCounts() {
+        StringBuilder sql = new StringBuilder();
+        for (RunOutcome o : RunOutcome.values()) {
+            sql.append("count_if(outcome = '").append(o.configName()).append("') AS runs_")
+                    .append(o.configName().replace('-', '_')).append(", ");
+        }
+        return sql.toString();
     }
 
     /**

@@ -236,7 +236,15 @@ public final class ResultTables {
             .column("cutoff_mev", DOUBLE)
             .column("r_star", DOUBLE)
             .column("between_r_star_and_one", BOOLEAN)
-            .note("Table I, Fig. 13")
+            .nullable("mean_rmsd_converged_mev", DOUBLE, "mean RMSD of the runs whose `runs.outcome` is `converged`")
+            .column("runs_converged", LONG, "runs by `runs.outcome`")
+            .column("runs_plateau", LONG)
+            .column("runs_linear_fit", LONG)
+            .column("runs_dead", LONG)
+            .column("runs_diverged", LONG)
+            .note("Table I, Fig. 13. Kept runs: status ok and RMSD not above the cutoff, the paper's rule; the "
+                    + "outcome counts say how many of them converged and how many stalled, as a plateau, at the linear "
+                    + "fit or dead")
             .sortedBy("activation", "mode", "protocol", "depth", "width");
 
     public static final ResultTable PROTOCOLS = ResultTable.named("protocols", SWEEP)

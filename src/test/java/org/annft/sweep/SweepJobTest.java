@@ -191,6 +191,22 @@ class SweepJobTest {
                 assertEquals(mean, t.<Double>getAs("mean_rmsd_mev"), 1e-12 * mean);
                 assertEquals(Math.sqrt(var), t.<Double>getAs("std_rmsd_mev"), 1e-9 * mean);
             }
+            // Every run counted once by its outcome; the converged runs' mean from their own RMSDs.
+            long counted = 0;
+            for (org.annft.train.RunOutcome o : org.annft.train.RunOutcome.values()) {
+                long expected = group.stream().filter(x -> x.getAs("outcome").equals(o.configName())).count();
+                assertEquals(expected, t.<Long>getAs("runs_" + o.configName().replace('-', '_')), o.configName());
+                counted += expected;
+            }
+            assertEquals(group.size(), counted);
+            double[] converged = group.stream().filter(x -> x.getAs("outcome").equals("converged"))
+                    .mapToDouble(x -> x.<Double>getAs("rmsd_mev")).toArray();
+            if (converged.length == 0) {
+                assertTrue(t.isNullAt(t.fieldIndex("mean_rmsd_converged_mev")));
+            } else {
+                double mean = Arrays.stream(converged).average().orElseThrow();
+                assertEquals(mean, t.<Double>getAs("mean_rmsd_converged_mev"), 1e-12 * mean);
+            }
         }
         // Residuals: experimental minus the mean prediction of the kept runs.
         Row fe = spark.read().parquet(out.resolve("residuals").toString())
@@ -277,6 +293,9 @@ class SweepJobTest {
         assertEquals(0L, t.<Long>getAs("runs_kept"));
         assertEquals(3L, t.<Long>getAs("runs_total"));
         assertEquals(1.0, t.<Double>getAs("failed_fraction"), 0);
+        assertEquals(3L, t.<Long>getAs("runs_diverged"));
+        assertEquals(0L, t.<Long>getAs("runs_converged"));
+        assertTrue(t.isNullAt(t.fieldIndex("mean_rmsd_converged_mev")));
     }
 
     @Test
