@@ -9,14 +9,18 @@ import java.util.function.LongSupplier;
  * A running job's progress on one line of stderr: items (runs, chunks) done out of the total, how
  * many failed, the elapsed time, and the time left, {@code elapsed (1 - f) / f} with {@code f} the
  * finished share of the total cost. On a terminal the line is rewritten in place (carriage return)
- * every second; otherwise a plain line is printed every five seconds while the count changes, and
- * once at the end. The counts come from accumulators, which reach the driver as tasks finish, so a
- * daemon thread can read them while the job runs.
+ * every second; otherwise a plain line is printed every five seconds while the count changes, at
+ * most once a minute while only the finished share grows (by at least 1%: work inside long tasks,
+ * which the executors' heartbeats report, {@link InFlightAccumulator}), and once at the end. The
+ * counts come from accumulators, which reach the driver as tasks finish, so a daemon thread can read
+ * them while the job runs.
  */
 public final class ProgressLine {
 
     private static final long TERMINAL_INTERVAL_MILLIS = 1_000;
     private static final long PLAIN_INTERVAL_MILLIS = 5_000;
+    /** Without a count change, a plain line at most this often (and only if the share grew by 1%). */
+    private static final long QUIET_NANOS = 60_000_000_000L;
 
     private final PrintWriter out;
     private final String label;
@@ -30,6 +34,8 @@ public final class ProgressLine {
     private final LongSupplier nanoClock;
     private final long start;
     private long lastPrintedDone = -1;
+    private long lastPrintedNanos;
+    private double lastPrintedShare;
     private int lastLength;
     private Thread thread;
 
@@ -54,6 +60,7 @@ public final class ProgressLine {
         this.terminal = terminal;
         this.nanoClock = nanoClock;
         this.start = nanoClock.getAsLong();
+        this.lastPrintedNanos = start;
     }
 
     /** True if this process's stderr is taken to be a terminal: the JVM has a console. */
@@ -96,11 +103,15 @@ public final class ProgressLine {
     /** One update: on a terminal the line is redrawn; otherwise printed if the count changed. */
     synchronized void tick() {
         long d = done.getAsLong();
+        long now = nanoClock.getAsLong();
+        double share = finishedShare.getAsDouble();
         if (terminal) {
             redraw(line());
-        } else if (d != lastPrintedDone) {
+        } else if (d != lastPrintedDone || (now - lastPrintedNanos >= QUIET_NANOS && share - lastPrintedShare >= 0.01)) {
             out.println(line());
             out.flush();
+            lastPrintedNanos = now;
+            lastPrintedShare = share;
         }
         lastPrintedDone = d;
     }

@@ -92,24 +92,32 @@ public final class SweepJob {
         if (!todo.isEmpty()) {
             List<TrainingRun> todoRuns = todo.stream().map(byName::get).toList();
             double totalCost = todoRuns.stream().mapToDouble(SweepJob::cost).sum();
+            // The cost of the epochs done, including those of runs still training (their heartbeats).
+            org.annft.spark.InFlightAccumulator inFlight = new org.annft.spark.InFlightAccumulator(costDone);
+            spark.sparkContext().addSparkListener(inFlight);
             ProgressLine reporter = new ProgressLine(progress, "sweep", "runs", "diverged", todo.size(), finished::value,
-                    diverged::value, () -> costDone.value() / totalCost, ProgressLine.stderrIsTerminal(), System::nanoTime);
+                    diverged::value, () -> Math.min(1, (costDone.value() + inFlight.value()) / totalCost),
+                    ProgressLine.stderrIsTerminal(), System::nanoTime);
             reporter.start();
             try {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
                     long t0 = System.nanoTime();
-                    TrainingRun.Outcome outcome = todoRuns.get(i).execute(data, seed, Gemm.blas());
+                    TrainingRun run = todoRuns.get(i);
+                    double perEpoch = cost(run) / run.epochs();
+                    TrainingRun.Outcome outcome = run.execute(data, seed, Gemm.blas(), epoch -> costDone.add(perEpoch));
                     RunCheckpoint.of(identities.get(todo.get(i)), outcome).write(checkpoints, todo.get(i),
                             hadoop.value().value());
                     runMillis.add((System.nanoTime() - t0) / 1_000_000);
                     if (outcome.result().status() != org.annft.train.TrainingResult.Status.OK) {
                         diverged.add(1);
                     }
-                    costDone.add(cost(todoRuns.get(i)));
+                    // A diverged run stopped early: its whole cost counts as done.
+                    costDone.add(perEpoch * (run.epochs() - outcome.result().epochsDone()));
                     finished.add(1);
                 });
             } finally {
                 reporter.stop();
+                spark.sparkContext().removeSparkListener(inFlight);
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;

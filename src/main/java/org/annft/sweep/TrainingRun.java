@@ -270,6 +270,11 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
 
     /** Trains on the data set's training nuclides and evaluates on all of them (train and test). */
     public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm) {
+        return execute(data, masterSeed, gemm, epoch -> { });
+    }
+
+    /** As {@link #execute(BindingEnergyDataSet, long, Gemm)}, telling {@code afterEpoch} each epoch done. */
+    public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm, java.util.function.IntConsumer afterEpoch) {
         long seed = seed(masterSeed);
         Mlp network = initialNetwork(data.inputWidth(), seed);
         TrainingSpec spec = trainingSpec(seed);
@@ -277,7 +282,7 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         Samples test = split(data, true);
         Trainer trainer = new Trainer(gemm, FloatGemm.blas(), protocol.precision());
         NtkTracker ntk = ntkTracker(data, network, gemm);
-        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk);
+        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk, afterEpoch);
         double[] predictions = trainer.predictMev(network, all(data), protocol.targetScale());
         double[] dead = FailureDiagnostics.deadUnitFractions(network, train.inputs(), gemm);
         return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead,

@@ -67,6 +67,15 @@ public final class Trainer {
      */
     public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec,
             NtkTracker ntk) {
+        return train(network, train, test, spec, optimizerSpec, ntk, epoch -> { });
+    }
+
+    /**
+     * As {@link #train(Mlp, Samples, Samples, TrainingSpec, OptimizerSpec, NtkTracker)}, telling
+     * {@code afterEpoch} each epoch's number when it is done (progress of a long run).
+     */
+    public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec,
+            NtkTracker ntk, java.util.function.IntConsumer afterEpoch) {
         long start = System.nanoTime();
         MlpArchitecture architecture = network.architecture();
         requireFits(architecture, train, "training set");
@@ -108,6 +117,7 @@ public final class Trainer {
                 runner.storeParameters();
                 ntk.snapshot(epoch, network);
             }
+            afterEpoch.accept(epoch);
         }
 
         runner.storeParameters();

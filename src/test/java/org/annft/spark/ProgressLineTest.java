@@ -41,6 +41,37 @@ class ProgressLineTest {
                 "no failure count where items cannot fail");
     }
 
+    /**
+     * Not a terminal, one long task: while no item finishes, the growing share (work inside the task)
+     * prints a line at most once a minute, and only when it grew by at least 1%.
+     */
+    @Test
+    void workInsideLongTasksIsShownOnceAMinute() {
+        java.util.concurrent.atomic.AtomicReference<Double> share = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+        ProgressLine progress = new ProgressLine(new PrintWriter(text), "sweep", "runs", "diverged", 1, done::get,
+                failed::get, share::get, false, clock::get);
+        progress.tick(); // the first line, count 0
+        share.set(0.05);
+        advance(30);
+        progress.tick(); // half a minute: nothing
+        advance(31);
+        progress.tick(); // a minute and 5% more: a line
+        share.set(0.055);
+        advance(61);
+        progress.tick(); // a minute, but 0.5% more: nothing
+        share.set(0.2);
+        advance(1);
+        progress.tick(); // a minute since the last line and 15% more: a line
+        share.set(0.3);
+        advance(30);
+        progress.tick(); // half a minute since the last line: nothing
+        assertEquals(String.join(System.lineSeparator(),
+                "sweep: 0/1 runs done, 0 diverged, 0m00s elapsed",
+                "sweep: 0/1 runs done, 0 diverged, 1m01s elapsed, about 19m19s left",
+                "sweep: 0/1 runs done, 0 diverged, 2m03s elapsed, about 8m12s left") + System.lineSeparator(),
+                text.toString());
+    }
+
     /** Not a terminal: whole lines, one per change of the count, and a last one at the end. */
     @Test
     void plainLinesWhenNotATerminal() {

@@ -9,6 +9,9 @@ public final class TestSpark {
     }
 
     public static synchronized SparkSession session() {
+        // Heartbeats every second (SparkConf reads spark.* system properties): tests of what running
+        // tasks report need not wait the default ten.
+        System.setProperty("spark.executor.heartbeatInterval", "1s");
         return SparkSessions.create("annft tests", "local[2]", false);
     }
 }
