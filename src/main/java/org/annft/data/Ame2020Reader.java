@@ -38,6 +38,14 @@ public final class Ame2020Reader {
     private static final int[] BINDING_UNC = {68, 78};
     private static final int MIN_DATA_LINE_LENGTH = BINDING_UNC[1];
     /**
+     * The range of B/A a nuclide can have, in keV: no nucleus binds more than about 8.8 MeV per
+     * nucleon (62Ni), and the unbound light nuclei AME2020 lists reach -2.3 MeV (3Li). A value outside
+     * [-5, 10] MeV is not a binding energy but a damaged or foreign table; inside it, a negative B
+     * (an unbound nuclide, as AME2020 has them) is kept.
+     */
+    static final double MIN_B_PER_A_KEV = -5000;
+    static final double MAX_B_PER_A_KEV = 10000;
+    /**
      * The chart a mass table may hold (AME2020 ends at Z = 118, N = 177): a far larger Z or N is a
      * corrupt line, and it would squeeze every real nuclide's MinMax input towards 0. Negative binding
      * energies stay: AME2020 estimates some for unbound nuclei (3Li: B/A = -2267# keV).
@@ -157,6 +165,10 @@ public final class Ame2020Reader {
         if (!Double.isFinite(a * binding.value / 1000.0)) {
             throw new MassTableFormatException(source, lineNumber, "binding energy A (B/A) = " + a + " x "
                     + binding.value + " keV is not a finite number");
+        }
+        if (binding.value < MIN_B_PER_A_KEV || binding.value > MAX_B_PER_A_KEV) {
+            throw new MassTableFormatException(source, lineNumber, "binding energy per nucleon " + binding.value
+                    + " keV is outside the nuclear chart's range [" + MIN_B_PER_A_KEV + ", " + MAX_B_PER_A_KEV + "] keV");
         }
         return new Nuclide(z, n, a, element, massExcess.value, massExcessUnc.value,
                 binding.value, bindingUnc.value, binding.estimated);

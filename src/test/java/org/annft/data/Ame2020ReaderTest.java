@@ -115,6 +115,14 @@ class Ame2020ReaderTest {
             assertEquals(7, e.lineNumber(), bad);
             assertTrue(e.getMessage().contains("binding energy"), e.getMessage());
         }
+        for (String offChart : List.of("10000.5", "-5000.5", "87903.563")) {
+            AmeTableWriter w = new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "-60607.163", "0.268", offChart, "0.0048");
+            MassTableFormatException e = assertThrows(MassTableFormatException.class, () -> read(w), offChart);
+            assertEquals(7, e.lineNumber(), offChart);
+            assertTrue(e.getMessage().contains("outside the nuclear chart's range"), e.getMessage());
+        }
+        assertEquals(9999.5, read(new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "-60607.163", "0.268", "9999.5", "0.0048"))
+                .nuclides().get(0).bindingEnergyPerNucleonKev(), 0, "the edge of the range is kept");
         AmeTableWriter mass = new AmeTableWriter().nuclide(' ', 26, 30, "Fe", "-1e400", "0.268", "8790.3563", "0.0048");
         assertTrue(assertThrows(MassTableFormatException.class, () -> read(mass)).getMessage().contains("mass excess"));
         for (int[] zn : new int[][] {{0, 0}, {201, 300}, {100, 401}}) {
