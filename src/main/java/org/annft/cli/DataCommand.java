@@ -62,9 +62,10 @@ final class DataCommand implements Callable<Integer> {
                 ns.stream().mapToInt(Nuclide::z).min().orElse(0), ns.stream().mapToInt(Nuclide::z).max().orElse(0),
                 ns.stream().mapToInt(Nuclide::n).min().orElse(0), ns.stream().mapToInt(Nuclide::n).max().orElse(0),
                 ns.stream().mapToInt(Nuclide::a).min().orElse(0), ns.stream().mapToInt(Nuclide::a).max().orElse(0));
-        out.printf(Locale.ROOT, "binding energy B: %.3f .. %.3f MeV%n",
+        out.printf(Locale.ROOT, "binding energy B: %.3f .. %.3f MeV (B < 0, unbound: %d)%n",
                 ns.stream().mapToDouble(Nuclide::bindingEnergyMev).min().orElse(0),
-                ns.stream().mapToDouble(Nuclide::bindingEnergyMev).max().orElse(0));
+                ns.stream().mapToDouble(Nuclide::bindingEnergyMev).max().orElse(0),
+                ns.stream().filter(x -> x.bindingEnergyMev() < 0).count());
         out.printf(Locale.ROOT, "MinMax scaling: Z [%.0f, %.0f]  N [%.0f, %.0f]%n",
                 data.scaler().min(0), data.scaler().max(0), data.scaler().min(1), data.scaler().max(1));
         for (org.annft.data.Target t : org.annft.data.Target.values()) {

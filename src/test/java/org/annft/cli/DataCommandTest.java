@@ -31,6 +31,7 @@ class DataCommandTest {
                 .nuclide(' ', 26, 30, "Fe", "-60607.163", "0.268", "8790.3563", "0.0048")
                 .estimatedNuclide(28, 20, "Ni", 7000)
                 .nuclide(82, 126, "Pb", 7867.4530)
+                .estimatedNuclide(3, 0, "Li", -2267)
                 .writeTo(dir.resolve("mass.txt"));
     }
 
@@ -62,7 +63,9 @@ class DataCommandTest {
         assertEquals(2, cli.run("data", "--ame", table.toString(), "--out", results.toString()));
         assertTrue(cli.err().contains("--overwrite"), cli.err());
         assertEquals(0, cli.run("data", "--ame", table.toString(), "--out", results.toString(), "--overwrite"));
-        assertEquals(4, spark.read().parquet(results.resolve("dataset").toString()).count());
+        assertEquals(5, spark.read().parquet(results.resolve("dataset").toString()).count());
+        // AME2020's unbound nuclides (B < 0) are data, and the summary counts them.
+        assertTrue(cli.out().contains("binding energy B: -6.801 .. 1636.430 MeV (B < 0, unbound: 1)"), cli.out());
     }
 
     @Test
