@@ -179,7 +179,7 @@ final class SweepTables {
                 + "AND p.protocol = r.protocol AND p.width = r.width AND p.depth = r.depth AND p.run = r.run WHERE r.kept "
                 + "GROUP BY p.activation, p.mode, p.protocol, p.width, p.depth, p.nuclide_index")
                 .createOrReplaceTempView("sweep_prediction_samples");
-        return spark.sql("SELECT m.activation, m.mode, m.protocol, m.width, m.depth, n.z, n.n, n.a, n.binding_energy_mev, "
+        return spark.sql("SELECT m.activation, m.mode, m.protocol, m.width, m.depth, n.z, n.n, n.a, n.element, n.binding_energy_mev, "
                 + "m.predictions._2 AS prediction_mean_mev, m.predictions._3 AS prediction_std_mev, "
                 + "n.binding_energy_mev - m.predictions._2 AS residual_mev, " + count("m.predictions") + " AS runs "
                 + "FROM sweep_prediction_samples m JOIN sweep_nuclides n ON m.nuclide_index = n.nuclide_index");

@@ -218,6 +218,7 @@ public final class ResultTables {
             .column("z", INT)
             .column("n", INT)
             .column("a", INT)
+            .column("element", STRING)
             .column("binding_energy_mev", DOUBLE)
             .column("prediction_mean_mev", DOUBLE)
             .column("prediction_std_mev", DOUBLE)
