@@ -62,7 +62,20 @@ public final class EnsemblePredictions {
         }
     }
 
+    /** Models tables up to this size on disk are evaluated on the driver. */
+    static final long LOCAL_LIMIT_BYTES = 64L << 20;
+
     private EnsemblePredictions() {
+    }
+
+    /** The bytes of the files under {@code dir}, through the job's Hadoop configuration (any file system). */
+    private static long bytes(SparkSession spark, String dir) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(path).getLength();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("measuring " + dir, e);
+        }
     }
 
     /**
@@ -74,6 +87,16 @@ public final class EnsemblePredictions {
      */
     public static Result run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
                              ResultStore.Commit out) {
+        return run(spark, modelsDir, selection, targets, out, LOCAL_LIMIT_BYTES);
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, Map, List, ResultStore.Commit)}: a {@code models} table of at
+     * most {@code localLimitBytes} on disk is evaluated on the driver, a larger one by one task per
+     * network. Both give the same rows.
+     */
+    public static Result run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
+                             ResultStore.Commit out, long localLimitBytes) {
         check(modelsDir, selection);
         Dataset<Row> models = read(spark, modelsDir, "models").orElseThrow();
         Dataset<Row> runs = read(spark, modelsDir, "runs").orElseThrow();
@@ -88,22 +111,41 @@ public final class EnsemblePredictions {
         models = models.join(kept, scala.jdk.javaapi.CollectionConverters.asScala(
                 List.of("activation", "mode", "protocol", "width", "depth", "run")).toSeq());
         int[][] zn = targets.stream().map(t -> new int[] {t.z(), t.n()}).toArray(int[][]::new);
-        JavaRDD<Row> layerRows = models.javaRDD();
-        List<scala.Tuple2<String, double[]>> predicted = layerRows
-                .keyBy(r -> runKey(r))
-                .groupByKey()
-                .map(group -> {
-                    List<Row> layers = new ArrayList<>();
-                    group._2().forEach(layers::add);
-                    layers.sort(Comparator.comparingInt(r -> r.<Integer>getAs("layer")));
-                    TrainedModel model = model(layers);
-                    return new scala.Tuple2<>(group._1(), model.predictMev(zn, Gemm.blas()));
-                })
-                .collect();
+        List<scala.Tuple2<String, double[]>> predicted;
+        TrainedModel range;
+        if (bytes(spark, modelsDir + "/models") <= localLimitBytes) {
+            // A small table (the quickstart's is 4.8 MB): the driver evaluates the networks itself,
+            // which spares a shuffle and a job per step for the handful of nuclides one asks about.
+            Map<String, List<Row>> byRun = new java.util.TreeMap<>();
+            for (Row r : models.collectAsList()) {
+                byRun.computeIfAbsent(runKey(r), k -> new ArrayList<>()).add(r);
+            }
+            predicted = new ArrayList<>();
+            for (Map.Entry<String, List<Row>> run : byRun.entrySet()) {
+                List<Row> layers = new ArrayList<>(run.getValue());
+                layers.sort(Comparator.comparingInt(r -> r.<Integer>getAs("layer")));
+                predicted.add(new scala.Tuple2<>(run.getKey(), model(layers).predictMev(zn, Gemm.blas())));
+            }
+            range = byRun.isEmpty() ? null : model(byRun.values().iterator().next().stream()
+                    .filter(r -> r.<Integer>getAs("layer") == 1).toList());
+        } else {
+            JavaRDD<Row> layerRows = models.javaRDD();
+            predicted = layerRows
+                    .keyBy(r -> runKey(r))
+                    .groupByKey()
+                    .map(group -> {
+                        List<Row> layers = new ArrayList<>();
+                        group._2().forEach(layers::add);
+                        layers.sort(Comparator.comparingInt(r -> r.<Integer>getAs("layer")));
+                        TrainedModel model = model(layers);
+                        return new scala.Tuple2<>(group._1(), model.predictMev(zn, Gemm.blas()));
+                    })
+                    .collect();
+            range = predicted.isEmpty() ? null : model(models.where("layer = 1").limit(1).collectAsList());
+        }
         if (predicted.isEmpty()) {
             throw new BadInputException("--models " + modelsDir + ": no kept network matches the selection " + selection);
         }
-        TrainedModel range = model(models.where("layer = 1").limit(1).collectAsList());
         // Per configuration, the runs in run order: the statistics sort anyway, the order only fixes the listing.
         Map<String, List<double[]>> byConfiguration = new LinkedHashMap<>();
         predicted.stream().sorted(Comparator.comparing(scala.Tuple2::_1))

@@ -111,6 +111,13 @@ class SweepJobTest {
         }
         List<Row> one = predict(spark, out, Map.of("run", "1"), targets, "predicted-run1");
         List<Row> all = predict(spark, out, Map.of(), targets, "predicted-all");
+        // The driver evaluates a small models table; one task per network gives the same rows.
+        ResultStore distributed = new ResultStore(spark, out.resolveSibling("predicted-distributed").toString(), false);
+        try (ResultStore.Commit c = distributed.begin()) {
+            EnsemblePredictions.run(spark, out.toString(), Map.of(), targets, c, 0);
+            c.commit();
+        }
+        assertEquals(all, distributed.read("ensemble_predictions").collectAsList());
         assertEquals(data.size(), one.size());
         for (int i = 0; i < data.size(); i++) {
             Row r = one.get(i);
