@@ -118,8 +118,8 @@ public final class ResidualMaps implements FigureFamily {
         Optional<Dataset<Row>> predictions = source.readIfPresent(ResultTables.PREDICTIONS);
         if (runs.isEmpty() || predictions.isEmpty()) {
             return new Residuals(all.select(RESIDUALS.col("activation"), RESIDUALS.col("mode"), RESIDUALS.col("width"),
-                    RESIDUALS.col("depth"), RESIDUALS.col("z"), RESIDUALS.col("n"), RESIDUALS.col("residual_mev"),
-                    RESIDUALS.col("runs")), false);
+                    RESIDUALS.col("depth"), RESIDUALS.col("z"), RESIDUALS.col("n"), RESIDUALS.col("a"),
+                    RESIDUALS.col("binding_energy_mev"), RESIDUALS.col("residual_mev"), RESIDUALS.col("runs")), false);
         }
         List<String> runKey = new ArrayList<>(CONFIGURATION);
         runKey.add("run");
@@ -130,11 +130,12 @@ public final class ResidualMaps implements FigureFamily {
         Dataset<Row> means = predictions.get().join(converged, seq(runKey))
                 .groupBy(nuclideKey.stream().map(functions::col).toArray(Column[]::new))
                 .agg(avg(PREDICTIONS.col("prediction_mev")).as("prediction_mean_mev"), count(lit(1)).as("runs"));
-        Dataset<Row> joined = all.select(CONFIGURATION.get(0), "mode", "protocol", "width", "depth", "z", "n", "binding_energy_mev")
+        Dataset<Row> joined = all.select(CONFIGURATION.get(0), "mode", "protocol", "width", "depth", "z", "n", "a",
+                        "binding_energy_mev")
                 .join(means, seq(nuclideKey))
                 .withColumn("residual_mev", col("binding_energy_mev").minus(col("prediction_mean_mev")));
         return new Residuals(joined.select(col("activation"), col("mode"), col("width"), col("depth"), col("z"), col("n"),
-                col("residual_mev"), col("runs")), true);
+                col("a"), col("binding_energy_mev"), col("residual_mev"), col("runs")), true);
     }
 
     private static scala.collection.immutable.Seq<String> seq(List<String> columns) {
