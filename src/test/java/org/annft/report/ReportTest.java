@@ -144,8 +144,10 @@ class ReportTest {
         List<String> names = images(report, html);
         assertEquals(List.of("fig4-ensemble-cw2-cb0.png", "fig5-ensemble-config0.png", "fig6-ensemble-width120.png",
                 "fig7-ensemble-width120.png", "ntk-fluctuations-ensemble.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png",
-                "fig11-sweep-depth4.png", "fig12-sweep-width120.png", "fig13-sweep.png", "ntk-changes-sweep.png",
-                "fig14-sweep-relu-cict-depth4.png", "extrapolation-residuals-sweep-relu-cict-depth4.png",
+                "fig11-sweep-depth4.png", "fig12-sweep-width120.png", "fig13-sweep.png", "rmsd-strips-sweep_protocol_b32-r0.01-relu-depth4.png",
+                "rmsd-strips-sweep_protocol_b32-r0.5-relu-depth4.png", "ntk-changes-sweep.png",
+                "fig14-sweep-relu-cict-depth4.png", "predictions-vs-ame-sweep-relu-cict-depth4.png",
+                "extrapolation-residuals-sweep-relu-cict-depth4.png",
                 "extrapolation-distance-sweep-relu-cict-depth4.png", "extrapolation-calibration-sweep-relu-cict-depth4.png",
                 "protocol-scan-sweep-relu-cict-depth4.png"), names);
         assertFalse(html.contains("Tables not found"), "nothing missing");
@@ -153,7 +155,7 @@ class ReportTest {
         assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
         // Captions carry the protocol from run_info.
         assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
-        assertTrue(err.toString().contains("16 figures"), err.toString());
+        assertTrue(err.toString().contains("19 figures"), err.toString());
         // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
         assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
         checkReportFindsInjectedFaults(report);
