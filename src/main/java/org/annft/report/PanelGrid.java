@@ -1,11 +1,16 @@
 package org.annft.report;
 
 import java.awt.Color;
+import java.awt.Composite;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -89,16 +94,35 @@ final class PanelGrid {
             if (panel != null) {
                 Rectangle2D area = new Rectangle2D.Double((i % columns) * panelWidth,
                         header + (i / columns) * panelHeight, panelWidth, panelHeight);
-                Graphics2D cell = (Graphics2D) g.create();
-                panel.draw(cell, area);
-                cell.dispose();
+                drawIsolated(g, panel, area);
             }
         }
         if (side != null) {
-            Graphics2D strip = (Graphics2D) g.create();
-            side.draw(strip, new Rectangle2D.Double(columns * panelWidth, header, sideWidth, rows * panelHeight));
-            strip.dispose();
+            drawIsolated(g, side, new Rectangle2D.Double(columns * panelWidth, header, sideWidth, rows * panelHeight));
         }
+    }
+
+    /**
+     * Draws one panel and restores the graphics state after it. Not through {@code g.create()}: a
+     * PDF graphics copy writes its transform into the page again when the garbage collector
+     * finalizes it, at whatever point of the drawing that happens.
+     */
+    private static void drawIsolated(Graphics2D g, Drawable panel, Rectangle2D area) {
+        AffineTransform transform = g.getTransform();
+        Shape clip = g.getClip();
+        Paint paint = g.getPaint();
+        Stroke stroke = g.getStroke();
+        Font font = g.getFont();
+        Composite composite = g.getComposite();
+        RenderingHints hints = (RenderingHints) g.getRenderingHints().clone();
+        panel.draw(g, area);
+        g.setTransform(transform);
+        g.setClip(clip);
+        g.setPaint(paint);
+        g.setStroke(stroke);
+        g.setFont(font);
+        g.setComposite(composite);
+        g.setRenderingHints(hints);
     }
 
     /** The figure as an image at {@link #PNG_SCALE} pixels per point. */
