@@ -40,6 +40,17 @@ class ScalesTest {
     }
 
     @Test
+    void svgCoordinatesToHundredths() {
+        assertEquals("281.36", VectorFigures.hundredths(281.3579406738281));
+        assertEquals("2", VectorFigures.hundredths(2.0));
+        assertEquals("0.05", VectorFigures.hundredths(0.049999));
+        assertEquals("-0.5", VectorFigures.hundredths(-0.5));
+        assertEquals("-4", VectorFigures.hundredths(-3.999));
+        assertEquals("0", VectorFigures.hundredths(-0.001));
+        assertEquals("10.1", VectorFigures.hundredths(10.1));
+    }
+
+    @Test
     void roundCeilings() {
         assertEquals(1.5, ResidualMaps.niceCeiling(1.2), 1e-12);
         assertEquals(8, ResidualMaps.niceCeiling(6.1), 1e-12);
