@@ -121,16 +121,20 @@ public final class RmsdStrips implements FigureFamily {
     private static JFreeChart panel(String title, List<Run> runs, PaperResults paper, TreeSet<Integer> widths) {
         XYPanel panel = new XYPanel(ChartStyle.log("width n"), ChartStyle.log("binding-energy RMSD (MeV)"));
         int runsMax = runs.stream().mapToInt(Run::run).max().orElse(0) + 1;
-        List<RunOutcome> outcomes = List.of(RunOutcome.values());
+        // The outcomes in their order of precedence, then any other name a table holds.
+        List<String> outcomes = new ArrayList<>(Arrays.stream(RunOutcome.values()).map(RunOutcome::configName).toList());
+        runs.stream().map(Run::outcome).distinct().sorted().filter(o -> !outcomes.contains(o)).forEach(outcomes::add);
         for (int k = 0; k < outcomes.size(); k++) {
-            String name = outcomes.get(k).configName();
+            String name = outcomes.get(k);
             List<Run> mine = runs.stream().filter(r -> r.outcome().equals(name) && Double.isFinite(r.rmsd())).toList();
             if (mine.isEmpty()) {
                 continue;
             }
             double[] x = mine.stream().mapToDouble(r -> r.width()
                     * Math.exp(runsMax > 1 ? (r.run() / (runsMax - 1.0) - 0.5) * 2 * STRIP : 0)).toArray();
-            panel.scatter(name, x, mine.stream().mapToDouble(Run::rmsd).toArray(), OUTCOME_COLORS[k], OUTCOME_SHAPES[k]);
+            panel.scatter(name.isEmpty() ? "no outcome" : name, x, mine.stream().mapToDouble(Run::rmsd).toArray(),
+                    k < OUTCOME_COLORS.length ? OUTCOME_COLORS[k] : ChartStyle.GREY,
+                    k < OUTCOME_SHAPES.length ? OUTCOME_SHAPES[k] : ChartStyle.seriesShape(k));
         }
         if (paper != null) {
             List<PaperResults.TableOneRow> t = paper.tableOne().stream().filter(p -> widths.contains(p.width())).toList();

@@ -109,8 +109,8 @@ public final class RmsdVsAspectRatio implements FigureFamily {
                 + "binding energies and the trained networks over the runs kept: runs with an RMSD at or above the cutoff ("
                 + String.join(", ", cutoffs) + " MeV) or NaN are excluded; up to " + total + " runs per width."
                 + (runsDrawn ? " Small markers: every run's RMSD by its outcome (runs.outcome): converged (RMSD at most "
-                        + Labels.number(RunOutcome.CONVERGED_MEV) + " MeV, small open circles) and failed (plateau, "
-                        + "linear fit, dead; crosses); diverged runs have no RMSD to draw." : "")
+                        + Labels.number(RunOutcome.CONVERGED_MEV) + " MeV, small sky-blue dots) and failed (plateau, "
+                        + "linear fit, dead, or diverged with a finite RMSD; vermillion crosses)." : "")
                 + " Grey squares (right axis, upper half): the fraction of failed runs (not kept: diverged, NaN or above the "
                 + "cutoff). Red vertical line: the optimal aspect ratio r* (paper Eq. 50). Log r and RMSD axes, one r range "
                 + "for every panel."
@@ -158,11 +158,14 @@ public final class RmsdVsAspectRatio implements FigureFamily {
                     good.stream().mapToDouble(Run::rmsd).toArray(), ChartStyle.SKY_BLUE, RUN_MARKER);
         }
         if (!failed.isEmpty()) {
-            panel.scatter("runs: plateau, linear fit or dead", failed.stream().mapToDouble(Run::r).toArray(),
+            panel.scatter("runs: not converged", failed.stream().mapToDouble(Run::r).toArray(),
                     failed.stream().mapToDouble(Run::rmsd).toArray(), ChartStyle.RED, FAILED_MARKER);
         }
-        panel.errorBars("mean RMSD of kept runs", r, points.stream().mapToDouble(Point::mean).toArray(),
-                points.stream().mapToDouble(Point::std).toArray(), ChartStyle.BLUE, true);
+        // A configuration of which no run was kept has no mean to draw (the failed fraction says 1).
+        if (points.stream().anyMatch(p -> p.mean() > 0)) {
+            panel.errorBars("mean RMSD of kept runs", r, points.stream().mapToDouble(Point::mean).toArray(),
+                    points.stream().mapToDouble(Point::std).toArray(), ChartStyle.BLUE, true);
+        }
         if (paper != null) {
             List<PaperResults.TableOneRow> t = paper.tableOne();
             panel.errorBars(PAPER_SERIES, t.stream().mapToDouble(p -> (double) PaperResults.TABLE_ONE_DEPTH / p.width())

@@ -169,6 +169,28 @@ class FiguresTest {
         assertTrue(weak.paleWarm > 200 && weak.paleCool > 200, "but it is tinted both ways: " + weak);
     }
 
+    /**
+     * Where runs have outcomes, Fig. 14 draws the mean prediction of the converged runs: the plateau
+     * run 200 MeV off, which the table residuals averages in (residual 100.5 MeV), is left out, and the
+     * colour scale follows the converged run's 1.5 MeV.
+     */
+    @Test
+    void fig14LeavesFailedRunsOut() throws Exception {
+        SyntheticTables t = tables();
+        t.residuals(List.of(10, 120), (n, z, width) -> 100.75);
+        t.predictionsOfTwoRuns(List.of(10, 120), 1.5, 200);
+        List<Figure> figures = render(new ResidualMaps());
+        assertEquals(1, figures.size());
+        String caption = figures.get(0).caption();
+        assertTrue(caption.contains("1 converged networks (runs.outcome = converged") && caption.contains("failed runs")
+                && caption.contains("saturates at +-1.5 MeV"), caption);
+        List<String> csv = Files.readAllLines(dir.resolve("out").resolve(figures.get(0).csv()));
+        assertTrue(csv.size() > 100, "every nuclide of both panels");
+        for (String line : csv.subList(1, csv.size())) {
+            assertEquals(1.5, Double.parseDouble(line.substring(line.lastIndexOf(',') + 1)), 1e-9, line);
+        }
+    }
+
     /** Counts the strongly and faintly tinted pixels (of the PNG, at its scale) in one panel of the first row. */
     private record Tint(int red, int blue, double redMeanX, double blueMeanX, int paleWarm, int paleCool) {
         static Tint of(BufferedImage image, int panel) {
