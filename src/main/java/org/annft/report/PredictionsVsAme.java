@@ -61,7 +61,7 @@ public final class PredictionsVsAme implements FigureFamily {
             figures.add(figure((String) e.getKey().get(0), (String) e.getKey().get(1), (Integer) e.getKey().get(2), widths,
                     residuals.converged(), source, files));
         }
-        return new Section(heading(), figures, "", List.of());
+        return new Section(heading(), figures, "", residuals.withoutConverged("Predictions against AME2020:", rows, source));
     }
 
     private static Width width(int width, List<Row> rows) {

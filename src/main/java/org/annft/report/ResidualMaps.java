@@ -98,7 +98,7 @@ public final class ResidualMaps implements FigureFamily {
             List<Map2d> maps = e.getValue().entrySet().stream().map(w -> map(w.getKey(), depth, w.getValue())).toList();
             figures.add(figure(activation, mode, depth, maps, residuals.converged(), source, files));
         }
-        return new Section(heading(), figures, "", List.of());
+        return new Section(heading(), figures, "", residuals.withoutConverged("Fig. 14", rows, source));
     }
 
     /**
@@ -106,7 +106,26 @@ public final class ResidualMaps implements FigureFamily {
      * sweep has outcomes and predictions, so that no failed network shifts a mean; else the table
      * {@code residuals} (the runs kept by Table I's cutoff).
      */
-    record Residuals(Dataset<Row> table, boolean converged) {
+    record Residuals(Dataset<Row> table, boolean converged, List<Row> configurations) {
+
+        /**
+         * Notes for the configurations (activation, mode, depth) of which no width has a converged run,
+         * so that a figure left out is said to be.
+         */
+        List<String> withoutConverged(String figure, List<Row> drawn, TableSource source) {
+            java.util.Set<List<Object>> present = new java.util.HashSet<>();
+            drawn.forEach(r -> present.add(key(r)));
+            java.util.Set<List<Object>> missing = new java.util.LinkedHashSet<>();
+            configurations.stream().map(Residuals::key).filter(k -> !present.contains(k)).forEach(missing::add);
+            return missing.stream().map(k -> figure + " " + Labels.activation((String) k.get(0)) + " "
+                    + Labels.mode((String) k.get(1)) + ", l_out = " + k.get(2) + " (" + source.displayName()
+                    + "): not drawn, no run converged (runs.outcome) at any width.").toList();
+        }
+
+        private static List<Object> key(Row r) {
+            return List.of(r.getAs(RESIDUALS.col("activation")), r.getAs(RESIDUALS.col("mode")),
+                    r.<Integer>getAs(RESIDUALS.col("depth")));
+        }
     }
 
     private static final List<String> CONFIGURATION = List.of("activation", "mode", "protocol", "width", "depth");
@@ -116,10 +135,13 @@ public final class ResidualMaps implements FigureFamily {
         Optional<Dataset<Row>> runs = source.readIfPresent(ResultTables.RUNS)
                 .filter(t -> Arrays.asList(t.columns()).contains(RUNS.col("outcome")));
         Optional<Dataset<Row>> predictions = source.readIfPresent(ResultTables.PREDICTIONS);
+        List<Row> configurations = Rows.collectSorted(all.select(RESIDUALS.col("activation"), RESIDUALS.col("mode"),
+                RESIDUALS.col("depth")).distinct(), RESIDUALS.col("activation"), RESIDUALS.col("mode"), RESIDUALS.col("depth"));
         if (runs.isEmpty() || predictions.isEmpty()) {
             return new Residuals(all.select(RESIDUALS.col("activation"), RESIDUALS.col("mode"), RESIDUALS.col("width"),
                     RESIDUALS.col("depth"), RESIDUALS.col("z"), RESIDUALS.col("n"), RESIDUALS.col("a"),
-                    RESIDUALS.col("binding_energy_mev"), RESIDUALS.col("residual_mev"), RESIDUALS.col("runs")), false);
+                    RESIDUALS.col("binding_energy_mev"), RESIDUALS.col("residual_mev"), RESIDUALS.col("runs")), false,
+                    configurations);
         }
         List<String> runKey = new ArrayList<>(CONFIGURATION);
         runKey.add("run");
@@ -135,7 +157,7 @@ public final class ResidualMaps implements FigureFamily {
                 .join(means, seq(nuclideKey))
                 .withColumn("residual_mev", col("binding_energy_mev").minus(col("prediction_mean_mev")));
         return new Residuals(joined.select(col("activation"), col("mode"), col("width"), col("depth"), col("z"), col("n"),
-                col("a"), col("binding_energy_mev"), col("residual_mev"), col("runs")), true);
+                col("a"), col("binding_energy_mev"), col("residual_mev"), col("runs")), true, configurations);
     }
 
     private static scala.collection.immutable.Seq<String> seq(List<String> columns) {
