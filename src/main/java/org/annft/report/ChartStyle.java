@@ -31,22 +31,28 @@ import org.jfree.chart.ui.TextAnchor;
  */
 final class ChartStyle {
 
-    static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    static final Font AXIS_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font TICK_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    static final Font ANNOTATION = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    // Sizes for a panel about 600 points wide shown at a column's width (about half its size):
+    // tick labels stay at 6 points or more in print.
+    static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    static final Font AXIS_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font TICK_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font ANNOTATION = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
-    static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
-    static final Color RED = new Color(0xd6, 0x27, 0x28);
-    static final Color GREEN = new Color(0x2c, 0xa0, 0x2c);
-    static final Color PINK = new Color(0xe3, 0x77, 0xc2);
-    static final Color PURPLE = new Color(0x94, 0x67, 0xbd);
-    static final Color ORANGE = new Color(0xff, 0x7f, 0x0e);
-    static final Color BROWN = new Color(0x8c, 0x56, 0x4b);
+    // The Okabe-Ito colours, told apart with every common colour-vision deficiency.
+    static final Color BLUE = new Color(0x00, 0x72, 0xb2);
+    /** Okabe-Ito's vermillion. */
+    static final Color RED = new Color(0xd5, 0x5e, 0x00);
+    /** Okabe-Ito's bluish green. */
+    static final Color GREEN = new Color(0x00, 0x9e, 0x73);
+    /** Okabe-Ito's reddish purple. */
+    static final Color PURPLE = new Color(0xcc, 0x79, 0xa7);
+    static final Color ORANGE = new Color(0xe6, 0x9f, 0x00);
+    static final Color SKY_BLUE = new Color(0x56, 0xb4, 0xe9);
+    static final Color YELLOW = new Color(0xf0, 0xe4, 0x42);
     static final Color GREY = new Color(0x7f, 0x7f, 0x7f);
     static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
-    static final Color HISTOGRAM = new Color(0x9e, 0xc5, 0xe8);
+    static final Color HISTOGRAM = new Color(0xa6, 0xce, 0xe3);
 
     /** Log scale when the positive values span more than this ratio. */
     static final double LOG_SCALE_SPAN = 100;
@@ -85,10 +91,11 @@ final class ChartStyle {
         return plot;
     }
 
-    /** A linear axis that does not force zero into the range. */
+    /** A linear axis that does not force zero into the range, with {@link TickFormat} labels. */
     static NumberAxis linear(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
+        axis.setNumberFormatOverride(TickFormat.INSTANCE);
         return styled(axis);
     }
 
@@ -126,13 +133,13 @@ final class ChartStyle {
         return finite > 1 && max / min > LOG_SCALE_SPAN;
     }
 
-    /** The paper's colours for the training modes (CICT blue, CINT red, NINT green); NICT brown, Adam purple and orange. */
+    /** The paper's colours for the training modes (CICT blue, CINT red, NINT green); NICT sky blue, Adam purple and orange. */
     static Color modeColor(String mode) {
         return SweepMode.find(mode).map(m -> switch (m) {
             case CICT -> BLUE;
             case CINT -> RED;
             case NINT -> GREEN;
-            case NICT -> BROWN;
+            case NICT -> SKY_BLUE;
             case ADAM_CINT -> PURPLE;
             case ADAM_NINT -> ORANGE;
         }).orElse(GREY);
@@ -185,11 +192,25 @@ final class ChartStyle {
     /** The marker of the paper's own values drawn beside annft's. */
     static final Shape DIAMOND = new Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4);
 
-    private static final List<Color> SERIES = List.of(BLUE, ORANGE, GREEN, PURPLE, BROWN, PINK, RED, GREY);
+    private static final List<Color> SERIES = List.of(BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, RED, Color.BLACK, YELLOW);
 
     /** The colour of the i-th of several series of the same kind (e.g. protocols), cycling. */
     static Color seriesColor(int index) {
         return SERIES.get(index % SERIES.size());
+    }
+
+    private static final List<Shape> SHAPES = List.of(new Ellipse2D.Double(-4, -4, 8, 8), new Rectangle2D.Double(-3.5, -3.5, 7, 7),
+            triangle(1), new Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4), triangle(-1),
+            new Polygon(new int[] {-4, -1, -1, 1, 1, 4, 4, 1, 1, -1, -1, -4}, new int[] {-1, -1, -4, -4, -1, -1, 1, 1, 4, 4, 1, 1}, 12));
+
+    /** The marker of the i-th of several series, cycling with a period prime to the colours': told apart in greyscale. */
+    static Shape seriesShape(int index) {
+        return SHAPES.get(index % SHAPES.size());
+    }
+
+    /** The marker of the i-th series at 60% size, for scatter plots of thousands of points. */
+    static Shape smallSeriesShape(int index) {
+        return java.awt.geom.AffineTransform.getScaleInstance(0.6, 0.6).createTransformedShape(seriesShape(index));
     }
 
     private static Shape triangle(int up) {

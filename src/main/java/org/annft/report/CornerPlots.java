@@ -247,7 +247,7 @@ public final class CornerPlots implements FigureFamily {
         XYPlot plot = cornerPlot(xRange, yRange, xLabel, yLabel, yLabel != null);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         renderer.setSeriesShape(0, new Ellipse2D.Double(-1.2, -1.2, 2.4, 2.4));
-        renderer.setSeriesPaint(0, new Color(0x1f, 0x77, 0xb4, 70));
+        renderer.setSeriesPaint(0, new Color(0x00, 0x72, 0xb2, 70));
         plot.setDataset(new XYSeriesCollection(points));
         plot.setRenderer(renderer);
         return ChartStyle.chart(null, plot, false);

@@ -2,11 +2,8 @@ package org.annft.report;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
@@ -15,14 +12,17 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * A base-10 log axis with labels where a reader expects them: at 1, 2 and 5 times powers of ten
+ * A base-10 log axis with labels where a reader expects them: at every integer multiple of a power
+ * of ten on a range of less than a decade, at 1, 2 and 5 times powers of ten
  * when the range spans two decades or less (JFreeChart would label only the one power of ten
  * inside it), at powers of ten otherwise (every second one beyond twelve decades), with minor
- * ticks between. Labels are plain numbers from 0.001 to 10^4 and {@code 1e-5} beyond.
+ * ticks between. Labels as {@link TickFormat} writes them: plain numbers from 0.001 to 10^4, 10^k beyond.
  */
 final class DecadeLogAxis extends LogAxis {
 
     private static final long serialVersionUID = 1L;
+    /** Decades up to which every integer multiple of a power of ten is labelled (1, 2, 5 would leave one label). */
+    private static final double SHORT_RANGE = 0.6;
 
     DecadeLogAxis(String label) {
         super(label);
@@ -51,7 +51,8 @@ final class DecadeLogAxis extends LogAxis {
         int first = (int) Math.floor(Math.log10(low));
         int last = (int) Math.ceil(Math.log10(high));
         double decades = Math.log10(high / low);
-        double[] labelled = decades <= 2 ? new double[] {1, 2, 5} : new double[] {1};
+        double[] labelled = decades <= SHORT_RANGE ? new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}
+                : decades <= 2 ? new double[] {1, 2, 5} : new double[] {1};
         int step = decades > 12 ? 2 : 1;
         for (int e = first; e <= last; e++) {
             for (int m = 1; m <= 9; m++) {
@@ -60,7 +61,7 @@ final class DecadeLogAxis extends LogAxis {
                     continue;
                 }
                 boolean major = contains(labelled, m) && Math.floorMod(e, step) == 0;
-                ticks.add(new NumberTick(major ? TickType.MAJOR : TickType.MINOR, v, major ? label(v, e) : "",
+                ticks.add(new NumberTick(major ? TickType.MAJOR : TickType.MINOR, v, major ? TickFormat.label(v) : "",
                         anchor, TextAnchor.CENTER, 0));
             }
         }
@@ -74,13 +75,5 @@ final class DecadeLogAxis extends LogAxis {
             }
         }
         return false;
-    }
-
-    static String label(double value, int exponent) {
-        if (exponent < -3 || exponent > 4) {
-            double mantissa = value / Math.pow(10, exponent);
-            return Math.round(mantissa) + "e" + exponent;
-        }
-        return new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 }

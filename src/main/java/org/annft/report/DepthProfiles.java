@@ -100,23 +100,23 @@ public final class DepthProfiles implements FigureFamily {
                 .sorted(Comparator.<List<Double>>comparingDouble(k -> k.get(0)).thenComparingDouble(k -> k.get(1))).toList();
         List<JFreeChart> panels = new ArrayList<>();
         int dropped = 0;
-        for (int row = 0; row < initializations.size(); row++) {
-            for (int column = 0; column < activations.size(); column++) {
-                List<Double> init = initializations.get(row);
-                String activation = activations.get(column);
-                int index = row * activations.size() + column;
+        // A full grid has a row per (C_W, C_b) and a column per activation; where some activation lacks
+        // an initialization (each at its own criticality, say) the panels are laid out without gaps.
+        boolean fullGrid = profiles.size() == activations.size() * initializations.size();
+        for (List<Double> init : initializations) {
+            for (String activation : activations) {
                 Profile p = profiles.stream().filter(x -> x.activation().equals(activation) && x.cW() == init.get(0)
                         && x.cB() == init.get(1)).findFirst().orElse(null);
                 if (p == null) {
-                    panels.add(null);
                     continue;
                 }
                 XYPanel panel = moment == Moment.VARIANCE ? variancePanel(p) : vertexPanel(p);
                 dropped += panel.dropped();
-                panels.add(panel.chart(Labels.letter(index) + " " + Labels.activation(activation) + ", C_W = "
+                panels.add(panel.chart(Labels.letter(panels.size()) + " " + Labels.activation(activation) + ", C_W = "
                         + Labels.number(init.get(0)) + ", C_b = " + Labels.number(init.get(1)), true));
             }
         }
+        int columns = fullGrid ? activations.size() : Math.min(2, panels.size());
         Profile first = profiles.get(0);
         String figureName = moment == Moment.VARIANCE ? "Fig. 6" : "Fig. 7";
         String title = figureName + (moment == Moment.VARIANCE ? ": output variance" : ": four-point vertex V/n")
@@ -130,15 +130,16 @@ public final class DepthProfiles implements FigureFamily {
                 + "network gives every depth. "
                 + (moment == Moment.VARIANCE
                 ? "Blue: measured variance m2 with its standard error; red dashed: the kernel recursion started from the "
-                + "measured first layer; pink dashed: the kernel recursion from the input (infinite-width theory)."
+                + "measured first layer; purple dashed: the kernel recursion from the input (infinite-width theory)."
                 : "Green: measured V/n = (m4 - 3 m2^2)/3 with its standard error; red dashed: the vertex recursion "
-                + "(with the squared chi_parallel) started from the measured first layer; pink dashed: the recursion from "
+                + "(with the squared chi_parallel) started from the measured first layer; purple dashed: the recursion from "
                 + "the input (V = 0 in the first layer); blue: 5 K^2 d / n, the leading-order critical ReLU result "
                 + "(paper Eq. 48), drawn for ReLU at C_W = 2, C_b = 0.")
-                + " Rows: C_W; columns: activation. Log y axes where the values (for V/n: the theory values) span more than two decades"
+                + (fullGrid ? " Rows: C_W; columns: activation." : " One panel per activation and initialization.")
+                + " Log y axes where the values (for V/n: the theory values) span more than two decades"
                 + (dropped > 0 ? "; " + dropped + " non-positive measured values are not shown on them" : "")
                 + ". " + source.citation();
-        PanelGrid grid = new PanelGrid(title, activations.size(), PANEL_WIDTH, PANEL_HEIGHT);
+        PanelGrid grid = new PanelGrid(title, columns, PANEL_WIDTH, PANEL_HEIGHT);
         return grid.write(panels, files, files.name(moment == Moment.VARIANCE ? "fig6" : "fig7", "width" + first.width()),
                 caption);
     }
@@ -150,7 +151,7 @@ public final class DepthProfiles implements FigureFamily {
                 .errorBars("measured", depth, p.column(Layer::m2), p.column(Layer::m2Se), ChartStyle.BLUE, false)
                 .line("from measured", depth, p.column(Layer::theoryKernelFromMeasured), ChartStyle.RED,
                         ChartStyle.dashed(1.8f))
-                .line("theory", depth, p.column(Layer::theoryKernel), ChartStyle.PINK, ChartStyle.dashed(1.8f));
+                .line("theory", depth, p.column(Layer::theoryKernel), ChartStyle.PURPLE, ChartStyle.dashed(1.8f));
     }
 
     private static XYPanel vertexPanel(Profile p) {
@@ -161,7 +162,7 @@ public final class DepthProfiles implements FigureFamily {
                 .errorBars("measured", depth, p.column(Layer::vOverN), p.column(Layer::vOverNSe), ChartStyle.GREEN, false)
                 .line("from measured", depth, p.column(Layer::theoryVOverNFromMeasured), ChartStyle.RED,
                         ChartStyle.dashed(1.8f))
-                .line("theory", depth, p.column(Layer::theoryVOverN), ChartStyle.PINK, ChartStyle.dashed(1.8f));
+                .line("theory", depth, p.column(Layer::theoryVOverN), ChartStyle.PURPLE, ChartStyle.dashed(1.8f));
         if (p.criticalRelu()) {
             double[] leading = p.layers().stream()
                     .mapToDouble(l -> 5 * l.theoryKernel() * l.theoryKernel() * l.depth() / p.width()).toArray();

@@ -87,7 +87,9 @@ public final class NtkChanges implements FigureFamily {
                 + " runs per width (diverged runs left out), one series per mode; log axes"
                 + (rStar.isEmpty() ? "" : "; red line: the optimal aspect ratio r* (paper Eq. 50)")
                 + ". The NTK uses the learning-rate tensor of each run's mode at raw rates 1. A kernel that hardly "
-                + "moves trains lazily, as a linear model in its parameters." + ProtocolCaption.describe(source.runInfo(), modes)
+                + "moves trains lazily, as a linear model in its parameters."
+                + RunOutcomes.sentence(source, modes, "the means include every run that did not diverge")
+                + ProtocolCaption.describe(source.runInfo(), modes)
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, charts.size()), PANEL_WIDTH, PANEL_HEIGHT);
         Figure figure = grid.write(charts, files, files.name("ntk-changes"), caption);

@@ -101,7 +101,8 @@ public final class OutputHistograms implements FigureFamily {
             }
         }
         int hidden = histograms.get(0).hiddenLayers();
-        String title = "Fig. 4: output distributions, C_W = " + Labels.number(init.cW()) + ", C_b = " + Labels.number(init.cB())
+        // "Fig. 4" only for the paper's set-up; another ensemble's figure is named after what it shows.
+        String title = (againstThePaper(histograms).isEmpty() ? "Fig. 4: output" : "Output") + " distributions, C_W = " + Labels.number(init.cW()) + ", C_b = " + Labels.number(init.cB())
                 + (severalDepths ? "" : ", " + Labels.hiddenLayers(hidden));
         long inRange = histograms.stream().mapToLong(Histogram::count).min().orElse(0);
         String caption = title + ". Distribution of the network output f(x) (the last layer, l_out = L + 1) at "
@@ -109,7 +110,7 @@ public final class OutputHistograms implements FigureFamily {
                 + configurations.samplesPerConfiguration("the sampled") + " networks per configuration"
                 + (configurations.sampler().isEmpty() ? "" : " (" + configurations.sampler() + "-space sampler)")
                 + ", at least " + inRange + " of them inside the histogram range. Bars: histogram (density); red line: "
-                + "the Gaussian with the sample mean and variance. " + source.citation();
+                + "the Gaussian with the sample mean and variance." + againstThePaper(histograms) + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, activations.size(), PANEL_WIDTH, PANEL_HEIGHT);
         return grid.write(panels, files, files.name("fig4", "cw" + Labels.number(init.cW()), "cb" + Labels.number(init.cB())),
                 caption);
@@ -142,5 +143,31 @@ public final class OutputHistograms implements FigureFamily {
         String title = Labels.letter(index) + " " + Labels.activation(h.activation()) + ", n = " + h.width()
                 + (showDepth ? ", L = " + h.hiddenLayers() : "");
         return ChartStyle.chart(title, plot, false);
+    }
+
+    /** The paper's Fig. 4: networks of 2 hidden layers, widths 1 to 1000. */
+    static final int PAPER_HIDDEN_LAYERS = 2;
+    static final int PAPER_WIDTH_MIN = 1;
+    static final int PAPER_WIDTH_MAX = 1000;
+
+    /** Where the ensemble's set-up differs from the paper's Fig. 4, said so; empty where it is the same. */
+    static String againstThePaper(List<Histogram> histograms) {
+        java.util.TreeSet<Integer> depths = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> widths = new java.util.TreeSet<>();
+        histograms.forEach(h -> {
+            depths.add(h.hiddenLayers());
+            widths.add(h.width());
+        });
+        boolean sameDepth = depths.equals(java.util.Set.of(PAPER_HIDDEN_LAYERS));
+        boolean sameWidths = widths.first() <= PAPER_WIDTH_MIN && widths.last() >= PAPER_WIDTH_MAX;
+        if (sameDepth && sameWidths) {
+            return "";
+        }
+        return " Set-up differs from the paper's Fig. 4 (" + PAPER_HIDDEN_LAYERS + " hidden layers, widths "
+                + PAPER_WIDTH_MIN + " to " + PAPER_WIDTH_MAX + "): here "
+                + depths.stream().map(Labels::hiddenLayers).collect(java.util.stream.Collectors.joining(", "))
+                + " and widths " + widths.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + (sameDepth ? "" : "; deeper networks move further from the Gaussian at the same width")
+                + ". Run conf/fig4.conf for the paper's set-up.";
     }
 }

@@ -144,10 +144,31 @@ public final class ParameterChangeFigures implements FigureFamily {
                 + "over runs with runs outside the interquartile range of each metric excluded (at least " + kept + " of "
                 + total + " runs kept per point), error bars: standard deviation over the kept runs. W₀: initial weights, "
                 + "ΔW, Δb: change of the weights and biases in training; n: width of the layer's input."
+                + (layout.figure().equals("Fig. 10") ? againstThePaper(means) : "")
+                + RunOutcomes.sentence(source, means.stream().map(Mean::mode).distinct().toList(),
+                        "runs that did not converge count in the means unless the interquartile rule drops them")
                 + ProtocolCaption.describe(source.runInfo(), means.stream().map(Mean::mode).distinct().toList())
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, layout.metrics().size(), PANEL_WIDTH, PANEL_HEIGHT);
         return grid.write(panels, files, files.name(layout.figure().replace("Fig. ", "fig"),
                 layout.againstWidth() ? "depth" + fixedValue : "width" + fixedValue), caption);
+    }
+
+    /**
+     * Fig. 10's magnitudes against the paper's statement that the changes in parameters are small:
+     * rms(ΔW) / rms(W₀) of 1 means the weights moved by as much as their initial size.
+     */
+    static String againstThePaper(List<Mean> means) {
+        double largest = means.stream().filter(m -> m.metric().equals("relative_weight_change_rmsd"))
+                .mapToDouble(Mean::mean).filter(Double::isFinite).max().orElse(Double.NaN);
+        if (!Double.isFinite(largest)) {
+            return "";
+        }
+        String verdict = largest >= 1 ? "not small: the weights moved by more than their initial size, so this training "
+                + "leaves the regime of the paper's statement"
+                : largest >= 0.1 ? "moderate: the weights moved by a sizeable fraction of their initial size"
+                : "small, as the paper finds";
+        return " The paper finds that the changes in parameters are small; here the relative weight change reaches "
+                + Labels.number(largest) + " (" + Math.round(100 * largest) + "% of rms(W₀)), " + verdict + ".";
     }
 }

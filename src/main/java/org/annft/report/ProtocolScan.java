@@ -6,7 +6,6 @@ import static org.annft.table.ResultTables.TABLE1;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class ProtocolScan implements FigureFamily {
     /** Sideways spread of a width's points, as ln(x) offsets: per protocol, and per run within it. */
     private static final double PROTOCOL_OFFSET = 0.07;
     private static final double RUN_SPREAD = 0.04;
-    private static final Shape DOT = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+    private static final String PAPER_SERIES = RmsdVsAspectRatio.PAPER_SERIES;
     private static final Shape CROSS = cross(4);
 
     /** One run. */
@@ -72,6 +71,7 @@ public final class ProtocolScan implements FigureFamily {
         }
         PaperResults paper = PaperResults.load();
         List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         StringBuilder scores = new StringBuilder();
         for (Map.Entry<List<Object>, List<Run>> e : groups.entrySet()) {
             String activation = (String) e.getKey().get(0);
@@ -84,8 +84,8 @@ public final class ProtocolScan implements FigureFamily {
             long failed = runs.stream().filter(Run::failed).count();
             String title = "Protocol scan: " + Labels.activation(activation) + " " + Labels.mode(mode) + ", l_out = " + depth;
             String caption = title + ". Binding-energy RMSD of every run (" + runs.size() + " runs, " + failed
-                    + " failed) against the width, one colour per protocol (" + String.join(", ", protocols) + "): dots "
-                    + "are runs kept, crosses failed runs (diverged, NaN or above the cutoff of " + Labels.number(cutoff)
+                    + " failed) against the width, one colour per protocol (" + String.join(", ", protocols) + "): markers "
+                    + "(one shape per protocol) are runs kept, crosses failed runs (diverged, NaN or above the cutoff of " + Labels.number(cutoff)
                     + " MeV) at their RMSD, NaN at the top; thin lines join each protocol's median RMSD. Points of one "
                     + "width are spread sideways by protocol and run. Dashed grey lines: the RMSD (in total B) of the "
                     + "least-squares linear fit of the runs' target (B or B/A) on the network inputs and of its median, "
@@ -93,16 +93,22 @@ public final class ProtocolScan implements FigureFamily {
                     + (withPaper ? " Black diamonds: the paper's Table I, mean and std of the RMSD over the runs kept of "
                             + "100 after 20000 epochs, cutoff 100 MeV." : "")
                     + " " + source.citation();
-            JFreeChart chart = panel(runs.size() + " runs, " + protocols.size() + " protocols", runs, protocols,
-                    withPaper ? paper : null);
-            PanelGrid grid = new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT);
-            figures.add(grid.write(List.of(chart), files, files.name("protocol-scan", activation, mode, "depth" + depth),
-                    caption));
+            if (protocols.size() < 2) {
+                // A scan compares protocols; the runs of one are drawn by Fig. 13 and the RMSD strips.
+                notes.add(title + " (" + source.displayName() + "): not drawn, the runs have one protocol ("
+                        + protocols.get(0) + "); Fig. 13 and the RMSD strips show its runs.");
+            } else {
+                JFreeChart chart = panel(runs.size() + " runs, " + protocols.size() + " protocols", runs, protocols,
+                        withPaper ? paper : null);
+                PanelGrid grid = new PanelGrid(title, 1, PANEL_WIDTH, PANEL_HEIGHT);
+                figures.add(grid.write(List.of(chart), files, files.name("protocol-scan", activation, mode, "depth" + depth),
+                        caption));
+            }
             if (withPaper) {
                 scores.append(scoreTable(runs, paper, files, source));
             }
         }
-        return new Section(heading(), figures, scores.toString(), List.of());
+        return new Section(heading(), figures, scores.toString(), notes);
     }
 
     /**
@@ -167,7 +173,7 @@ public final class ProtocolScan implements FigureFamily {
                 (r.failed() ? failed : kept).add(new double[] {x, y});
                 byWidth.computeIfAbsent(r.width(), w -> new ArrayList<>()).add(y);
             }
-            panel.scatter(protocol, column(kept, 0), column(kept, 1), color, DOT);
+            panel.scatter(protocol, column(kept, 0), column(kept, 1), color, ChartStyle.seriesShape(k));
             if (!failed.isEmpty()) {
                 panel.scatter(protocol + ", failed", column(failed, 0), column(failed, 1), color, CROSS);
             }
@@ -178,7 +184,7 @@ public final class ProtocolScan implements FigureFamily {
         if (paper != null) {
             List<PaperResults.TableOneRow> t = paper.tableOne().stream()
                     .filter(p -> p.width() >= widthsMin / 1.5 && p.width() <= widthsMax * 1.5).toList();
-            panel.errorBars("paper, Table I", t.stream().mapToDouble(PaperResults.TableOneRow::width).toArray(),
+            panel.errorBars(PAPER_SERIES, t.stream().mapToDouble(PaperResults.TableOneRow::width).toArray(),
                     t.stream().mapToDouble(PaperResults.TableOneRow::meanRmsdMev).toArray(),
                     t.stream().mapToDouble(PaperResults.TableOneRow::stdRmsdMev).toArray(), Color.BLACK, false,
                     ChartStyle.DIAMOND, ChartStyle.solid(1.0f));

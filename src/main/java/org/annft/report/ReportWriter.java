@@ -17,6 +17,9 @@ import org.annft.AnnftVersion;
  */
 public final class ReportWriter {
 
+    /** The figures' manifest beside {@code index.html}. */
+    public static final String MANIFEST = "figures.json";
+
     private static final String STYLE = """
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 2em auto; max-width: 1400px;
                    padding: 0 1.5em; color: #222; line-height: 1.4; }
@@ -26,6 +29,8 @@ public final class ReportWriter {
             figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
             figcaption { font-size: 0.9em; max-width: 1100px; margin-top: 0.4em; }
             .note { background: #fff8e1; border-left: 4px solid #f0b400; padding: 0.4em 0.8em; }
+            .files { white-space: nowrap; color: #555; }
+            .files a { margin-left: 0.4em; }
             .meta { color: #555; font-size: 0.9em; }
             table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
             th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
@@ -59,6 +64,29 @@ public final class ReportWriter {
         }
         h.append("</body>\n</html>\n");
         Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+        Files.writeString(file.resolveSibling(MANIFEST), manifest(sections), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code figures.json}: every figure's files, panels, axes as drawn, series (names, range axis,
+     * point counts) and the series it promises; jobs/check-report checks the files and the CSVs against it.
+     */
+    static String manifest(List<Section> sections) {
+        StringBuilder b = new StringBuilder("{\"figures\": [");
+        boolean first = true;
+        for (Section s : sections) {
+            for (Figure f : s.figures()) {
+                b.append(first ? "" : ",").append("\n {\"png\": ").append(FigureData.json(f.file()))
+                        .append(", \"svg\": ").append(FigureData.json(f.svg()))
+                        .append(", \"pdf\": ").append(FigureData.json(f.pdf()))
+                        .append(", \"data\": ").append(FigureData.json(f.csv()))
+                        .append(", \"title\": ").append(FigureData.json(f.title()))
+                        .append(", \"width\": ").append(f.width()).append(", \"height\": ").append(f.height())
+                        .append(",\n  ").append(f.data().jsonMembers()).append('}');
+                first = false;
+            }
+        }
+        return b.append("\n]}\n").toString();
     }
 
     private static void contents(StringBuilder h, List<Section> sections) {
@@ -94,11 +122,18 @@ public final class ReportWriter {
             h.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
         }
         for (Figure f : s.figures()) {
-            h.append("<figure>\n<img src=\"").append(escape(f.file())).append("\" width=\"").append(f.width())
+            h.append("<figure>\n<img src=\"").append(escape(f.svg())).append("\" width=\"").append(f.width())
                     .append("\" height=\"").append(f.height()).append("\" alt=\"").append(escape(f.title()))
-                    .append("\">\n<figcaption>").append(escape(f.caption())).append("</figcaption>\n</figure>\n");
+                    .append("\">\n<figcaption>").append(escape(f.caption())).append(" <span class=\"files\">")
+                    .append(link(f.svg(), "SVG")).append(" ").append(link(f.pdf(), "PDF")).append(" ")
+                    .append(link(f.file(), "PNG")).append(" ").append(link(f.csv(), "data (CSV)"))
+                    .append("</span></figcaption>\n</figure>\n");
         }
         h.append(s.tableHtml());
+    }
+
+    private static String link(String file, String text) {
+        return "<a href=\"" + escape(file) + "\">" + escape(text) + "</a>";
     }
 
     /** Escapes text for HTML element content and attribute values. */

@@ -96,6 +96,26 @@ final class XYPanel {
         return this;
     }
 
+    /**
+     * Points joined by a line on the plot's range axis {@code axis} (a linear axis of its own, set on
+     * the plot by the caller): neither log-axis rules nor the main axis's range apply to them.
+     */
+    XYPanel pointsOnAxis(int axis, String name, double[] x, double[] y, Color color, Stroke stroke, Shape shape) {
+        XYSeries s = new XYSeries(name, false, true);
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(y[i])) {
+                s.add(x[i], y[i]);
+            }
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, color);
+        r.setSeriesStroke(0, stroke);
+        r.setSeriesShape(0, shape);
+        add(new XYSeriesCollection(s), r);
+        plot.mapDatasetToRangeAxis(datasets - 1, axis);
+        return this;
+    }
+
     /** Unjoined markers at (x, y). */
     XYPanel scatter(String name, double[] x, double[] y, Color color, Shape shape) {
         XYSeries s = new XYSeries(name, false, true);

@@ -34,14 +34,14 @@ class FiguresTest {
         return family.render(source, new FigureFiles(out, source.label())).figures();
     }
 
-    /** The PNG exists, decodes, and has the size the figure reports and the test expects. */
+    /** The PNG exists, decodes, and has twice the size in points the figure reports and the test expects. */
     private BufferedImage image(Figure figure, int width, int height) throws Exception {
         Path file = dir.resolve("out").resolve(figure.file());
         assertTrue(Files.isRegularFile(file), figure.file());
         BufferedImage image = ImageIO.read(file.toFile());
         assertNotNull(image, "PNG decodes: " + figure.file());
-        assertEquals(width, image.getWidth(), "width of " + figure.file());
-        assertEquals(height, image.getHeight(), "height of " + figure.file());
+        assertEquals(2 * width, image.getWidth(), "width of " + figure.file());
+        assertEquals(2 * height, image.getHeight(), "height of " + figure.file());
         assertEquals(width, figure.width());
         assertEquals(height, figure.height());
         return image;
@@ -169,7 +169,29 @@ class FiguresTest {
         assertTrue(weak.paleWarm > 200 && weak.paleCool > 200, "but it is tinted both ways: " + weak);
     }
 
-    /** Counts the strongly and faintly tinted pixels in one panel of the first row. */
+    /**
+     * Where runs have outcomes, Fig. 14 draws the mean prediction of the converged runs: the plateau
+     * run 200 MeV off, which the table residuals averages in (residual 100.5 MeV), is left out, and the
+     * colour scale follows the converged run's 1.5 MeV.
+     */
+    @Test
+    void fig14LeavesFailedRunsOut() throws Exception {
+        SyntheticTables t = tables();
+        t.residuals(List.of(10, 120), (n, z, width) -> 100.75);
+        t.predictionsOfTwoRuns(List.of(10, 120), 1.5, 200);
+        List<Figure> figures = render(new ResidualMaps());
+        assertEquals(1, figures.size());
+        String caption = figures.get(0).caption();
+        assertTrue(caption.contains("1 converged networks (runs.outcome = converged") && caption.contains("failed runs")
+                && caption.contains("saturates at +-1.5 MeV"), caption);
+        List<String> csv = Files.readAllLines(dir.resolve("out").resolve(figures.get(0).csv()));
+        assertTrue(csv.size() > 100, "every nuclide of both panels");
+        for (String line : csv.subList(1, csv.size())) {
+            assertEquals(1.5, Double.parseDouble(line.substring(line.lastIndexOf(',') + 1)), 1e-9, line);
+        }
+    }
+
+    /** Counts the strongly and faintly tinted pixels (of the PNG, at its scale) in one panel of the first row. */
     private record Tint(int red, int blue, double redMeanX, double blueMeanX, int paleWarm, int paleCool) {
         static Tint of(BufferedImage image, int panel) {
             int red = 0;
@@ -178,8 +200,9 @@ class FiguresTest {
             long blueX = 0;
             int paleWarm = 0;
             int paleCool = 0;
-            for (int x = panel * ResidualMaps.PANEL_WIDTH; x < (panel + 1) * ResidualMaps.PANEL_WIDTH; x++) {
-                for (int y = HEADER; y < HEADER + ResidualMaps.PANEL_HEIGHT; y++) {
+            int s = PanelGrid.PNG_SCALE;
+            for (int x = s * panel * ResidualMaps.PANEL_WIDTH; x < s * (panel + 1) * ResidualMaps.PANEL_WIDTH; x++) {
+                for (int y = s * HEADER; y < s * (HEADER + ResidualMaps.PANEL_HEIGHT); y++) {
                     int rgb = image.getRGB(x, y);
                     int warmth = ((rgb >> 16) & 0xff) - (rgb & 0xff);
                     if (warmth > 80) {

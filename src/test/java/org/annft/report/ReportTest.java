@@ -30,14 +30,15 @@ class ReportTest {
 
     private final SparkSession spark = ReportFixtures.spark();
 
-    /** Every image the page references exists and decodes; returns their names. */
+    /** The page shows SVGs; each exists, with a PNG beside it that decodes; returns the PNGs' names. */
     private static List<String> images(Path report, String html) throws Exception {
         Matcher m = IMAGE.matcher(html);
         List<String> names = new java.util.ArrayList<>();
         while (m.find()) {
-            Path png = report.resolve(m.group(1));
-            assertNotNull(ImageIO.read(png.toFile()), "decodes: " + png);
-            names.add(m.group(1));
+            assertTrue(m.group(1).endsWith(".svg") && Files.isRegularFile(report.resolve(m.group(1))), m.group(1));
+            String png = m.group(1).replaceAll("\\.svg$", ".png");
+            assertNotNull(ImageIO.read(report.resolve(png).toFile()), "decodes: " + png);
+            names.add(png);
         }
         return names;
     }
@@ -143,8 +144,10 @@ class ReportTest {
         List<String> names = images(report, html);
         assertEquals(List.of("fig4-ensemble-cw2-cb0.png", "fig5-ensemble-config0.png", "fig6-ensemble-width120.png",
                 "fig7-ensemble-width120.png", "ntk-fluctuations-ensemble.png", "fig8-sweep-relu.png", "fig10-sweep-depth4.png",
-                "fig11-sweep-depth4.png", "fig12-sweep-width120.png", "fig13-sweep.png", "ntk-changes-sweep.png",
-                "fig14-sweep-relu-cict-depth4.png", "extrapolation-residuals-sweep-relu-cict-depth4.png",
+                "fig11-sweep-depth4.png", "fig12-sweep-width120.png", "fig13-sweep.png", "rmsd-strips-sweep_protocol_b32-r0.01-relu-depth4.png",
+                "rmsd-strips-sweep_protocol_b32-r0.5-relu-depth4.png", "ntk-changes-sweep.png",
+                "fig14-sweep-relu-cict-depth4.png", "predictions-vs-ame-sweep-relu-cict-depth4.png",
+                "extrapolation-residuals-sweep-relu-cict-depth4.png",
                 "extrapolation-distance-sweep-relu-cict-depth4.png", "extrapolation-calibration-sweep-relu-cict-depth4.png",
                 "protocol-scan-sweep-relu-cict-depth4.png"), names);
         assertFalse(html.contains("Tables not found"), "nothing missing");
@@ -152,9 +155,41 @@ class ReportTest {
         assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
         // Captions carry the protocol from run_info.
         assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
-        assertTrue(err.toString().contains("16 figures"), err.toString());
+        assertTrue(err.toString().contains("19 figures"), err.toString());
         // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
         assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
+        checkReportFindsInjectedFaults(report);
+    }
+
+    /**
+     * jobs/check-report --files-only passes the report, and fails on each fault injected into a copy:
+     * an emptied series, a paper series the figure promised but did not draw, a point outside its
+     * axis, a truncated SVG, a PDF with a broken cross-reference table.
+     */
+    private void checkReportFindsInjectedFaults(Path report) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CheckReport.available(), "node is not installed");
+        assertEquals(0, CheckReport.run(report.getParent()).exitCode(), CheckReport.run(report.getParent()).output());
+
+        CheckReport.assertFails(dir, report, "series \"mean RMSD of kept runs\" of panel 0 ((a) ReLU CICT, l_out = 4) is empty",
+                copy -> CheckReport.editLines(copy.resolve("fig13-sweep.csv"), l -> !l.contains(",mean RMSD of kept runs,")));
+        CheckReport.assertFails(dir, report, "the promised series \"paper, Table I\" is missing", copy -> {
+            CheckReport.editLines(copy.resolve("fig13-sweep.csv"), l -> !l.contains(",\"paper, Table I\","));
+            CheckReport.edit(copy.resolve("figures.json"), j -> j.replaceAll(
+                    "\\{\"name\": \"paper, Table I\", \"axis\": 0, \"points\": \\d+\\}, ", ""));
+        });
+        CheckReport.assertFails(dir, report, "outside the y axis \"binding-energy RMSD (MeV)\"", copy ->
+                CheckReport.edit(copy.resolve("fig13-sweep.csv"), c -> c.replaceFirst(
+                        "(\n0,[^\n]*,mean RMSD of kept runs,0,[^,]*,)[^,]*,", "$11e6,")));
+        CheckReport.assertFails(dir, report, "fig13-sweep.svg: ", copy -> CheckReport.edit(copy.resolve("fig13-sweep.svg"),
+                svg -> svg.substring(0, svg.length() / 2) + "</svg>"));
+        CheckReport.assertFails(dir, report, "fig13-sweep.pdf: object", copy -> {
+            // Object 1's number changed: the xref entry no longer points at object 1.
+            Path pdf = copy.resolve("fig13-sweep.pdf");
+            byte[] b = Files.readAllBytes(pdf);
+            int obj = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\n1 0 obj");
+            b[obj + 1] = '9';
+            Files.write(pdf, b);
+        });
     }
 
     @Test

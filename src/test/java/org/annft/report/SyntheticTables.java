@@ -288,7 +288,8 @@ final class SyntheticTables {
 
     /**
      * {@code runs} of a two-protocol scan (ReLU CICT, l_out = 4): per protocol, width and run an RMSD,
-     * with a NaN (diverged) run and one above the cutoff, and the fit columns.
+     * with a NaN (diverged) run and one above the cutoff, the fit columns, and the outcome by the
+     * rules of {@code RunOutcome} (dead at the constant fit's RMSD).
      */
     void protocolRuns(List<Integer> widths, int runs) {
         List<Row> rows = new ArrayList<>();
@@ -302,9 +303,11 @@ final class SyntheticTables {
                         rmsd = width < 20 ? 525.8 : Double.NaN;
                         status = width < 20 ? "ok" : "diverged";
                     }
+                    String outcome = !Double.isFinite(rmsd) ? "diverged" : rmsd == 525.8 ? "dead"
+                            : rmsd >= 0.75 * 40 ? "linear-fit" : rmsd > 10 ? "plateau" : "converged";
                     rows.add(row(ResultTables.RUNS, "activation", "relu", "mode", "cict", "protocol", protocol,
                             "width", width, "depth", 4, "run", run, "status", status, "rmsd_mev", rmsd,
-                            "linear_fit_rmsd_mev", 40.0, "constant_fit_rmsd_mev", 525.8));
+                            "linear_fit_rmsd_mev", 40.0, "constant_fit_rmsd_mev", 525.8, "outcome", outcome));
                 }
             }
         }
@@ -327,6 +330,31 @@ final class SyntheticTables {
             }
         }
         write(ResultTables.RESIDUALS, rows);
+    }
+
+    /**
+     * {@code predictions} and {@code runs} of two runs per width on the nuclides of {@link #residuals}:
+     * run 0 converged, predicting B - {@code converged} MeV, run 1 a plateau, predicting B - {@code failed}.
+     */
+    void predictionsOfTwoRuns(List<Integer> widths, double converged, double failed) {
+        List<Row> predictions = new ArrayList<>();
+        List<Row> runs = new ArrayList<>();
+        for (int width : widths) {
+            for (int run = 0; run < 2; run++) {
+                runs.add(row(ResultTables.RUNS, "activation", "relu", "mode", "cict", "width", width, "depth", 4, "run", run,
+                        "status", "ok", "rmsd_mev", run == 0 ? converged : failed, "outcome", run == 0 ? "converged" : "plateau"));
+                int index = 0;
+                for (int z = 8; z <= 100; z++) {
+                    for (int n = z; n <= (int) (1.5 * z) + 8; n++) {
+                        predictions.add(row(ResultTables.PREDICTIONS, "activation", "relu", "mode", "cict", "width", width,
+                                "depth", 4, "run", run, "nuclide_index", index++, "z", z, "n", n, "a", n + z, "element", "X",
+                                "prediction_mev", 8.0 * (n + z) - (run == 0 ? converged : failed)));
+                    }
+                }
+            }
+        }
+        write(ResultTables.PREDICTIONS, predictions);
+        write(ResultTables.RUNS, runs);
     }
 
     /** A residual pattern. */
