@@ -63,4 +63,17 @@ public interface Activation extends java.io.Serializable {
     default OptionalDouble closedFormFourthMoment(double kernel) {
         return OptionalDouble.empty();
     }
+
+    /**
+     * {@code <sigma(z_a) sigma(z_b)>} over the covariance {@code [[kaa, kab], [kab, kbb]]} in closed
+     * form, if one exists; empty otherwise (then a two-dimensional quadrature gives it).
+     */
+    default OptionalDouble closedFormTwoPoint(double kaa, double kab, double kbb) {
+        return OptionalDouble.empty();
+    }
+
+    /** {@code <sigma'(z_a) sigma'(z_b)>} over {@code [[kaa, kab], [kab, kbb]]} in closed form, if one exists. */
+    default OptionalDouble closedFormDerivativeTwoPoint(double kaa, double kab, double kbb) {
+        return OptionalDouble.empty();
+    }
 }

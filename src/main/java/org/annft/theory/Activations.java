@@ -95,6 +95,20 @@ public final class Activations {
      * max(0, z). Closed forms: {@code <relu^2>_K = K/2}, {@code <relu'^2>_K = 1/2},
      * {@code <relu^4>_K = 3K^2/2} (half of the Gaussian moments).
      */
+    /** The angle between two inputs of covariance [[kaa, kab], [kab, kbb]]: theta = arccos(kab / sqrt(kaa kbb)). */
+    static double angle(double kaa, double kab, double kbb) {
+        double s = Math.sqrt(kaa * kbb);
+        return s == 0 ? Math.PI / 2 : Math.acos(Math.max(-1, Math.min(1, kab / s)));
+    }
+
+    /**
+     * The arc-cosine kernel J(theta) = {@code <r(z_a) r(z_b)>} of the ReLU r (Cho and Saul 2009):
+     * {@code sqrt(kaa kbb) (sin theta + (pi - theta) cos theta) / (2 pi)}.
+     */
+    static double arcCosine(double kaa, double kab, double kbb, double theta) {
+        return Math.sqrt(kaa * kbb) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta)) / (2 * Math.PI);
+    }
+
     public record Relu() implements Activation {
         @Override public String name() { return "relu"; }
         @Override public double value(double z) { return Math.max(z, 0.0); }
@@ -109,6 +123,12 @@ public final class Activations {
         @Override public OptionalDouble closedFormSecondMoment(double k) { return OptionalDouble.of(k / 2); }
         @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) { return OptionalDouble.of(0.5); }
         @Override public OptionalDouble closedFormFourthMoment(double k) { return OptionalDouble.of(1.5 * k * k); }
+        @Override public OptionalDouble closedFormTwoPoint(double kaa, double kab, double kbb) {
+            return OptionalDouble.of(arcCosine(kaa, kab, kbb, angle(kaa, kab, kbb)));
+        }
+        @Override public OptionalDouble closedFormDerivativeTwoPoint(double kaa, double kab, double kbb) {
+            return OptionalDouble.of((Math.PI - angle(kaa, kab, kbb)) / (2 * Math.PI));
+        }
     }
 
     /**
@@ -134,6 +154,17 @@ public final class Activations {
         @Override public OptionalDouble closedFormFourthMoment(double k) {
             return OptionalDouble.of(1.5 * (1 + slope * slope * slope * slope) * k * k);
         }
+        /** sigma = r(z) - a r(-z) with r the ReLU: (1 + a^2) J(theta) - 2a J(pi - theta). */
+        @Override public OptionalDouble closedFormTwoPoint(double kaa, double kab, double kbb) {
+            double theta = angle(kaa, kab, kbb);
+            return OptionalDouble.of((1 + slope * slope) * arcCosine(kaa, kab, kbb, theta)
+                    - 2 * slope * arcCosine(kaa, -kab, kbb, Math.PI - theta));
+        }
+        /** Both positive or both negative with probability (pi - theta)/(2 pi) each, opposite signs theta/pi. */
+        @Override public OptionalDouble closedFormDerivativeTwoPoint(double kaa, double kab, double kbb) {
+            double theta = angle(kaa, kab, kbb);
+            return OptionalDouble.of((1 + slope * slope) * (Math.PI - theta) / (2 * Math.PI) + slope * theta / Math.PI);
+        }
     }
 
     /** Identity. Closed forms: {@code <z^2>_K = K}, {@code <1>_K = 1}, {@code <z^4>_K = 3K^2}. */
@@ -145,6 +176,10 @@ public final class Activations {
         @Override public OptionalDouble closedFormSecondMoment(double k) { return OptionalDouble.of(k); }
         @Override public OptionalDouble closedFormDerivativeSecondMoment(double k) { return OptionalDouble.of(1.0); }
         @Override public OptionalDouble closedFormFourthMoment(double k) { return OptionalDouble.of(3 * k * k); }
+        @Override public OptionalDouble closedFormTwoPoint(double kaa, double kab, double kbb) { return OptionalDouble.of(kab); }
+        @Override public OptionalDouble closedFormDerivativeTwoPoint(double kaa, double kab, double kbb) {
+            return OptionalDouble.of(1.0);
+        }
     }
 
     /** tanh(z). */

@@ -50,6 +50,10 @@ public final class GaussianMoments {
         if (kab == kaa && kab == kbb) {
             return secondMoment(sigma, kaa); // identical inputs: use the one-dimensional (closed) form
         }
+        java.util.OptionalDouble closed = sigma.closedFormTwoPoint(kaa, kab, kbb);
+        if (closed.isPresent()) {
+            return closed.getAsDouble();
+        }
         double[] kinks = sigma.kinks();
         return GaussianExpectation.of((a, b) -> sigma.value(a) * sigma.value(b), kaa, kab, kbb, kinks, kinks);
     }
@@ -58,6 +62,10 @@ public final class GaussianMoments {
     public static double derivativeTwoPoint(Activation sigma, double kaa, double kab, double kbb) {
         if (kab == kaa && kab == kbb) {
             return derivativeSecondMoment(sigma, kaa);
+        }
+        java.util.OptionalDouble closed = sigma.closedFormDerivativeTwoPoint(kaa, kab, kbb);
+        if (closed.isPresent()) {
+            return closed.getAsDouble();
         }
         double[] kinks = sigma.kinks();
         return GaussianExpectation.of((a, b) -> sigma.derivative(a) * sigma.derivative(b), kaa, kab, kbb,

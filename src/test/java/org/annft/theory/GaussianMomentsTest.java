@@ -51,4 +51,28 @@ class GaussianMomentsTest {
         double reference = name.equals("gelu") ? 0.922082872110017204848569584433 : 1.38192841858369469872076274758;
         assertRelative(reference, GaussianMoments.secondMoment(Activations.parse(name), 2.0), 1e-10, name);
     }
+
+    /**
+     * The closed two-point forms (ReLU's arc-cosine kernel, leaky ReLU's combination of it, the
+     * identity's covariance) agree with the two-dimensional quadrature they replace, across
+     * correlations from -1 to 1 and unequal variances.
+     */
+    @org.junit.jupiter.api.Test
+    void closedTwoPointFormsAgreeWithQuadrature() {
+        for (Activation sigma : java.util.List.of(Activations.parse("relu"), Activations.parse("leaky-relu:0.2"),
+                Activations.parse("leaky-relu:-0.5"), Activations.parse("linear"))) {
+            for (double[] k : new double[][] {{1, 0.3, 2}, {2.5, -1.2, 0.9}, {1, 0.999, 1}, {0.4, -0.39, 0.4}, {3, 0, 1}}) {
+                double quadrature = GaussianExpectation.of((a, b) -> sigma.value(a) * sigma.value(b), k[0], k[1], k[2],
+                        sigma.kinks(), sigma.kinks());
+                double derivative = GaussianExpectation.of((a, b) -> sigma.derivative(a) * sigma.derivative(b), k[0], k[1],
+                        k[2], sigma.kinks(), sigma.kinks());
+                String at = sigma.name() + " at " + java.util.Arrays.toString(k);
+                org.junit.jupiter.api.Assertions.assertEquals(quadrature,
+                        sigma.closedFormTwoPoint(k[0], k[1], k[2]).orElseThrow(), 1e-9 * (1 + Math.abs(quadrature)), at);
+                org.junit.jupiter.api.Assertions.assertEquals(derivative,
+                        sigma.closedFormDerivativeTwoPoint(k[0], k[1], k[2]).orElseThrow(), 1e-9, at);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(Activations.parse("tanh").closedFormTwoPoint(1, 0.5, 1).isEmpty());
+    }
 }
