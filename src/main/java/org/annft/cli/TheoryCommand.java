@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "theory", mixinStandardHelpOptions = true,
         description = "Infinite-width theory: per-layer kernel, four-point vertex and NTK; criticality; optimal aspect ratio.",
-        subcommands = {TheoryCommand.Kernel.class, TheoryCommand.Critical.class, TheoryCommand.AspectRatioCommand.class})
+        subcommands = {TheoryCommand.Kernel.class, TheoryCommand.Critical.class, TheoryCommand.AspectRatioCommand.class,
+            TheoryCommand.Regression.class})
 final class TheoryCommand implements Runnable {
 
     @Spec
@@ -164,6 +165,94 @@ final class TheoryCommand implements Runnable {
                         + " has no default; pass --cw and --cb (" + critical.message() + ")");
             }
             return value;
+        }
+    }
+
+    @Command(name = "regression", mixinStandardHelpOptions = true,
+            description = {"The infinite-width baseline on the binding energies: kernel regression of the target (train.target, "
+                    + "B/A by default) with the output layer's NTK (the mean of infinitely wide networks trained to convergence "
+                    + "on the squared error) and kernel (the Bayesian posterior mean and standard deviation), at critical "
+                    + "initialization, on the data set's training nuclides.",
+                "RMSDs in MeV of total B on the training nuclides and on those data.test-fraction holds out, and the share "
+                    + "of held-out residuals within one and two posterior standard deviations."})
+    static final class Regression implements Callable<Integer> {
+
+        @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+                description = "Activation with a closed-form two-point expectation: relu, leaky-relu[:SLOPE], linear (default ${DEFAULT-VALUE}).")
+        String activation;
+
+        @Option(names = "--hidden-layers", paramLabel = "L", defaultValue = "3",
+                description = "Hidden layers L (default ${DEFAULT-VALUE}: l_out = 4, the paper's depth).")
+        int hiddenLayers;
+
+        @Option(names = "--rates", paramLabel = "critical|averaged", defaultValue = "critical",
+                description = "The NTK's learning rates: critical per-layer rates (CICT) or their layer means (CINT) (default ${DEFAULT-VALUE}).")
+        Rates rates;
+
+        @Option(names = "--ridge", paramLabel = "EPS", defaultValue = "1e-6",
+                description = "Diagonal regularizer relative to the kernel's mean diagonal (default ${DEFAULT-VALUE}).")
+        double ridge;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Activation sigma = OptionValues.parsed("--activation", activation, Activations::parse);
+            if (sigma.closedFormTwoPoint(1, 0.5, 1).isEmpty()) {
+                throw new org.annft.config.BadInputException("--activation " + sigma.name() + ": no closed-form two-point "
+                        + "expectation, and a quadrature per pair of the data set's nuclides would take hours; use relu, "
+                        + "leaky-relu[:SLOPE] or linear");
+            }
+            requireAtLeastOne("--hidden-layers", hiddenLayers);
+            if (hiddenLayers > 100) {
+                throw new org.annft.config.BadInputException("--hidden-layers " + hiddenLayers + " is above 100");
+            }
+            if (!(ridge >= 0) || ridge > 1) {
+                throw new org.annft.config.BadInputException("--ridge must be in [0, 1], got " + ridge);
+            }
+            AnnftConfig config = common.config(List.of());
+            org.annft.data.Target target = org.annft.sweep.TrainingProtocol.TARGET.read(config);
+            org.annft.data.BindingEnergyDataSet data = org.annft.data.DataSource.fromConfig(config)
+                    .load(w -> spec.commandLine().getErr().println("warning: " + w));
+            CriticalPoint critical = Criticality.of(sigma);
+            Architecture architecture = Architecture.uniform(sigma, hiddenLayers, 1,
+                    critical.criticalWeightVariance(), critical.criticalBiasVariance());
+            LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), hiddenLayers + 1, 1, 1);
+            // At infinite width the layer means of the rates per fan-in are those of any width.
+            LearningRates learningRates = rates == Rates.critical ? criticalRates
+                    : criticalRates.averagedInPractice(fanIns(data.inputWidth(), 1, hiddenLayers + 1));
+            long start = System.nanoTime();
+            org.annft.sweep.KernelBaseline.Result r;
+            try {
+                r = org.annft.sweep.KernelBaseline.of(data, target, architecture, learningRates, ridge);
+            } catch (IllegalArgumentException e) {
+                throw new org.annft.config.BadInputException("--ridge " + ridge + ": " + e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "kernel regression of %s: %s, C_W = %s, C_b = %s, l_out = %d, %s rates, ridge %s; "
+                            + "%d training nuclides, %d held out (%.1f s)%n", target.symbol(), sigma.name(),
+                    critical.criticalWeightVariance(), critical.criticalBiasVariance(), hiddenLayers + 1, rates, ridge,
+                    r.trainSize(), r.testSize(), (System.nanoTime() - start) / 1e9);
+            out.printf(Locale.ROOT, "NTK, trained to convergence: RMSD %.3f MeV on the training nuclides, %s%n",
+                    r.ntkRmsdTrain(), heldOut(r.ntkRmsdTest()));
+            out.printf(Locale.ROOT, "NNGP posterior: RMSD %.3f MeV on the training nuclides, %s", r.nngpRmsdTrain(),
+                    heldOut(r.nngpRmsdTest()));
+            if (r.testSize() > 0) {
+                out.printf(Locale.ROOT, "; median std %.3f MeV, held-out residuals within 1 std %.1f%% (68.3%% nominal), "
+                        + "within 2 std %.1f%% (95.4%%)", r.medianStdTest(), 100 * r.coverage1(), 100 * r.coverage2());
+            }
+            out.println();
+            out.flush();
+            return 0;
+        }
+
+        private static String heldOut(double rmsd) {
+            return Double.isNaN(rmsd) ? "none held out (data.test-fraction = 0)"
+                    : String.format(Locale.ROOT, "%.3f MeV held out", rmsd);
         }
     }
 

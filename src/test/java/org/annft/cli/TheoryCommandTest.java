@@ -122,4 +122,18 @@ class TheoryCommandTest {
         assertEquals(2, cli.run(args), String.join(" ", args));
         assertTrue(cli.err().contains(fragment), () -> "'" + fragment + "' not in: " + cli.err());
     }
+
+    /** The infinite-width baseline: refuses an activation without closed two-point forms, and runs on a small table. */
+    @org.junit.jupiter.api.Test
+    void regressionRefusesQuadratureActivationsAndRunsOnATable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        CliRun cli = new CliRun();
+        org.junit.jupiter.api.Assertions.assertEquals(2, cli.run("theory", "regression", "--activation", "tanh"));
+        org.junit.jupiter.api.Assertions.assertTrue(cli.err().contains("no closed-form two-point"), cli.err());
+        java.nio.file.Path table = new org.annft.data.AmeTableWriter().liquidDropChain(8, 30).writeTo(dir.resolve("t.txt"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, cli.run("theory", "regression", "--ame", table.toString(),
+                "--set", "data.test-fraction=0.25", "--ridge", "1e-4"), cli.err());
+        org.junit.jupiter.api.Assertions.assertTrue(cli.out().contains("NTK, trained to convergence: RMSD ")
+                && cli.out().contains(" MeV held out") && cli.out().contains("within 1 std"), cli.out());
+    }
 }
