@@ -86,12 +86,13 @@ public final class ProtocolScan implements FigureFamily {
             String caption = title + ". Binding-energy RMSD of every run (" + runs.size() + " runs, " + failed
                     + " failed) against the width, one colour per protocol (" + String.join(", ", protocols) + "): markers "
                     + "(one shape per protocol) are runs kept, crosses failed runs (diverged, NaN or above the cutoff of " + Labels.number(cutoff)
-                    + " MeV) at their RMSD, NaN at the top; thin lines join each protocol's median RMSD. Points of one "
-                    + "width are spread sideways by protocol and run. Dashed grey lines: the RMSD (in total B) of the "
+                    + " MeV) at their RMSD, NaN at the top; thin lines join each protocol's median over its kept runs "
+                    + "(the lower of the middle two where their number is even, so that the line passes through runs). "
+                    + "Points of one width are spread sideways by protocol and run. Dashed grey lines: the RMSD (in total B) of the "
                     + "least-squares linear fit of the runs' target (B or B/A) on the network inputs and of its median, "
                     + "over the training nuclides (a network stuck at the latter is dead). Log axes."
-                    + (withPaper ? " Black diamonds: the paper's Table I, mean and std of the RMSD over the runs kept of "
-                            + "100 after 20000 epochs, cutoff 100 MeV." : "")
+                    + (withPaper ? " Black diamonds, left of the runs of their width: the paper's Table I, mean and std of "
+                            + "the RMSD over the runs kept of 100 after 20000 epochs, cutoff 100 MeV." : "")
                     + " " + source.citation();
             if (protocols.size() < 2) {
                 // A scan compares protocols; the runs of one are drawn by Fig. 13 and the RMSD strips.
@@ -171,20 +172,24 @@ public final class ProtocolScan implements FigureFamily {
                 double x = r.width() * Math.exp(shift + spread);
                 double y = Double.isFinite(r.rmsd()) ? r.rmsd() : top;
                 (r.failed() ? failed : kept).add(new double[] {x, y});
-                byWidth.computeIfAbsent(r.width(), w -> new ArrayList<>()).add(y);
+                if (!r.failed()) {
+                    byWidth.computeIfAbsent(r.width(), w -> new ArrayList<>()).add(y);
+                }
             }
             panel.scatter(protocol, column(kept, 0), column(kept, 1), color, ChartStyle.seriesShape(k));
             if (!failed.isEmpty()) {
                 panel.scatter(protocol + ", failed", column(failed, 0), column(failed, 1), color, CROSS);
             }
             double[] widths = byWidth.keySet().stream().mapToDouble(w -> w * Math.exp(shift)).toArray();
-            double[] medians = byWidth.values().stream().mapToDouble(ProtocolScore::median).toArray();
+            double[] medians = byWidth.values().stream().mapToDouble(ProtocolScan::lowerMedian).toArray();
             panel.line(protocol + ", median", widths, medians, color, ChartStyle.solid(0.8f));
         }
         if (paper != null) {
             List<PaperResults.TableOneRow> t = paper.tableOne().stream()
                     .filter(p -> p.width() >= widthsMin / 1.5 && p.width() <= widthsMax * 1.5).toList();
-            panel.errorBars(PAPER_SERIES, t.stream().mapToDouble(PaperResults.TableOneRow::width).toArray(),
+            // Left of every protocol's points at the width, so that no run hides behind a diamond.
+            double left = Math.exp(-((protocols.size() + 1) / 2.0) * PROTOCOL_OFFSET - RUN_SPREAD);
+            panel.errorBars(PAPER_SERIES, t.stream().mapToDouble(p -> p.width() * left).toArray(),
                     t.stream().mapToDouble(PaperResults.TableOneRow::meanRmsdMev).toArray(),
                     t.stream().mapToDouble(PaperResults.TableOneRow::stdRmsdMev).toArray(), Color.BLACK, false,
                     ChartStyle.DIAMOND, ChartStyle.solid(1.0f));
@@ -193,6 +198,12 @@ public final class ProtocolScan implements FigureFamily {
         marker(panel, "linear fit", any.linearFit());
         marker(panel, "median of the target", any.constantFit());
         return panel.chart(title, true);
+    }
+
+    /** The middle value, the lower of the middle two for an even count: always one of the values. */
+    static double lowerMedian(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v[(v.length - 1) / 2];
     }
 
     private static void marker(XYPanel panel, String label, double value) {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -158,7 +161,63 @@ class ReportTest {
         assertTrue(err.toString().contains("19 figures"), err.toString());
         // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
         assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
+        protocolScanMediansPassThroughKeptRuns(report.resolve("protocol-scan-sweep-relu-cict-depth4.csv"));
         checkReportFindsInjectedFaults(report);
+    }
+
+    /**
+     * In the protocol scan, each protocol's median line passes through its kept runs (never between a
+     * dead run and a stalled one), and the paper's diamonds stand left of every run of their width.
+     */
+    private static void protocolScanMediansPassThroughKeptRuns(Path csv) throws IOException {
+        Map<String, List<double[]>> series = new java.util.HashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = csvFields(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = csvFields(line);
+            series.computeIfAbsent(f.get(header.indexOf("series")), k -> new ArrayList<>()).add(new double[] {
+                Double.parseDouble(f.get(header.indexOf("x"))), Double.parseDouble(f.get(header.indexOf("y")))});
+        }
+        for (String protocol : List.of("b32-r0.01", "b32-r0.5")) {
+            List<double[]> kept = series.get(protocol);
+            List<double[]> medians = series.get(protocol + ", median");
+            assertEquals(4, medians.size(), protocol + ": a median at every width");
+            for (double[] m : medians) {
+                assertTrue(kept.stream().anyMatch(k -> k[1] == m[1] && Math.abs(Math.log(k[0] / m[0])) < 0.05),
+                        protocol + ": the median " + m[1] + " at x = " + m[0] + " is not a kept run of its width");
+            }
+        }
+        for (double[] paper : series.get("paper, Table I")) {
+            double width = Math.round(paper[0] / Math.exp(-1.5 * 0.07 - 0.04));
+            double leftmost = series.entrySet().stream().filter(e -> !e.getKey().startsWith("paper"))
+                    .flatMap(e -> e.getValue().stream()).filter(p -> Math.abs(Math.log(p[0] / width)) < 0.06)
+                    .mapToDouble(p -> p[0]).min().orElse(Double.POSITIVE_INFINITY);
+            // Runs of width w lie within |ln(x/w)| <= 0.055 (two protocols); a paper width the sweep lacks has none.
+            assertTrue(paper[0] < leftmost, "a paper diamond at x = " + paper[0] + " among the runs (" + leftmost + ")");
+        }
+    }
+
+    /** The fields of one CSV line (RFC 4180 quotes). */
+    private static List<String> csvFields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out;
     }
 
     /**
