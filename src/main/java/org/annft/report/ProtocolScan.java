@@ -18,8 +18,6 @@ import org.annft.table.ResultTable;
 import org.annft.table.ResultTables;
 import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 
 /**
  * The protocol scan: the RMSD of every run against the width, one colour per sweep protocol, so
@@ -88,11 +86,12 @@ public final class ProtocolScan implements FigureFamily {
                     + "(one shape per protocol) are runs kept, crosses failed runs (diverged, NaN or above the cutoff of " + Labels.number(cutoff)
                     + " MeV) at their RMSD, NaN at the top; thin lines join each protocol's median over its kept runs "
                     + "(the lower of the middle two where their number is even, so that the line passes through runs). "
-                    + "Points of one width are spread sideways by protocol and run. Dashed grey lines: the RMSD (in total B) of the "
+                    + "Points of one width are spread sideways by protocol and run. Grey lines (named in the legend; dashed, dotted): the RMSD (in total B) of the "
                     + "least-squares linear fit of the runs' target (B or B/A) on the network inputs and of its median, "
                     + "over the training nuclides (a network stuck at the latter is dead). Log axes."
-                    + (withPaper ? " Black diamonds, left of the runs of their width: the paper's Table I, mean and std of "
-                            + "the RMSD over the runs kept of 100 after 20000 epochs, cutoff 100 MeV." : "")
+                    + (withPaper ? " Black diamonds (at the widths the sweep has, left of their runs): the paper's Table I, mean and std of "
+                            + "the RMSD over the runs kept of 100 after 20000 epochs, cutoff 100 MeV; a bar whose lower end lies at or "
+                            + "below zero is cut at the panel's lower edge, which a log axis cannot pass." : "")
                     + " " + source.citation();
             if (protocols.size() < 2) {
                 // A scan compares protocols; the runs of one are drawn by Fig. 13 and the RMSD strips.
@@ -184,19 +183,26 @@ public final class ProtocolScan implements FigureFamily {
             double[] medians = byWidth.values().stream().mapToDouble(ProtocolScan::lowerMedian).toArray();
             panel.line(protocol + ", median", widths, medians, color, ChartStyle.solid(0.8f));
         }
+        double[] across = {widthsMin / 1.3, widthsMax * 1.3};
         if (paper != null) {
             List<PaperResults.TableOneRow> t = paper.tableOne().stream()
                     .filter(p -> p.width() >= widthsMin / 1.5 && p.width() <= widthsMax * 1.5).toList();
-            // Left of every protocol's points at the width, so that no run hides behind a diamond.
+            for (PaperResults.TableOneRow row : t) {
+                across[0] = Math.min(across[0], row.width() / 1.3);
+                across[1] = Math.max(across[1], row.width() * 1.3);
+            }
+            // At a width the sweep has, left of every protocol's points, so that no run hides behind a diamond.
             double left = Math.exp(-((protocols.size() + 1) / 2.0) * PROTOCOL_OFFSET - RUN_SPREAD);
-            panel.errorBars(PAPER_SERIES, t.stream().mapToDouble(p -> p.width() * left).toArray(),
+            java.util.Set<Integer> swept = runs.stream().map(Run::width).collect(java.util.stream.Collectors.toSet());
+            panel.errorBars(PAPER_SERIES, t.stream().mapToDouble(p -> swept.contains(p.width()) ? p.width() * left
+                            : p.width()).toArray(),
                     t.stream().mapToDouble(PaperResults.TableOneRow::meanRmsdMev).toArray(),
                     t.stream().mapToDouble(PaperResults.TableOneRow::stdRmsdMev).toArray(), Color.BLACK, false,
                     ChartStyle.DIAMOND, ChartStyle.solid(1.0f));
         }
         Run any = runs.get(0);
-        marker(panel, "linear fit", any.linearFit());
-        marker(panel, "median of the target", any.constantFit());
+        fitLine(panel, "linear fit", any.linearFit(), across, ChartStyle.dashed(1.0f));
+        fitLine(panel, "median of the target", any.constantFit(), across, ChartStyle.dotted(1.2f));
         return panel.chart(title, true);
     }
 
@@ -206,12 +212,12 @@ public final class ProtocolScan implements FigureFamily {
         return v[(v.length - 1) / 2];
     }
 
-    private static void marker(XYPanel panel, String label, double value) {
+    /** A fit's RMSD as a dashed line named in the legend, not labelled on the plot, where a label could hide a run. */
+    private static void fitLine(XYPanel panel, String label, double value, double[] across, java.awt.Stroke stroke) {
         if (!(value > 0)) {
             return;
         }
-        panel.plot().addRangeMarker(ChartStyle.marker(value, label + " " + Labels.number(value) + " MeV", ChartStyle.GREY,
-                ChartStyle.dashed(1.0f), RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
+        panel.line(label + " " + Labels.number(value) + " MeV", across, new double[] {value, value}, ChartStyle.GREY, stroke);
     }
 
     private static double[] column(List<double[]> points, int i) {

@@ -115,7 +115,9 @@ public final class RmsdVsAspectRatio implements FigureFamily {
                 + "cutoff). Red vertical line: the optimal aspect ratio r* (paper Eq. 50). Log r and RMSD axes, one r range "
                 + "for every panel."
                 + (paperDrawn ? " Black diamonds joined by a dotted line (ReLU CICT, l_out = 4): the paper's Table I, mean and std of the "
-                        + "RMSD over the runs kept of 100 after 20000 epochs with cutoff 100 MeV (its Fig. 13 uses 30 MeV)." : "")
+                        + "RMSD over the runs kept of 100 after 20000 epochs with cutoff 100 MeV (its Fig. 13 uses 30 MeV); a bar "
+                        + "whose lower end lies at or below zero is cut at the panel's lower edge, which a log axis cannot "
+                        + "pass." : "")
                 + ProtocolCaption.describe(source.runInfo(), modes)
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
