@@ -2,6 +2,7 @@ package org.annft.cli;
 
 import java.util.Locale;
 import org.annft.theory.CriticalPoint;
+import org.annft.table.TextValues;
 
 /** A {@link CriticalPoint} as text or as one JSON object (NaN as null). */
 final class CriticalPointFormat {
@@ -28,44 +29,21 @@ final class CriticalPointFormat {
     }
 
     static String json(CriticalPoint c) {
-        return "{" + field("activation", quote(c.activation())) + ","
-                + field("class", quote(c.universalityClass().name())) + ","
-                + field("class_label", quote(c.universalityClass().label())) + ","
-                + field("weight_variance", number(c.criticalWeightVariance())) + ","
-                + field("bias_variance", number(c.criticalBiasVariance())) + ","
-                + field("fixed_point_kernel", number(c.fixedPointKernel())) + ","
-                + field("residual_kernel", number(c.residualKernel())) + ","
-                + field("residual_chi_parallel", number(c.residualChiParallel())) + ","
-                + field("residual_chi_perpendicular", number(c.residualChiPerpendicular())) + ","
-                + field("a1", number(c.a1())) + ","
+        return "{" + field("activation", TextValues.jsonString(c.activation())) + ","
+                + field("class", TextValues.jsonString(c.universalityClass().name())) + ","
+                + field("class_label", TextValues.jsonString(c.universalityClass().label())) + ","
+                + field("weight_variance", TextValues.jsonNumber(c.criticalWeightVariance())) + ","
+                + field("bias_variance", TextValues.jsonNumber(c.criticalBiasVariance())) + ","
+                + field("fixed_point_kernel", TextValues.jsonNumber(c.fixedPointKernel())) + ","
+                + field("residual_kernel", TextValues.jsonNumber(c.residualKernel())) + ","
+                + field("residual_chi_parallel", TextValues.jsonNumber(c.residualChiParallel())) + ","
+                + field("residual_chi_perpendicular", TextValues.jsonNumber(c.residualChiPerpendicular())) + ","
+                + field("a1", TextValues.jsonNumber(c.a1())) + ","
                 + field("fixed_point_repels", Boolean.toString(c.fixedPointRepels())) + ","
-                + field("message", quote(c.message())) + "}";
+                + field("message", TextValues.jsonString(c.message())) + "}";
     }
 
     private static String field(String name, String value) {
-        return quote(name) + ":" + value;
-    }
-
-    private static String number(double x) {
-        return Double.isFinite(x) ? Double.toString(x) : "null";
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return TextValues.jsonString(name) + ":" + value;
     }
 }

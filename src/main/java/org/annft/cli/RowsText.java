@@ -2,9 +2,9 @@ package org.annft.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import org.annft.table.ResultTable;
 import org.annft.table.TableColumn;
+import org.annft.table.TextValues;
 import org.apache.spark.sql.Row;
 
 /**
@@ -36,8 +36,7 @@ final class RowsText {
                     line.append(',');
                 }
                 if (!r.isNullAt(i)) {
-                    String v = scalar(r.get(i));
-                    line.append(v.matches("[^,\"\r\n]*") ? v : '"' + v.replace("\"", "\"\"") + '"');
+                    line.append(TextValues.csvField(scalar(r.get(i))));
                 }
             }
             out.println(line);
@@ -49,14 +48,14 @@ final class RowsText {
         for (Row r : rows) {
             StringBuilder line = new StringBuilder("{");
             for (int i = 0; i < columns.size(); i++) {
-                line.append(i == 0 ? "" : ", ").append(string(columns.get(i).name())).append(": ");
+                line.append(i == 0 ? "" : ", ").append(TextValues.jsonString(columns.get(i).name())).append(": ");
                 Object v = r.isNullAt(i) ? null : r.get(i);
                 if (v == null || v instanceof Double d && !Double.isFinite(d)) {
                     line.append("null");
                 } else if (v instanceof Number || v instanceof Boolean) {
                     line.append(scalar(v));
                 } else {
-                    line.append(string(scalar(v)));
+                    line.append(TextValues.jsonString(scalar(v)));
                 }
             }
             out.println(line.append('}'));
@@ -66,27 +65,5 @@ final class RowsText {
     /** A value as text: doubles in Java's shortest round-trip form, so a script reads back the same bits. */
     private static String scalar(Object v) {
         return v instanceof Double d ? Double.toString(d) : String.valueOf(v);
-    }
-
-    /** A JSON string literal. */
-    private static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -13,6 +13,7 @@ import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.XYZDataset;
+import org.annft.table.TextValues;
 
 /**
  * The data behind a figure, read back from the drawn panels: every series with its points (the
@@ -110,10 +111,10 @@ record FigureData(List<Panel> panels, List<String> promised) {
             Panel panel = panels.get(p);
             for (Series s : panel.series()) {
                 for (double[] point : s.points()) {
-                    b.append(p).append(',').append(csvText(panel.title())).append(',').append(csvText(s.name()))
+                    b.append(p).append(',').append(TextValues.csvField(panel.title())).append(',').append(TextValues.csvField(s.name()))
                             .append(',').append(s.axis());
                     for (double v : point) {
-                        b.append(',').append(Double.isNaN(v) ? "" : number(v));
+                        b.append(',').append(Double.isNaN(v) ? "" : TextValues.jsonNumber(v));
                     }
                     b.append('\n');
                 }
@@ -127,7 +128,7 @@ record FigureData(List<Panel> panels, List<String> promised) {
         StringBuilder b = new StringBuilder("\"panels\": [");
         for (int p = 0; p < panels.size(); p++) {
             Panel panel = panels.get(p);
-            b.append(p == 0 ? "" : ",").append("\n    {\"title\": ").append(json(panel.title()))
+            b.append(p == 0 ? "" : ",").append("\n    {\"title\": ").append(TextValues.jsonString(panel.title()))
                     .append(", \"blank\": ").append(panel.blank());
             if (panel.x() != null) {
                 b.append(", \"x\": ").append(json(panel.x())).append(", \"y\": [");
@@ -137,7 +138,7 @@ record FigureData(List<Panel> panels, List<String> promised) {
                 b.append("], \"series\": [");
                 for (int i = 0; i < panel.series().size(); i++) {
                     Series s = panel.series().get(i);
-                    b.append(i == 0 ? "" : ", ").append("{\"name\": ").append(json(s.name())).append(", \"axis\": ")
+                    b.append(i == 0 ? "" : ", ").append("{\"name\": ").append(TextValues.jsonString(s.name())).append(", \"axis\": ")
                             .append(s.axis()).append(", \"points\": ").append(s.points().size()).append('}');
                 }
                 b.append(']');
@@ -146,41 +147,14 @@ record FigureData(List<Panel> panels, List<String> promised) {
         }
         b.append("],\n  \"promised\": [");
         for (int i = 0; i < promised.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(json(promised.get(i)));
+            b.append(i == 0 ? "" : ", ").append(TextValues.jsonString(promised.get(i)));
         }
         return b.append(']').toString();
     }
 
     private static String json(Axis a) {
-        return "{\"label\": " + json(a.label()) + ", \"lower\": " + number(a.lower()) + ", \"upper\": "
-                + number(a.upper()) + ", \"log\": " + a.log() + "}";
+        return "{\"label\": " + TextValues.jsonString(a.label()) + ", \"lower\": " + TextValues.jsonNumber(a.lower()) + ", \"upper\": "
+                + TextValues.jsonNumber(a.upper()) + ", \"log\": " + a.log() + "}";
     }
 
-    /** A finite number as Java prints it (round-trips; JSON and CSV readers parse it); null otherwise. */
-    static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
-    }
-
-    static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    private static String csvText(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 }

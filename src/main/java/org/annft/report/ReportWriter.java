@@ -76,11 +76,11 @@ public final class ReportWriter {
         boolean first = true;
         for (Section s : sections) {
             for (Figure f : s.figures()) {
-                b.append(first ? "" : ",").append("\n {\"png\": ").append(FigureData.json(f.file()))
-                        .append(", \"svg\": ").append(FigureData.json(f.svg()))
-                        .append(", \"pdf\": ").append(FigureData.json(f.pdf()))
-                        .append(", \"data\": ").append(FigureData.json(f.csv()))
-                        .append(", \"title\": ").append(FigureData.json(f.title()))
+                b.append(first ? "" : ",").append("\n {\"png\": ").append(org.annft.table.TextValues.jsonString(f.file()))
+                        .append(", \"svg\": ").append(org.annft.table.TextValues.jsonString(f.svg()))
+                        .append(", \"pdf\": ").append(org.annft.table.TextValues.jsonString(f.pdf()))
+                        .append(", \"data\": ").append(org.annft.table.TextValues.jsonString(f.csv()))
+                        .append(", \"title\": ").append(org.annft.table.TextValues.jsonString(f.title()))
                         .append(", \"width\": ").append(f.width()).append(", \"height\": ").append(f.height())
                         .append(",\n  ").append(f.data().jsonMembers()).append('}');
                 first = false;

@@ -16,6 +16,7 @@ import org.annft.train.Loss;
 import org.annft.train.PhaseSchedule;
 import org.annft.train.Precision;
 import org.annft.train.SweepMode;
+import org.annft.table.TextValues;
 
 /**
  * One named way of training: every {@code train.*} setting except the network and the mode, which
@@ -320,12 +321,12 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                     .append(json(p.rawBiasRate())).append(",\"lambda-w\":").append(json(p.rawWeightRate())).append('}');
         }
         out.put(NONCRITICAL_C_W.key(), noncritical.weightVariance().isPresent()
-                ? json(noncritical.weightVariance().getAsDouble()) : quoted(NoncriticalInit.HALF_CRITICAL));
+                ? json(noncritical.weightVariance().getAsDouble()) : TextValues.jsonString(NoncriticalInit.HALF_CRITICAL));
         out.put(NONCRITICAL_C_B.key(), noncritical.biasVariance().isPresent()
-                ? json(noncritical.biasVariance().getAsDouble()) : quoted(NoncriticalInit.CRITICAL));
-        out.put(GLOBAL_RATE.key(), quoted(globalRate.configName()));
+                ? json(noncritical.biasVariance().getAsDouble()) : TextValues.jsonString(NoncriticalInit.CRITICAL));
+        out.put(GLOBAL_RATE.key(), TextValues.jsonString(globalRate.configName()));
         out.put(PHASES.key(), list.append(']').toString());
-        out.put(ADAM_RATES.key(), quoted(adam.rates().rule().configName()));
+        out.put(ADAM_RATES.key(), TextValues.jsonString(adam.rates().rule().configName()));
         if (adam.rates().isAveraged()) {
             out.put(ADAM_RAW_LAMBDA_B.key(), json(adam.rates().rawBiasRate()));
             out.put(ADAM_RAW_LAMBDA_W.key(), json(adam.rates().rawWeightRate()));
@@ -336,10 +337,10 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         out.put(ADAM_EPSILON.key(), json(adam.settings().epsilon()));
         out.put(ADAM_EPOCHS.key(), Integer.toString(adam.epochs()));
         out.put(BATCH_SIZE.key(), Integer.toString(batchSize));
-        out.put(PRECISION.key(), quoted(precision.configName()));
+        out.put(PRECISION.key(), TextValues.jsonString(precision.configName()));
         out.put(LOG_EVERY.key(), Integer.toString(logEvery));
-        out.put(LOSS.key(), quoted(loss.configName()));
-        out.put(TARGET.key(), quoted(target.configName()));
+        out.put(LOSS.key(), TextValues.jsonString(loss.configName()));
+        out.put(TARGET.key(), TextValues.jsonString(target.configName()));
         out.put(TARGET_SCALE.key(), json(targetScale));
         out.put(DIVERGENCE_FACTOR.key(), json(divergenceFactor));
         out.put(NTK_NUCLIDES.key(), ntk.nuclides().stream().map(zn -> "{\"z\":" + zn.get(0) + ",\"n\":" + zn.get(1) + "}")
@@ -353,10 +354,6 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
-    /** {@code text} as a JSON string. */
-    static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 
     /** The epochs a run of {@code mode} trains: Adam's epochs or the SGD phases' total. */
     public int epochs(SweepMode mode) {

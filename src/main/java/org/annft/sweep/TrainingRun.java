@@ -54,12 +54,12 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      */
     public java.util.LinkedHashMap<String, String> settings() {
         java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
-        out.put("train.activation", TrainingProtocol.quoted(activation));
-        out.put("train.mode", TrainingProtocol.quoted(mode.configName()));
+        out.put("train.activation", org.annft.table.TextValues.jsonString(activation));
+        out.put("train.mode", org.annft.table.TextValues.jsonString(mode.configName()));
         out.put("train.width", Integer.toString(width));
         out.put("train.depth", Integer.toString(depth));
         out.put("train.run", Integer.toString(run));
-        out.put("sweep.protocol", TrainingProtocol.quoted(protocol.name()));
+        out.put("sweep.protocol", org.annft.table.TextValues.jsonString(protocol.name()));
         out.putAll(protocol.settings());
         return out;
     }
