@@ -55,10 +55,13 @@ public final class KernelBaseline {
         for (int i = 0; i < train.length; i++) {
             y[i] = data.target(target, train[i]);
         }
-        KernelRegression ntk = KernelRegression.fit(block(out, true, train, train), y, ridge);
-        KernelRegression nngp = KernelRegression.fit(block(out, false, train, train), y, ridge);
-        double[] nngpTestMean = nngp.mean(block(out, false, test, train));
-        double[] nngpTestVariance = nngp.variance(diagonal(out, test), block(out, false, test, train));
+        double[][] ntkTrain = block(out, true, train, train);
+        double[][] kernelTrain = block(out, false, train, train);
+        double[][] kernelTest = block(out, false, test, train);
+        KernelRegression ntk = KernelRegression.fit(ntkTrain, y, ridge);
+        KernelRegression nngp = KernelRegression.fit(kernelTrain, y, ridge);
+        double[] nngpTestMean = nngp.mean(kernelTest);
+        double[] nngpTestVariance = nngp.variance(diagonal(out, test), kernelTest);
         double[] std = new double[test.length];
         int within1 = 0;
         int within2 = 0;
@@ -71,9 +74,9 @@ public final class KernelBaseline {
         }
         java.util.Arrays.sort(std);
         return new Result(train.length, test.length, ridge,
-                rmsdMev(data, target, train, ntk.mean(block(out, true, train, train))),
+                rmsdMev(data, target, train, ntk.mean(ntkTrain)),
                 rmsdMev(data, target, test, ntk.mean(block(out, true, test, train))),
-                rmsdMev(data, target, train, nngp.mean(block(out, false, train, train))),
+                rmsdMev(data, target, train, nngp.mean(kernelTrain)),
                 rmsdMev(data, target, test, nngpTestMean),
                 test.length == 0 ? Double.NaN : std[test.length / 2],
                 test.length == 0 ? Double.NaN : (double) within1 / test.length,

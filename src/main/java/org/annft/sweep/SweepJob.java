@@ -39,14 +39,11 @@ public final class SweepJob {
     }
 
     public static List<String> tables() {
-        return Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS, ResultTables.PARAM_CHANGES,
-                ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.MODELS, ResultTables.PREDICTIONS, ResultTables.RESIDUALS,
-                ResultTables.TABLE1, ResultTables.PROTOCOLS)
-                .map(ResultTable::name).collect(java.util.stream.Collectors.collectingAndThen(
-                        java.util.stream.Collectors.toList(), names -> {
-                            names.add(ResultTables.DATASET); // its contract's input columns follow data.inputs
-                            return List.copyOf(names);
-                        }));
+        // dataset's contract follows data.inputs, so it enters by name.
+        return Stream.concat(Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS,
+                ResultTables.PARAM_CHANGES, ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.MODELS,
+                ResultTables.PREDICTIONS, ResultTables.RESIDUALS, ResultTables.TABLE1, ResultTables.PROTOCOLS)
+                .map(ResultTable::name), Stream.of(ResultTables.DATASET)).toList();
     }
 
     /**
