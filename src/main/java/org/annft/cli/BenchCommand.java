@@ -183,7 +183,7 @@ final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             SweepJob.Summary[] summary = new SweepJob.Summary[1];
             int[] cores = new int[1];
-            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(), spec.commandLine().getErr(),
+            runInTemporaryOutput(common, config, "bench-sweep", SweepJob.tables(settings), spec.commandLine().getErr(),
                     (spark, tables) -> {
                         cores[0] = spark.sparkContext().defaultParallelism();
                         summary[0] = SweepJob.run(spark, settings, data, common.out, tables, spec.commandLine().getErr());

@@ -71,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         err.flush();
         if (!planOnly) {
             // Before the calibration: a locked, read-only or occupied --out is refused in the first second.
-            Job.checkOutput(common, config, "sweep", SweepJob.tables());
+            Job.checkOutput(common, config, "sweep", SweepJob.tables(settings));
         }
         SweepPlan plan = null;
         if (planOnly || !noEstimate) {
@@ -84,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         SweepPlan estimate = plan;
-        Job.run(common, config, "sweep", SweepJob.tables(), err, (spark, out) -> {
+        Job.run(common, config, "sweep", SweepJob.tables(settings), err, (spark, out) -> {
             SweepJob.Summary s = SweepJob.run(spark, settings, data, out.root(), out, err);
             // Per configuration, what became of its runs and their RMSDs: a failed network is said so here.
             for (org.apache.spark.sql.Row r : spark.sql("SELECT activation, mode, protocol, width, depth, outcome, "

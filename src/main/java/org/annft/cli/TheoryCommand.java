@@ -169,12 +169,14 @@ final class TheoryCommand implements Runnable {
     }
 
     @Command(name = "regression", mixinStandardHelpOptions = true,
-            description = {"The infinite-width baseline on the binding energies: kernel regression of the target (train.target, "
-                    + "B/A by default) with the output layer's NTK (the mean of infinitely wide networks trained to convergence "
-                    + "on the squared error) and kernel (the Bayesian posterior mean and standard deviation), at critical "
-                    + "initialization, on the data set's training nuclides.",
-                "RMSDs in MeV of total B on the training nuclides and on those data.test-fraction holds out, and the share "
-                    + "of held-out residuals within one and two posterior standard deviations."})
+            description = {"The infinite-width baseline on the binding energies, at critical initialization, fitted on the "
+                    + "data set's training nuclides: the infinitely wide network trained by the protocol (train.phases, "
+                    + "train.batch-size, train.loss, train.target), NTK regression (the mean of infinitely wide networks "
+                    + "trained to convergence on the squared error, with its spread over initializations) and the NNGP "
+                    + "posterior.",
+                "Prints RMSDs in MeV of total B on the training nuclides, on those data.test-fraction holds out and on "
+                    + "AME2020's estimates beyond the data set, with the shares within one and two standard deviations; "
+                    + "--out writes every nuclide's predictions (table kernel_predictions)."})
     static final class Regression implements Callable<Integer> {
 
         @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
@@ -185,13 +187,19 @@ final class TheoryCommand implements Runnable {
                 description = "Hidden layers L (default ${DEFAULT-VALUE}: l_out = 4, the paper's depth).")
         int hiddenLayers;
 
-        @Option(names = "--rates", paramLabel = "critical|averaged", defaultValue = "critical",
-                description = "The NTK's learning rates: critical per-layer rates (CICT) or their layer means (CINT) (default ${DEFAULT-VALUE}).")
-        Rates rates;
+        @Option(names = "--mode", paramLabel = "cict|nict", defaultValue = "cict",
+                description = "Critical or non-critical (train.noncritical) initialization, with the critical per-layer "
+                        + "rates: the global rates of CINT and NINT grow with the width and have no infinite-width limit "
+                        + "(default ${DEFAULT-VALUE}).")
+        String mode;
 
         @Option(names = "--ridge", paramLabel = "EPS", defaultValue = "1e-6",
                 description = "Diagonal regularizer relative to the kernel's mean diagonal (default ${DEFAULT-VALUE}).")
         double ridge;
+
+        @Option(names = "--nuclides", paramLabel = "data|all", defaultValue = "data",
+                description = "Predict the data set's nuclides, or all of AME2020's (those beyond the data set too) (default ${DEFAULT-VALUE}).")
+        Nuclides nuclides;
 
         @Mixin
         CommonOptions common;
@@ -199,8 +207,10 @@ final class TheoryCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        enum Nuclides { data, all }
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             Activation sigma = OptionValues.parsed("--activation", activation, Activations::parse);
             if (sigma.closedFormTwoPoint(1, 0.5, 1).isEmpty()) {
                 throw new org.annft.config.BadInputException("--activation " + sigma.name() + ": no closed-form two-point "
@@ -215,44 +225,58 @@ final class TheoryCommand implements Runnable {
                 throw new org.annft.config.BadInputException("--ridge must be in [0, 1], got " + ridge);
             }
             AnnftConfig config = common.config(List.of());
-            org.annft.data.Target target = org.annft.sweep.TrainingProtocol.TARGET.read(config);
-            org.annft.data.BindingEnergyDataSet data = org.annft.data.DataSource.fromConfig(config)
-                    .load(w -> spec.commandLine().getErr().println("warning: " + w));
-            CriticalPoint critical = Criticality.of(sigma);
-            Architecture architecture = Architecture.uniform(sigma, hiddenLayers, 1,
-                    critical.criticalWeightVariance(), critical.criticalBiasVariance());
-            LearningRates criticalRates = LearningRates.critical(critical.universalityClass(), hiddenLayers + 1, 1, 1);
-            // At infinite width the layer means of the rates per fan-in are those of any width.
-            LearningRates learningRates = rates == Rates.critical ? criticalRates
-                    : criticalRates.averagedInPractice(fanIns(data.inputWidth(), 1, hiddenLayers + 1));
+            org.annft.sweep.TrainingProtocol protocol = org.annft.sweep.TrainingProtocol.fromConfig(
+                    org.annft.sweep.TrainingProtocol.DEFAULT, config);
+            org.annft.data.DataSource source = org.annft.data.DataSource.fromConfig(config);
+            PrintWriter err = spec.commandLine().getErr();
+            org.annft.data.BindingEnergyDataSet data = source.load(w -> err.println("warning: " + w));
+            List<org.annft.data.Nuclide> beyond = new java.util.ArrayList<>();
+            if (nuclides == Nuclides.all) {
+                java.util.Set<List<Integer>> inData = new java.util.HashSet<>();
+                for (org.annft.data.Nuclide n : data.nuclides()) {
+                    inData.add(List.of(n.z(), n.n()));
+                }
+                for (org.annft.data.Nuclide n : org.annft.data.Ame2020Reader.read(source.tablePath()).nuclides()) {
+                    if (!inData.contains(List.of(n.z(), n.n()))) {
+                        beyond.add(n);
+                    }
+                }
+            }
+            org.annft.train.SweepMode sweepMode = OptionValues.parsed("--mode", mode, org.annft.train.SweepMode::parse);
+            int outputLayer = hiddenLayers + 1;
+            org.annft.sweep.TrainingRun configuration = new org.annft.sweep.TrainingRun(sigma.name(), 1, outputLayer,
+                    sweepMode, protocol, 0);
+            if (!org.annft.sweep.KernelBaselines.eligible(configuration)) {
+                throw new org.annft.config.BadInputException("--mode " + mode + ": the baseline needs SGD with the critical "
+                        + "per-layer rates (cict or nict); the global rates of cint and nint grow with the width");
+            }
+            org.annft.theory.Initialization init = configuration.initialization();
             long start = System.nanoTime();
             org.annft.sweep.KernelBaseline.Result r;
             try {
-                r = org.annft.sweep.KernelBaseline.of(data, target, architecture, learningRates, ridge);
+                r = org.annft.sweep.KernelBaselines.compute(configuration, data, org.annft.config.Seeds.MASTER.read(config),
+                        ridge, beyond);
             } catch (IllegalArgumentException e) {
                 throw new org.annft.config.BadInputException("--ridge " + ridge + ": " + e.getMessage());
             }
+            org.annft.train.Loss loss = protocol.loss();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "kernel regression of %s: %s, C_W = %s, C_b = %s, l_out = %d, %s rates, ridge %s; "
-                            + "%d training nuclides, %d held out (%.1f s)%n", target.symbol(), sigma.name(),
-                    critical.criticalWeightVariance(), critical.criticalBiasVariance(), hiddenLayers + 1, rates, ridge,
-                    r.trainSize(), r.testSize(), (System.nanoTime() - start) / 1e9);
-            out.printf(Locale.ROOT, "NTK, trained to convergence: RMSD %.3f MeV on the training nuclides, %s%n",
-                    r.ntkRmsdTrain(), heldOut(r.ntkRmsdTest()));
-            out.printf(Locale.ROOT, "NNGP posterior: RMSD %.3f MeV on the training nuclides, %s", r.nngpRmsdTrain(),
-                    heldOut(r.nngpRmsdTest()));
-            if (r.testSize() > 0) {
-                out.printf(Locale.ROOT, "; median std %.3f MeV, held-out residuals within 1 std %.1f%% (68.3%% nominal), "
-                        + "within 2 std %.1f%% (95.4%%)", r.medianStdTest(), 100 * r.coverage1(), 100 * r.coverage2());
-            }
-            out.println();
+            out.printf(Locale.ROOT, "infinite-width baseline of %s: %s, %s, C_W = %s, C_b = %s, l_out = %d, ridge %s; "
+                            + "%d training nuclides, %d held out, %d beyond the data set (%.1f s)%n",
+                    protocol.target().symbol(), sigma.name(), sweepMode.label(), init.weightVariance(),
+                    init.biasVariance(), outputLayer, ridge,
+                    r.count(org.annft.sweep.KernelBaseline.Role.TRAIN), r.count(org.annft.sweep.KernelBaseline.Role.TEST),
+                    r.count(org.annft.sweep.KernelBaseline.Role.BEYOND), (System.nanoTime() - start) / 1e9);
+            RegressionSummary.print(out, r, protocol.phases().totalEpochs(), loss);
             out.flush();
+            if (common.out != null) {
+                Job.run(common, config, "theory", List.of(ResultTables.KERNEL_PREDICTIONS.name()), err,
+                        (spark, store) -> store.write(ResultTables.KERNEL_PREDICTIONS, spark.createDataFrame(
+                                org.annft.sweep.KernelBaselines.rows(r, sigma.name(), sweepMode.configName(), protocol.name(),
+                                        outputLayer, protocol.phases().totalEpochs()),
+                                org.annft.spark.SparkTables.schema(ResultTables.KERNEL_PREDICTIONS))));
+            }
             return 0;
-        }
-
-        private static String heldOut(double rmsd) {
-            return Double.isNaN(rmsd) ? "none held out (data.test-fraction = 0)"
-                    : String.format(Locale.ROOT, "%.3f MeV held out", rmsd);
         }
     }
 

@@ -66,6 +66,8 @@ public final class RmsdVsAspectRatio implements FigureFamily {
         List<String> titles = new ArrayList<>();
         List<String> cutoffs = new ArrayList<>();
         List<String> modes = new ArrayList<>();
+        java.util.Optional<InfiniteWidthBaseline.Rmsd> baseline = InfiniteWidthBaseline.read(source);
+        List<Double> baselines = new ArrayList<>();
         long total = 0;
         int index = 0;
         // One r range for every panel, so that modes and protocols compare by eye.
@@ -98,9 +100,18 @@ public final class RmsdVsAspectRatio implements FigureFamily {
             titles.add(Labels.letter(index++) + " " + Labels.activation(activation) + " " + Labels.mode(mode)
                     + ", l_out = " + depth + (severalProtocols ? ", protocol " + protocol : ""));
             built.add(panel(points, groupRuns, withPaper ? paper : null));
+            baselines.add(baseline.flatMap(b -> b.of(List.of(activation, mode, depth, protocol), "trained", "train"))
+                    .filter(Double::isFinite).orElse(Double.NaN));
         }
         List<JFreeChart> panels = new ArrayList<>();
+        boolean baselineDrawn = false;
         for (int i = 0; i < built.size(); i++) {
+            if (Double.isFinite(baselines.get(i))) {
+                // r = 0 lies off a log axis: the limit is a line across the panel.
+                built.get(i).line(BASELINE_SERIES, new double[] {rLow / R_MARGIN, rHigh * R_MARGIN},
+                        new double[] {baselines.get(i), baselines.get(i)}, ChartStyle.GREEN, ChartStyle.dashed(1.5f));
+                baselineDrawn = true;
+            }
             built.get(i).plot().getDomainAxis().setRange(rLow / R_MARGIN, rHigh * R_MARGIN);
             panels.add(built.get(i).chart(titles.get(i), true));
         }
@@ -118,6 +129,9 @@ public final class RmsdVsAspectRatio implements FigureFamily {
                         + "RMSD over the runs kept of 100 after 20000 epochs with cutoff 100 MeV (its Fig. 13 uses 30 MeV); a bar "
                         + "whose lower end lies at or below zero is cut at the panel's lower edge, which a log axis cannot "
                         + "pass." : "")
+                + (baselineDrawn ? " Green dashed line: r -> 0, an infinitely wide network at the same initialization trained "
+                        + "by the same protocol (its NTK frozen; table kernel_predictions), the RMSD on the nuclides fitted; "
+                        + "r = 0 lies off the log axis, so it is drawn across the panel." : "")
                 + ProtocolCaption.describe(source.runInfo(), modes)
                 + " " + source.citation();
         PanelGrid grid = new PanelGrid(title, Math.min(2, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
@@ -193,6 +207,8 @@ public final class RmsdVsAspectRatio implements FigureFamily {
         return panel;
     }
 
+    /** The series of the infinite-width baseline. */
+    static final String BASELINE_SERIES = "r -> 0: infinite width, trained by the protocol";
     /** The series name of the paper's Table I, promised wherever the paper's configuration is drawn. */
     static final String PAPER_SERIES = "paper, Table I";
     /** Room on the r axis beyond the outermost widths (a factor on a log axis). */

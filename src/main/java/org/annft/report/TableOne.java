@@ -25,7 +25,8 @@ import org.apache.spark.sql.Row;
  * one more table per protocol sets the paper's Table I beside annft's, width by width, with the
  * difference of the means in units of their combined standard error
  * {@code z = (m_a - m_p) / sqrt(s_p^2 / N_p + s_a^2 / N_a)} (m mean, s std, N runs kept; a annft,
- * p paper); the CSV carries the paper's values and z in its last columns.
+ * p paper); the CSV carries the paper's values and z in its last columns. Where the source holds
+ * {@code kernel_predictions}, the infinite-width baseline follows as the r = 0 row ({@link InfiniteWidthBaseline}).
  */
 public final class TableOne implements FigureFamily {
 
@@ -61,7 +62,15 @@ public final class TableOne implements FigureFamily {
                 + RunOutcomes.sentence(source, modes, "Table I keeps runs by its cutoff, not by outcome, so a run that "
                         + "did not converge but stayed below the cutoff counts in its mean (the RMSD strips mark each run)")
                 + ProtocolCaption.describe(source.runInfo(), modes) + " " + source.citation();
-        return new Section(heading(), List.of(), comparisons(rows, paper, source) + html(rows, caption, csv), List.of());
+        String baseline = InfiniteWidthBaseline.read(source).map(b -> InfiniteWidthBaseline.html(b, "Table I at r = l_out/n "
+                + "-> 0 (table kernel_predictions): RMSD (MeV) against AME2020 of an infinitely wide network at the same "
+                + "initialization, on the nuclides it was fitted on and on those held out. Trained by the protocol: the "
+                + "protocol's SGD with the NTK frozen at its initial value, from the ensemble's mean function 0; NTK "
+                + "regression: the mean of infinitely wide networks trained on the squared error to convergence; NNGP: "
+                + "the Bayesian posterior mean with the network's kernel. What separates these from the finite widths "
+                + "above is what finite networks learn beyond their initial kernel.")).orElse("");
+        return new Section(heading(), List.of(), comparisons(rows, paper, source) + html(rows, caption, csv) + baseline,
+                List.of());
     }
 
     /** The paper's Table I: 20000 epochs (5000 + 15000), 100 runs per width. */

@@ -38,12 +38,15 @@ public final class SweepJob {
     private SweepJob() {
     }
 
-    public static List<String> tables() {
+    /** The tables a sweep of {@code settings} writes. */
+    public static List<String> tables(SweepSettings settings) {
         // dataset's contract follows data.inputs, so it enters by name.
-        return Stream.concat(Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS,
+        return Stream.of(Stream.of(ResultTables.RUNS, ResultTables.LOSS_CURVES, ResultTables.LOSS_BANDS,
                 ResultTables.PARAM_CHANGES, ResultTables.PARAM_CHANGE_MEANS, ResultTables.NTK_CHANGES, ResultTables.MODELS,
                 ResultTables.PREDICTIONS, ResultTables.RESIDUALS, ResultTables.TABLE1, ResultTables.PROTOCOLS)
-                .map(ResultTable::name), Stream.of(ResultTables.DATASET)).toList();
+                .map(ResultTable::name), Stream.of(ResultTables.DATASET),
+                settings.kernelBaseline() ? Stream.of(ResultTables.KERNEL_PREDICTIONS.name()) : Stream.<String>empty())
+                .flatMap(t -> t).toList();
     }
 
     /**
@@ -86,6 +89,12 @@ public final class SweepJob {
         LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run milliseconds");
         org.apache.spark.util.DoubleAccumulator costDone = jsc.sc().doubleAccumulator("sweep cost finished");
         long start = System.nanoTime();
+        // The baselines need no executor: the driver computes them while the runs train.
+        java.util.concurrent.CompletableFuture<List<KernelBaselines.Baseline>> baselines = settings.kernelBaseline()
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> KernelBaselines.configurations(runs).stream()
+                        .map(r -> new KernelBaselines.Baseline(r, KernelBaselines.compute(r, data, seed,
+                                settings.kernelRidge(), List.of()))).toList())
+                : java.util.concurrent.CompletableFuture.completedFuture(List.of());
         if (!todo.isEmpty()) {
             List<TrainingRun> todoRuns = todo.stream().map(byName::get).toList();
             double totalCost = todoRuns.stream().mapToDouble(SweepJob::cost).sum();
@@ -117,8 +126,13 @@ public final class SweepJob {
                 spark.sparkContext().removeSparkListener(inFlight);
             }
         }
+        List<KernelBaselines.Baseline> computed = baselines.join();
         double wall = (System.nanoTime() - start) / 1e9;
         SweepTables.write(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
+        if (settings.kernelBaseline()) {
+            out.write(ResultTables.KERNEL_PREDICTIONS, spark.createDataFrame(KernelBaselines.rows(computed),
+                    org.annft.spark.SparkTables.schema(ResultTables.KERNEL_PREDICTIONS)));
+        }
         return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
     }
 

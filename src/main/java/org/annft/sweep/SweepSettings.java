@@ -17,7 +17,8 @@ import org.annft.train.SweepMode;
  */
 public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<String> activations,
                             List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
-                            double cutoffMev, double outlierIqrFactor) implements java.io.Serializable {
+                            double cutoffMev, double outlierIqrFactor, boolean kernelBaseline, double kernelRidge)
+        implements java.io.Serializable {
 
     public static final Setting.Section SECTION = Setting.section("sweep", """
             Training sweeps (annft sweep; paper Sec. IV, Figs. 8-14, Table I). The grid is
@@ -76,7 +77,8 @@ public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<St
             }
         }
         return new SweepSettings(Seeds.MASTER.read(c), TrainingProtocol.sweepProtocols(c), activations, modes,
-                WIDTHS.read(c), depths, RUNS.read(c), CUTOFF_MEV.read(c), OUTLIER_IQR_FACTOR.read(c));
+                WIDTHS.read(c), depths, RUNS.read(c), CUTOFF_MEV.read(c), OUTLIER_IQR_FACTOR.read(c),
+                KernelBaselines.ENABLED.read(c), KernelBaselines.RIDGE.read(c));
     }
 
     /** Every run of the grid, in nesting order. */

@@ -184,6 +184,31 @@ public final class ResultTables {
             .note("Binding energies predicted by the saved networks of a sweep")
             .sortedBy(concat(CONFIGURATION_KEY, "z", "n"));
 
+    public static final ResultTable KERNEL_PREDICTIONS = ResultTable.named("kernel_predictions",
+                    "`annft theory regression --out`")
+            .column("activation", STRING)
+            .column("mode", STRING, "`CICT` (critical per-layer rates) or `CINT` (their layer means)")
+            .column("protocol", STRING)
+            .column("depth", INT, "l_out")
+            .column("prediction", STRING, "`trained` (the infinitely wide network trained by the protocol's SGD), "
+                    + "`ntk` (NTK regression: trained on the squared error to convergence), `nngp` (the Bayesian posterior)")
+            .nullable("epochs", INT, "the protocol's epochs for `trained`, NULL otherwise")
+            .column("z", INT)
+            .column("n", INT)
+            .column("a", INT)
+            .column("element", STRING)
+            .column("role", STRING, "`train` (fitted), `test` (held out by `data.test-fraction`), `beyond` (not in the data set)")
+            .nullable("mean_mev", DOUBLE, "the prediction; NULL where the trained network diverged")
+            .nullable("std_mev", DOUBLE, "over the infinite ensemble's initializations (`ntk`) or the posterior's (`nngp`); "
+                    + "NULL for `trained` and on training nuclides")
+            .nullable("q05_mev", DOUBLE, "mean - 1.645 std (Gaussian)")
+            .nullable("q95_mev", DOUBLE, "mean + 1.645 std")
+            .column("ame_mev", DOUBLE, "AME2020's binding energy")
+            .column("ame_estimated", BOOLEAN, "AME2020 marks the value as an estimate (#)")
+            .column("ridge", DOUBLE, "the regularizer relative to the kernel's mean diagonal")
+            .note("The infinite-width baseline: per nuclide, what an infinitely wide network predicts")
+            .sortedBy("activation", "mode", "protocol", "depth", "prediction", "z", "n");
+
     public static final ResultTable PREDICTIONS = ResultTable.named("predictions", SWEEP).columns(RUN)
             .column("nuclide_index", INT, "position in the data set")
             .column("z", INT)
@@ -405,7 +430,7 @@ public final class ResultTables {
     /** Every table defined here, in the order of docs/results.md. */
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
-                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, PROTOCOLS, ENSEMBLE_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
+                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, PROTOCOLS, ENSEMBLE_PREDICTIONS, KERNEL_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
                 INIT_COVARIANCE, INIT_SAMPLES, INIT_NTK, RUN_INFO);
     }
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {

@@ -112,6 +112,54 @@ public final class KernelRegression {
         return out;
     }
 
+    /** {@code [k(X, X) + eps I]^-1 b}. */
+    public double[] solve(double[] b) {
+        double[] x = requireRow(b).clone();
+        TriangularSolver_DDRM.solveL(factor.data, x, n);
+        TriangularSolver_DDRM.solveTranL(factor.data, x, n);
+        return x;
+    }
+
+    /**
+     * The variance over the infinite ensemble of networks drawn with kernel K and trained to
+     * convergence with this fit's NTK (neural-tangents' {@code gradient_descent_mse_ensemble} at
+     * {@code t = infinity}): the trained output {@code f(x) = f_0(x) + a^T (y - f_0(X))} with
+     * {@code f_0 ~ N(0, K)} has
+     * <pre>
+     *   Sigma(x) = K(x, x) - 2 a^T K(X, x) + a^T K(X, X) a,   a = [Theta(X, X) + eps I]^-1 Theta(X, x)
+     * </pre>
+     * which vanishes at a training input as eps goes to 0 (there {@code a} is a unit vector).
+     *
+     * @param kernelDiagonal K(x, x) per row
+     * @param ntkToTrain     rows Theta(x, X)
+     * @param kernelToTrain  rows K(x, X)
+     * @param trainKernel    K(X, X)
+     */
+    public double[] ensembleVariance(double[] kernelDiagonal, double[][] ntkToTrain, double[][] kernelToTrain,
+                                     double[][] trainKernel) {
+        if (trainKernel.length != n) {
+            throw new IllegalArgumentException("a training kernel of " + trainKernel.length + " rows for " + n + " inputs");
+        }
+        double[] out = new double[ntkToTrain.length];
+        for (int r = 0; r < out.length; r++) {
+            double[] a = solve(ntkToTrain[r]);
+            double[] k = requireRow(kernelToTrain[r]);
+            double cross = 0;
+            double quadratic = 0;
+            for (int i = 0; i < n; i++) {
+                cross += a[i] * k[i];
+                double[] row = requireRow(trainKernel[i]);
+                double ka = 0;
+                for (int j = 0; j < n; j++) {
+                    ka += row[j] * a[j];
+                }
+                quadratic += a[i] * ka;
+            }
+            out[r] = kernelDiagonal[r] - 2 * cross + quadratic;
+        }
+        return out;
+    }
+
     private double[] requireRow(double[] k) {
         if (k.length != n) {
             throw new IllegalArgumentException("a kernel row of " + k.length + " entries for " + n + " training inputs");

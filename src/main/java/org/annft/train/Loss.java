@@ -51,6 +51,11 @@ public enum Loss {
 
     abstract double termDerivative(double residual);
 
+    /** {@code dl/dr} of one entry's term at residual r (sign r for MAE, 2r for MSE), before the mean over the batch. */
+    public double derivative(double residual) {
+        return termDerivative(residual);
+    }
+
     /**
      * The unit of this loss on targets in {@code targetUnit}: the unit itself for MAE, its square for
      * MSE ({@code MeV^2}, {@code (MeV per nucleon)^2}).

@@ -149,6 +149,21 @@ class FiguresTest {
         assertTrue(figures.get(0).caption().contains("cutoff (100 MeV)"), figures.get(0).caption());
     }
 
+    /** With table kernel_predictions, Fig. 13 draws the trained infinite-width network's RMSD on the fitted nuclides across the panel. */
+    @Test
+    void fig13DrawsTheInfiniteWidthBaseline() throws Exception {
+        tables().tableOne();
+        tables().kernelPredictions();
+        Figure figure = render(new RmsdVsAspectRatio()).get(0);
+        assertTrue(figure.caption().contains("Green dashed line: r -> 0"), figure.caption());
+        FigureData.Series baseline = figure.data().panels().get(0).series().stream()
+                .filter(x -> x.name().equals(RmsdVsAspectRatio.BASELINE_SERIES)).findFirst().orElseThrow();
+        assertEquals(2, baseline.points().size());
+        for (double[] point : baseline.points()) {
+            assertEquals(Math.sqrt(12.5), point[1], 1e-12);
+        }
+    }
+
     @Test
     void fig14SharesOneDivergingScaleAcrossWidths() throws Exception {
         // Width 10: +30 MeV below N = 55, -30 MeV above; width 120: the same pattern ten times weaker.

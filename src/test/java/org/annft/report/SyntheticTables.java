@@ -287,6 +287,25 @@ final class SyntheticTables {
     }
 
     /**
+     * {@code kernel_predictions} of ReLU CICT, l_out = 4: in every prediction two fitted nuclides off
+     * by +3 and -4 MeV and one held out by -6 MeV (RMSDs sqrt(12.5) and 6).
+     */
+    void kernelPredictions() {
+        List<Row> rows = new ArrayList<>();
+        double[][] nuclides = {{20, 20, 342.0, 3.0, 0}, {28, 30, 500.0, -4.0, 0}, {50, 70, 1000.0, -6.0, 1}};
+        for (String prediction : List.of("trained", "ntk", "nngp")) {
+            for (double[] x : nuclides) {
+                rows.add(row(ResultTables.KERNEL_PREDICTIONS, "activation", "relu", "mode", "cict", "depth", 4,
+                        "prediction", prediction, "epochs", prediction.equals("trained") ? 3000 : null,
+                        "z", (int) x[0], "n", (int) x[1], "a", (int) (x[0] + x[1]), "element", "X",
+                        "role", x[4] == 0 ? "train" : "test", "mean_mev", x[2] + x[3], "ame_mev", x[2],
+                        "ame_estimated", false, "ridge", 1e-6));
+            }
+        }
+        write(ResultTables.KERNEL_PREDICTIONS, rows);
+    }
+
+    /**
      * {@code runs} of a two-protocol scan (ReLU CICT, l_out = 4): per protocol, width and run an RMSD,
      * with a NaN (diverged) run and one above the cutoff, the fit columns, and the outcome by the
      * rules of {@code RunOutcome} (dead at the constant fit's RMSD).

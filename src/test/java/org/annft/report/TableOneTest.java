@@ -26,6 +26,25 @@ class TableOneTest {
 
     private final SparkSession spark = ReportFixtures.spark();
 
+    /** The r -> 0 rows: per prediction the RMSD on the fitted and on the held-out nuclides of kernel_predictions. */
+    @Test
+    void theInfiniteWidthBaselineFollowsAsTheRowsAtRZero() throws Exception {
+        SyntheticTables tables = new SyntheticTables(spark, dir.resolve("tables"));
+        tables.tableOne();
+        tables.kernelPredictions();
+        Path out = Files.createDirectories(dir.resolve("out"));
+        TableSource source = Tables.scan(spark, dir.resolve("tables")).sources().get(0);
+        String all = new TableOne().render(source, new FigureFiles(out, "")).tableHtml();
+        List<List<String>> baseline = cells(all.substring(all.lastIndexOf("<table")));
+        assertEquals(3, baseline.size());
+        List<String> expected = List.of("trained by the protocol", "NTK regression, converged", "NNGP posterior mean");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected.get(i), baseline.get(i).get(4));
+            assertEquals(String.format(Locale.ROOT, "%.4f", Math.sqrt(12.5)), baseline.get(i).get(5));
+            assertEquals("6.0000", baseline.get(i).get(6));
+        }
+    }
+
     @Test
     void htmlAndCsvMatchTheTableRows() throws Exception {
         new SyntheticTables(spark, dir.resolve("tables")).tableOne();

@@ -69,7 +69,7 @@ class SweepJobTest {
                 GlobalRate.PRACTICE, new AdamSchedule(new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs),
                 NoncriticalInit.of(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 100.0, 1e3, 10,
                 new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5));
-        return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5);
+        return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5, false, 1e-6);
     }
 
     private SweepJob.Summary sweep(SparkSession spark, SweepSettings s, Path out) {
@@ -236,7 +236,7 @@ class SweepJobTest {
         TrainingProtocol b = a.withSchedule(PhaseSchedule.of(20, 0.002, 0.002), a.adam().epochs()).withBatchSize(0)
                 .withName("slow-full");
         SweepSettings two = new SweepSettings(one.seed(), List.of(a.withName("fast-b16"), b), one.activations(), one.modes(),
-                one.widths(), one.depths(), 2, 1e9, 1.5);
+                one.widths(), one.depths(), 2, 1e9, 1.5, false, 1e-6);
         assertEquals(8, sweep(spark, two, out).runsTrained());
         Map<String, Row> byKey = new TreeMap<>();
         for (Row r : table(spark, out, "runs")) {
@@ -321,11 +321,15 @@ class SweepJobTest {
 
     @Test
     void tablesDoNotDependOnCoresAndAnInterruptedSweepResumesToTheSameTables() throws IOException {
-        SweepSettings s = settings(List.of(SweepMode.CICT, SweepMode.CINT), List.of(4, 8), 3, 0.02, 30, 60);
+        SweepSettings grid = settings(List.of(SweepMode.CICT, SweepMode.CINT), List.of(4, 8), 3, 0.02, 30, 60);
+        // With the infinite-width baseline, computed on the driver beside the runs.
+        SweepSettings s = new SweepSettings(grid.seed(), grid.protocols(), grid.activations(), grid.modes(), grid.widths(),
+                grid.depths(), grid.runsPerConfiguration(), grid.cutoffMev(), grid.outlierIqrFactor(), true, 1e-6);
         Path reference = dir.resolve("two-cores");
         SparkSession two = TestSpark.session();
         sweep(two, s, reference);
-        List<String> tables = SweepJob.tables();
+        List<String> tables = SweepJob.tables(s);
+        assertTrue(tables.contains("kernel_predictions"));
 
         // Interrupted: only some runs had finished (their checkpoints exist), one was being written.
         Path resumed = dir.resolve("resumed");
@@ -352,6 +356,10 @@ class SweepJobTest {
             assertEquals(expected, table(one, oneCore, t, drop), t + ": one core vs two");
             assertEquals(expected, table(one, resumed, t, drop), t + ": resumed vs uninterrupted");
         }
+        // The baseline exists for CICT only: CINT's global rates have no infinite-width limit.
+        List<Row> kernel = table(one, reference, "kernel_predictions");
+        assertEquals(3L * table(one, reference, "dataset").size(), kernel.size());
+        assertTrue(kernel.stream().allMatch(r -> r.getAs("mode").equals("cict")));
         one.stop();
     }
 

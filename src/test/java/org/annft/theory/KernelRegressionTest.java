@@ -2,6 +2,7 @@ package org.annft.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,66 @@ class KernelRegressionTest {
         }
         double[][] singular = {{1, 1}, {1, 1}};
         assertThrows(IllegalArgumentException.class, () -> KernelRegression.fit(singular, new double[] {1, 2}, 0));
+    }
+
+    /**
+     * The infinite ensemble's spread, against the formula with explicit inverses:
+     * {@code K(x,x) - 2 Theta(x,X) T^-1 K(X,x) + Theta(x,X) T^-1 K(X,X) T^-1 Theta(X,x)}, T = Theta(X,X) + eps I;
+     * without a ridge it and the posterior variance vanish on the training inputs.
+     */
+    @Test
+    void theEnsembleSpreadMatchesExplicitInversesAndVanishesOnTrainingInputs() {
+        double[] x = {-1.2, -0.3, 0.4, 1.0, 1.9};
+        double[] at = {-0.8, 0.1, 2.5, 0.4};
+        java.util.function.DoubleBinaryOperator kernel = (a, b) -> Math.exp(-0.5 * (a - b) * (a - b)) + 0.1 * a * b;
+        java.util.function.DoubleBinaryOperator ntk = (a, b) -> 0.3 + Math.exp(-(a - b) * (a - b)) + 0.2 * a * b;
+        double[] y = {0.1, 0.5, -0.3, 0.8, 0.2};
+        for (double ridge : new double[] {0.01, 0}) {
+            KernelRegression fit = KernelRegression.fit(matrix(ntk, x, x), y, ridge);
+            double[] diagonal = new double[at.length];
+            for (int r = 0; r < at.length; r++) {
+                diagonal[r] = kernel.applyAsDouble(at[r], at[r]);
+            }
+            double[] spread = fit.ensembleVariance(diagonal, matrix(ntk, at, x), matrix(kernel, at, x), matrix(kernel, x, x));
+            org.ejml.data.DMatrixRMaj t = new org.ejml.data.DMatrixRMaj(matrix(ntk, x, x));
+            for (int i = 0; i < x.length; i++) {
+                t.add(i, i, fit.epsilon());
+            }
+            org.ejml.dense.row.CommonOps_DDRM.invert(t);
+            org.ejml.data.DMatrixRMaj kxx = new org.ejml.data.DMatrixRMaj(matrix(kernel, x, x));
+            for (int r = 0; r < at.length; r++) {
+                org.ejml.data.DMatrixRMaj theta = new org.ejml.data.DMatrixRMaj(x.length, 1);
+                org.ejml.data.DMatrixRMaj k = new org.ejml.data.DMatrixRMaj(x.length, 1);
+                for (int i = 0; i < x.length; i++) {
+                    theta.set(i, 0, ntk.applyAsDouble(x[i], at[r]));
+                    k.set(i, 0, kernel.applyAsDouble(x[i], at[r]));
+                }
+                org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(x.length, 1);
+                org.ejml.dense.row.CommonOps_DDRM.mult(t, theta, a);
+                org.ejml.data.DMatrixRMaj ka = new org.ejml.data.DMatrixRMaj(x.length, 1);
+                org.ejml.dense.row.CommonOps_DDRM.mult(kxx, a, ka);
+                double expected = diagonal[r] - 2 * org.ejml.dense.row.CommonOps_DDRM.dot(a, k)
+                        + org.ejml.dense.row.CommonOps_DDRM.dot(a, ka);
+                assertEquals(expected, spread[r], 1e-9, "ridge " + ridge + ", x = " + at[r]);
+            }
+            if (ridge == 0) {
+                // at[3] = x[2], a training input: a is a unit vector, and both variances are 0.
+                assertEquals(0, spread[3], 1e-9);
+                KernelRegression posterior = KernelRegression.fit(matrix(kernel, x, x), y, 0);
+                double[] variance = posterior.variance(diagonal, matrix(kernel, at, x));
+                assertEquals(0, variance[3], 1e-9);
+                assertTrue(variance[2] > 0.1, "away from the data: " + variance[2]);
+            }
+        }
+    }
+
+    private static double[][] matrix(java.util.function.DoubleBinaryOperator k, double[] rows, double[] columns) {
+        double[][] m = new double[rows.length][columns.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < columns.length; c++) {
+                m[r][c] = k.applyAsDouble(rows[r], columns[c]);
+            }
+        }
+        return m;
     }
 }
