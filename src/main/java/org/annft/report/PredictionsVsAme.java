@@ -25,8 +25,18 @@ public final class PredictionsVsAme implements FigureFamily {
     public static final int PANEL_WIDTH = 620;
     public static final int PANEL_HEIGHT = 460;
 
-    /** One width's nuclides. */
-    record Width(int width, long runs, double[] a, double[] ame, double[] residual) {
+    /** One width's nuclides; {@code estimated[k]}: AME2020's value of nuclide k is an estimate (#). */
+    record Width(int width, long runs, double[] a, double[] ame, double[] residual, boolean[] estimated) {
+
+        /** The nuclides whose AME2020 value is measured ({@code estimated = false}) or estimated. */
+        Width subset(boolean estimates) {
+            int[] keep = java.util.stream.IntStream.range(0, a.length).filter(k -> estimated[k] == estimates).toArray();
+            return new Width(width, runs, pick(a, keep), pick(ame, keep), pick(residual, keep), new boolean[keep.length]);
+        }
+
+        private static double[] pick(double[] values, int[] keep) {
+            return java.util.Arrays.stream(keep).mapToDouble(k -> values[k]).toArray();
+        }
     }
 
     @Override
@@ -55,20 +65,38 @@ public final class PredictionsVsAme implements FigureFamily {
                     r.<Integer>getAs(RESIDUALS.col("depth"))), k -> new TreeMap<>())
                     .computeIfAbsent(r.getAs(RESIDUALS.col("width")), w -> new ArrayList<>()).add(r);
         }
+        java.util.Set<List<Integer>> estimates = estimates(source);
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<List<Object>, Map<Integer, List<Row>>> e : groups.entrySet()) {
-            List<Width> widths = e.getValue().entrySet().stream().map(w -> width(w.getKey(), w.getValue())).toList();
+            List<Width> widths = e.getValue().entrySet().stream().map(w -> width(w.getKey(), w.getValue(), estimates))
+                    .toList();
             figures.add(figure((String) e.getKey().get(0), (String) e.getKey().get(1), (Integer) e.getKey().get(2), widths,
                     residuals.converged(), source, files));
         }
         return new Section(heading(), figures, "", residuals.withoutConverged("Predictions against AME2020:", rows, source));
     }
 
-    private static Width width(int width, List<Row> rows) {
+    /** The (Z, N) whose AME2020 value is an estimate, from the source's {@code dataset} table; none without it. */
+    static java.util.Set<List<Integer>> estimates(TableSource source) {
+        java.util.Set<List<Integer>> out = new java.util.HashSet<>();
+        // Every data set's table has the Z and N inputs, whatever else data.inputs adds.
+        ResultTable dataset = ResultTables.dataset(List.of("z", "n"));
+        source.readIfPresent(dataset).ifPresent(t -> t.where(org.apache.spark.sql.functions.col(dataset.col("estimated")))
+                .select(dataset.col("z"), dataset.col("n")).collectAsList()
+                .forEach(r -> out.add(List.of(r.getInt(0), r.getInt(1)))));
+        return out;
+    }
+
+    private static Width width(int width, List<Row> rows, java.util.Set<List<Integer>> estimates) {
+        boolean[] estimated = new boolean[rows.size()];
+        for (int k = 0; k < estimated.length; k++) {
+            Row r = rows.get(k);
+            estimated[k] = estimates.contains(List.of(r.<Integer>getAs(RESIDUALS.col("z")), r.<Integer>getAs(RESIDUALS.col("n"))));
+        }
         return new Width(width, rows.stream().mapToLong(r -> r.<Long>getAs(RESIDUALS.col("runs"))).max().orElse(0),
                 rows.stream().mapToDouble(r -> r.<Integer>getAs(RESIDUALS.col("a"))).toArray(),
                 rows.stream().mapToDouble(r -> r.<Double>getAs(RESIDUALS.col("binding_energy_mev"))).toArray(),
-                rows.stream().mapToDouble(r -> r.<Double>getAs(RESIDUALS.col("residual_mev"))).toArray());
+                rows.stream().mapToDouble(r -> r.<Double>getAs(RESIDUALS.col("residual_mev"))).toArray(), estimated);
     }
 
     private Figure figure(String activation, String mode, int depth, List<Width> widths, boolean converged,
@@ -77,16 +105,25 @@ public final class PredictionsVsAme implements FigureFamily {
                 ChartStyle.linear("predicted binding energy B_pred (MeV)"));
         XYPanel residual = new XYPanel(ChartStyle.integer("mass number A"), ChartStyle.linear("residual B_AME - B_pred (MeV)"));
         double top = 0;
+        boolean anyEstimate = false;
         for (int i = 0; i < widths.size(); i++) {
-            Width w = widths.get(i);
-            double[] pred = new double[w.ame().length];
-            for (int k = 0; k < pred.length; k++) {
-                pred[k] = w.ame()[k] - w.residual()[k];
-                top = Math.max(top, Math.max(pred[k], w.ame()[k]));
+            for (boolean estimates : new boolean[] {false, true}) {
+                Width w = widths.get(i).subset(estimates);
+                if (w.a().length == 0) {
+                    continue;
+                }
+                anyEstimate |= estimates;
+                double[] pred = new double[w.ame().length];
+                for (int k = 0; k < pred.length; k++) {
+                    pred[k] = w.ame()[k] - w.residual()[k];
+                    top = Math.max(top, Math.max(pred[k], w.ame()[k]));
+                }
+                String name = "n = " + w.width() + (estimates ? ", AME2020 estimates (#)" : "");
+                // Estimates as outlines of the width's marker: the same width, a value AME2020 did not measure.
+                predicted.scatter(name, w.ame(), pred, ChartStyle.seriesColor(i), ChartStyle.smallSeriesShape(i), !estimates);
+                residual.scatter(name, w.a(), w.residual(), ChartStyle.seriesColor(i), ChartStyle.smallSeriesShape(i),
+                        !estimates);
             }
-            String name = "n = " + w.width();
-            predicted.scatter(name, w.ame(), pred, ChartStyle.seriesColor(i), ChartStyle.smallSeriesShape(i));
-            residual.scatter(name, w.a(), w.residual(), ChartStyle.seriesColor(i), ChartStyle.smallSeriesShape(i));
         }
         predicted.line("B_pred = B_AME", new double[] {0, top}, new double[] {0, top}, Color.BLACK, ChartStyle.dashed(1.0f));
         residual.plot().addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, Color.BLACK, ChartStyle.dashed(1.0f)));
@@ -98,7 +135,10 @@ public final class PredictionsVsAme implements FigureFamily {
         long runsMax = widths.stream().mapToLong(Width::runs).max().orElse(0);
         String caption = title + ". Every nuclide of the sweep's data set, one colour and marker per width n: (a) the "
                 + "mean predicted binding energy against AME2020's, with the line of equality (dashed); (b) the residual "
-                + "B_AME - B_pred against the mass number A. The mean is over "
+                + "B_AME - B_pred against the mass number A."
+                + (anyEstimate ? " Filled markers: nuclides whose AME2020 binding energy is measured; outlined: those "
+                        + "whose value AME2020 estimates (#), against which the residual is not a measured error." : "")
+                + " The mean is over "
                 + (runsMin == runsMax ? runsMin : runsMin + " to " + runsMax)
                 + (converged ? " converged runs per width (runs.outcome = converged, RMSD at most "
                         + Labels.number(RunOutcome.CONVERGED_MEV) + " MeV; failed runs left out)"

@@ -118,6 +118,11 @@ final class XYPanel {
 
     /** Unjoined markers at (x, y). */
     XYPanel scatter(String name, double[] x, double[] y, Color color, Shape shape) {
+        return scatter(name, x, y, color, shape, true);
+    }
+
+    /** Unjoined markers at (x, y), filled or drawn as outlines (a second kind of point in the same colour). */
+    XYPanel scatter(String name, double[] x, double[] y, Color color, Shape shape, boolean filled) {
         XYSeries s = new XYSeries(name, false, true);
         for (int i = 0; i < x.length; i++) {
             if (usable(y[i])) {
@@ -128,6 +133,7 @@ final class XYPanel {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         r.setSeriesPaint(0, color);
         r.setSeriesShape(0, shape);
+        r.setSeriesShapesFilled(0, filled);
         return add(new XYSeriesCollection(s), r);
     }
 

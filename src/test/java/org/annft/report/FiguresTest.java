@@ -164,6 +164,33 @@ class FiguresTest {
         }
     }
 
+    /** Nuclides whose AME2020 value is an estimate (table dataset) are a series of their own, outlined. */
+    @Test
+    void predictionsAgainstAmeSplitMeasuredFromEstimatedNuclides() throws Exception {
+        tables().residuals(List.of(10, 120), (n, z, width) -> 1.0);
+        tables().dataset();
+        Figure figure = render(new PredictionsVsAme()).get(0);
+        long estimated = 0;
+        long measured = 0;
+        for (int z = 8; z <= 100; z++) {
+            for (int n = z; n <= (int) (1.5 * z) + 8; n++) {
+                if (n > 1.5 * z) {
+                    estimated++;
+                } else {
+                    measured++;
+                }
+            }
+        }
+        java.util.Map<String, Integer> points = new java.util.HashMap<>();
+        for (FigureData.Series x : figure.data().panels().get(1).series()) {
+            points.put(x.name(), x.points().size());
+        }
+        assertEquals((int) measured, points.get("n = 10"));
+        assertEquals((int) estimated, points.get("n = 10, AME2020 estimates (#)"));
+        assertEquals((int) estimated, points.get("n = 120, AME2020 estimates (#)"));
+        assertTrue(figure.caption().contains("outlined: those whose value AME2020 estimates"), figure.caption());
+    }
+
     @Test
     void fig14SharesOneDivergingScaleAcrossWidths() throws Exception {
         // Width 10: +30 MeV below N = 55, -30 MeV above; width 120: the same pattern ten times weaker.

@@ -351,6 +351,20 @@ final class SyntheticTables {
         write(ResultTables.RESIDUALS, rows);
     }
 
+    /** Table {@code dataset} over the nuclides of {@link #residuals}, AME2020's value estimated where {@code N > 1.5 Z}. */
+    void dataset() {
+        List<Row> rows = new ArrayList<>();
+        ResultTable dataset = ResultTables.dataset(List.of("z", "n"));
+        int index = 0;
+        for (int z = 8; z <= 100; z++) {
+            for (int n = z; n <= (int) (1.5 * z) + 8; n++) {
+                rows.add(row(dataset, "nuclide_index", index++, "z", z, "n", n, "a", n + z, "element", "X",
+                        "binding_energy_mev", 8.0 * (n + z), "estimated", n > 1.5 * z, "split", "train"));
+            }
+        }
+        write(dataset, rows);
+    }
+
     /**
      * {@code predictions} and {@code runs} of two runs per width on the nuclides of {@link #residuals}:
      * run 0 converged, predicting B - {@code converged} MeV, run 1 a plateau, predicting B - {@code failed}.
