@@ -1,5 +1,7 @@
 package org.annft.ensemble;
 
+import org.annft.stats.CentralMoments;
+
 /**
  * Standard errors of the excess kurtosis {@code kappa = c4/c2^2 - 3} and of
  * {@code V/n = (c4 - 3 c2^2)/3} of one (layer, input) by batch means over an ensemble's batches
@@ -76,23 +78,14 @@ public final class BatchMeans {
     }
 
     /**
-     * Central moments about {@code mean} from power sums {@code {n, s_1, ..., s_P}}: element p is
-     * {@code (1/n) sum (z - mean)^p = sum_j C(p,j) (s_j/n) (-mean)^(p-j)}, even p up to P (others 0).
+     * Moments about {@code mean} from power sums {@code {n, s_1, ..., s_P}}: element p is
+     * {@code (1/n) sum (z - mean)^p} ({@link CentralMoments#momentAbout}), even p up to P (others 0).
      */
     static double[] centralMoments(double[] sums, double mean) {
-        double n = sums[0];
+        double[] powerSums = java.util.Arrays.copyOfRange(sums, 1, sums.length);
         double[] c = new double[9];
         for (int p = 2; p < sums.length; p += 2) {
-            double sum = 0;
-            double binomial = 1;
-            for (int j = 0; j <= p; j++) {
-                if (j > 0) {
-                    binomial = binomial * (p - j + 1) / j;
-                }
-                double raw = j == 0 ? 1 : sums[j] / n;
-                sum += binomial * raw * Math.pow(-mean, p - j);
-            }
-            c[p] = sum;
+            c[p] = CentralMoments.momentAbout(sums[0], powerSums, mean, p);
         }
         return c;
     }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.annft.stats.CentralMoments;
 
 /**
  * The chunks of one (configuration, layer, input a) of an ensemble, merged in any order and
@@ -13,8 +14,7 @@ import java.util.List;
  * and the cross sums {@code sum z_a z_b} with every later input b. Totals are left folds from zero
  * in chunk order, {@code S = (((0 + s_0) + s_1) + ...)}; counts are exact.
  *
- * <p>Moments (central, about the pooled mean {@code m = S_1/N}):
- * {@code c_p = sum_j C(p,j) (S_j/N) (-m)^(p-j)}; the standard errors of V/n and of the excess
+ * <p>Moments: the folded power sums' moments about their mean ({@link CentralMoments#momentAbout}); the standard errors of V/n and of the excess
  * kurtosis come from the scatter of the chunks' sub-batches ({@link BatchMeans}).
  */
 public final class ChunkFold implements Serializable {
@@ -146,24 +146,14 @@ public final class ChunkFold implements Serializable {
         return powerSum(1) / samples();
     }
 
-    /**
-     * The central moment {@code c_p = sum_j C(p,j) (S_j/N) (-m)^(p-j)}, p = 2..8, summed from j = 0
-     * up.
-     */
+    /** The central moment {@code c_p}, p = 2..8: the folded power sums' moment about their mean ({@link CentralMoments#momentAbout}). */
     public double centralMoment(int p) {
-        long n = samples();
-        double mean = powerSum(1) / n;
-        double c = 0;
-        long binomial = 1;
-        for (int j = 0; j <= p; j++) {
-            if (j > 0) {
-                binomial = binomial * (p - j + 1) / j;
-            }
-            double raw = j == 0 ? 1 : powerSum(j) / n;
-            double term = binomial * raw * Math.pow(mean, p - j);
-            c = (p - j) % 2 == 0 ? c + term : c - term;
+        double[] sums = new double[P];
+        for (int q = 1; q <= P; q++) {
+            sums[q - 1] = powerSum(q);
         }
-        return c;
+        long n = samples();
+        return CentralMoments.momentAbout(n, sums, sums[0] / n, p);
     }
 
     /**

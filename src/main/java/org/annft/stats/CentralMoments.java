@@ -16,6 +16,10 @@ package org.annft.stats;
  * Adding one value x is the merge with {@code n_B = 1, mean_B = x, M_B = 0} (Welford's update for p = 2).
  * The result depends on the order of updates and merges, so callers that need the same bits
  * whatever the partitioning fold in a fixed order.
+ *
+ * <p>Where the mean is zero by symmetry (an ensemble's preactivations), raw power sums lose nothing
+ * to cancellation and cost one multiply-add per power in the sampler's inner loop: they enter
+ * through {@link #momentAbout}, the one conversion of power sums to moments.
  */
 public final class CentralMoments implements java.io.Serializable {
 
@@ -101,6 +105,24 @@ public final class CentralMoments implements java.io.Serializable {
         mean += delta * nB / n;
         count += other.count;
         return this;
+    }
+
+    /**
+     * The moment about {@code center} of n values with power sums {@code S_j} ({@code powerSums[j - 1]}):
+     * {@code (1/n) sum (x - center)^p = sum_{j=0}^{p} C(p,j) (S_j / n) (-center)^(p-j)}, {@code S_0 = n},
+     * summed from j = 0 up.
+     */
+    public static double momentAbout(double n, double[] powerSums, double center, int p) {
+        double c = 0;
+        double binomial = 1;
+        for (int j = 0; j <= p; j++) {
+            if (j > 0) {
+                binomial = binomial * (p - j + 1) / j;
+            }
+            double raw = j == 0 ? 1 : powerSums[j - 1] / n;
+            c += binomial * raw * Math.pow(-center, p - j);
+        }
+        return c;
     }
 
     public long count() {

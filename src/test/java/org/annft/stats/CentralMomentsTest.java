@@ -87,4 +87,27 @@ class CentralMomentsTest {
         assertEquals(Double.NaN, new CentralMoments(2).variance());
         assertThrows(IllegalArgumentException.class, () -> new CentralMoments(4).merge(new CentralMoments(3)));
     }
+
+    /** Moments about any point from power sums equal the direct sums (1/n) sum (x - c)^p. */
+    @Test
+    void momentsAboutAPointFromPowerSumsAreTheDirectSums() {
+        double[] x = {-1.5, 0.25, 0.5, 2.0, -0.75, 1.25};
+        double[] powerSums = new double[8];
+        for (double v : x) {
+            for (int p = 1; p <= 8; p++) {
+                powerSums[p - 1] += Math.pow(v, p);
+            }
+        }
+        for (double center : new double[] {0, 0.3, -1.1}) {
+            for (int p = 2; p <= 8; p++) {
+                double direct = 0;
+                for (double v : x) {
+                    direct += Math.pow(v - center, p);
+                }
+                direct /= x.length;
+                assertEquals(direct, CentralMoments.momentAbout(x.length, powerSums, center, p), 1e-12 * Math.max(1, direct),
+                        "p = " + p + " about " + center);
+            }
+        }
+    }
 }
