@@ -134,6 +134,9 @@ final class XYPanel {
         r.setSeriesPaint(0, color);
         r.setSeriesShape(0, shape);
         r.setSeriesShapesFilled(0, filled);
+        // A filled marker needs no outline of its own colour: one path per point keeps the SVG of
+        // thousands of nuclides at half the size.
+        r.setDrawOutlines(!filled);
         return add(new XYSeriesCollection(s), r);
     }
 
