@@ -42,6 +42,7 @@ class ResultContractTest {
                 "--set", "sweep.widths=[4, 8]", "--set", "sweep.depths=[3]", "--set", "sweep.runs=2",
                 "--set", "train.batch-size=10", "--set", "train.target-scale=100", "--set", "train.log-every=5",
                 "--set", "table.cutoff-mev=1e9", "--set", "train.ntk.nuclides=[{z = 8, n = 8}, {z = 20, n = 20}]",
+                "--set", "sweep.kernel-baseline=true",
                 "--set", "train.phases=[{epochs = 10, lambda-b = 0.05, lambda-w = 0.05}]"), cli.err());
         assertEquals(0, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
                 "--nuclides", "8:8,20:20,120:200", "--select", "mode=cict", "--out", results.resolve("predict").toString()),

@@ -133,7 +133,12 @@ class TheoryCommandTest {
         java.nio.file.Path table = new org.annft.data.AmeTableWriter().liquidDropChain(8, 30).writeTo(dir.resolve("t.txt"));
         org.junit.jupiter.api.Assertions.assertEquals(0, cli.run("theory", "regression", "--ame", table.toString(),
                 "--set", "data.test-fraction=0.25", "--ridge", "1e-4"), cli.err());
-        org.junit.jupiter.api.Assertions.assertTrue(cli.out().contains("NTK, trained to convergence: RMSD ")
-                && cli.out().contains(" MeV held out") && cli.out().contains("within 1 std"), cli.out());
+        org.junit.jupiter.api.Assertions.assertTrue(cli.out().contains("6 held out") && cli.out().contains("NTK, converged")
+                && cli.out().contains("trained, 20000 epochs (mae)") && cli.out().contains("within 1 / 2 std"), cli.out());
+        // CINT's global rates grow with the width: no infinite-width limit, refused before anything is written.
+        org.junit.jupiter.api.Assertions.assertEquals(2, cli.run("theory", "regression", "--ame", table.toString(),
+                "--mode", "cint", "--out", dir.resolve("cint").toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(cli.err().contains("--mode cint"), cli.err());
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(dir.resolve("cint")));
     }
 }
