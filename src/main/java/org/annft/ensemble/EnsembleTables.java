@@ -9,6 +9,7 @@ import org.annft.table.ResultTables;
 import org.annft.theory.DepthRecursion;
 import org.annft.theory.LayerKernelMatrix;
 import org.annft.theory.LearningRates;
+import org.annft.theory.NtkVariance;
 import org.annft.theory.TheoryProfile;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -52,13 +53,15 @@ final class EnsembleTables {
     /**
      * One row per (configuration, layer, input pair a <= b), in the table's order: the measured NTK's
      * mean and variance over the networks with their standard errors, the infinite-width theory
-     * (the recursion with the same rates), and the relative fluctuation.
+     * (the recursion with the same rates), the leading-order variance on the diagonal, and the
+     * relative fluctuation.
      */
     static List<Row> ntkRows(List<EnsembleConfiguration> cs, EnsembleSettings settings, Map<Long, NtkFold> folds) {
         List<Row> rows = new ArrayList<>();
         for (EnsembleConfiguration c : cs) {
             LearningRates rates = settings.ntk().tensor(c);
             List<LayerKernelMatrix> theory = DepthRecursion.kernelMatrices(c.network().theory(), c.inputs(), rates);
+            List<List<NtkVariance.Layer>> predictions = EnsembleTheory.ntkVariance(c, rates);
             int k = c.inputCount();
             for (int l = 1; l <= c.layers(); l++) {
                 for (int a = 0; a < k; a++) {
@@ -71,11 +74,14 @@ final class EnsembleTables {
                         // d(v/m^2) = dv/m^2 - 2 v dm/m^3, with the errors of v and m taken as independent.
                         double relativeVarianceSe = Math.hypot(m.varianceStandardError() / (mean * mean),
                                 2 * variance * m.meanStandardError() / Math.abs(mean * mean * mean));
+                        NtkVariance.Layer predicted = a == b ? predictions.get(a).get(l - 1) : null;
+                        boolean relativeTheory = predicted != null && predicted.ntk() != 0;
                         rows.add(SparkTables.row(ResultTables.INIT_NTK, row(new Object[] {c.id()}, c,
                                 settings.ntk().rates().configName(), l, (double) l / c.width(), a, b, m.count(), mean,
                                 m.meanStandardError(), variance, m.varianceStandardError(), theory.get(l - 1).ntk(a, b),
+                                predicted == null ? null : predicted.variance(),
                                 ratios ? Math.sqrt(variance) / Math.abs(mean) : null, ratios ? relativeVariance : null,
-                                ratios ? relativeVarianceSe : null)));
+                                ratios ? relativeVarianceSe : null, relativeTheory ? predicted.relativeVariance() : null)));
                     }
                 }
             }

@@ -5,13 +5,15 @@ import java.util.List;
 import org.annft.theory.Architecture;
 import org.annft.theory.DepthRecursion;
 import org.annft.theory.LayerKernelMatrix;
+import org.annft.theory.LearningRates;
+import org.annft.theory.NtkVariance;
 import org.annft.theory.TheoryProfile;
 
 /**
  * The theory beside one ensemble configuration: for every input a, the single-input kernel and
  * four-point vertex of every layer (docs/theory.md, "Four-point vertex"; V = 0 at layer 1), and
  * for several inputs the k x k kernel of every layer. Also starts the recursion from a measured
- * first layer, as the paper's Figs. 6-7 do.
+ * first layer, as the paper's Figs. 6-7 do, and gives the NTK's leading-order variance per input.
  */
 record EnsembleTheory(EnsembleConfiguration configuration, List<TheoryProfile> perInput,
                       List<LayerKernelMatrix> kernelMatrices) implements java.io.Serializable {
@@ -53,6 +55,18 @@ record EnsembleTheory(EnsembleConfiguration configuration, List<TheoryProfile> p
             }
         }
         return h;
+    }
+
+    /**
+     * For every input a, the NTK statistics of every layer at leading order in 1/n with the NTK's
+     * learning rates (docs/theory.md, "NTK variance"): element {@code a}, then layer {@code l - 1}.
+     */
+    static List<List<NtkVariance.Layer>> ntkVariance(EnsembleConfiguration c, LearningRates rates) {
+        List<List<NtkVariance.Layer>> perInput = new ArrayList<>();
+        for (double[] x : c.inputs()) {
+            perInput.add(NtkVariance.singleInput(c.network().theory(), x, rates));
+        }
+        return perInput;
     }
 
     /** The recursion from a measured first layer: K^(1) and V^(1) = n * (V/n)^(1) as measured. */

@@ -405,10 +405,12 @@ public final class ResultTables {
             .column("variance", DOUBLE, "population variance over the networks")
             .column("variance_se", DOUBLE, "delta method")
             .column("theory", DOUBLE, "the infinite-width NTK Theta^(l)_ab")
+            .nullable("variance_theory", DOUBLE, "the leading-order NTK variance (A + 2B)/n of docs/theory.md \"NTK variance\"")
             .nullable("relative_fluctuation", DOUBLE, "std over the absolute value of the mean")
             .nullable("relative_variance", DOUBLE, "variance / mean^2")
             .nullable("relative_variance_se", DOUBLE, "")
-            .note("Ratios to the mean are NULL where the mean is 0")
+            .nullable("relative_variance_theory", DOUBLE, "variance_theory / theory^2")
+            .note("Ratios to the mean are NULL where the mean is 0; the variance theory is NULL off the diagonal (input_a != input_b), where it is not computed")
             .sortedBy("config_id", "layer", "input_a", "input_b");
 
     public static final ResultTable RUN_INFO = ResultTable.named("run_info", "every job")

@@ -37,6 +37,38 @@ public final class GaussianMoments {
         }, kernel, sigma.kinks()));
     }
 
+    /** {@code <sigma'(z)^4>_K}, by quadrature. */
+    public static double derivativeFourthMoment(Activation sigma, double kernel) {
+        return GaussianExpectation.of(z -> {
+            double d = sigma.derivative(z);
+            return d * d * d * d;
+        }, kernel, sigma.kinks());
+    }
+
+    /** {@code <sigma(z)^2 sigma'(z)^2>_K}, by quadrature. */
+    public static double valueDerivativeMoment(Activation sigma, double kernel) {
+        return GaussianExpectation.of(z -> {
+            double p = sigma.value(z) * sigma.derivative(z);
+            return p * p;
+        }, kernel, sigma.kinks());
+    }
+
+    /**
+     * {@code d<sigma'(z)^2>_K / dK = <sigma'(z)^2 (z^2 - K)>_K / (2 K^2)} (the heat-equation identity
+     * of docs/theory.md, "Susceptibilities"), by quadrature; 0 at {@code K = 0}, where every
+     * quantity it multiplies vanishes (docs/theory.md, "NTK variance").
+     */
+    public static double derivativeSecondMomentSlope(Activation sigma, double kernel) {
+        GaussianExpectation.requireVariance("kernel", kernel);
+        if (kernel == 0) {
+            return 0.0;
+        }
+        return GaussianExpectation.of(z -> {
+            double d = sigma.derivative(z);
+            return d * d * (z * z - kernel);
+        }, kernel, sigma.kinks()) / (2 * kernel * kernel);
+    }
+
     /**
      * {@code <z sigma(z) sigma'(z)>_K}, the moment in the parallel susceptibility
      * {@code chi_par = (C_W / K) <z sigma sigma'>_K}.

@@ -167,7 +167,8 @@ final class SyntheticTables {
     /** Median and quartiles of the loss per epoch, for each activation, mode and depth at width 100. */
     /**
      * init_ntk of ReLU and tanh at critical rates, widths and layers 1 .. hidden + 1, first input
-     * only: relative variance {@code coefficient * l / n}, with 5 % standard errors; layer 1 exactly 0.
+     * only: theory {@code coefficient * r}, measured relative variance {@code coefficient * r (1 + r)}
+     * with 5 % standard errors; layer 1 exactly 0.
      */
     void ntk(List<Integer> widths, int hiddenLayers, double coefficient) {
         List<Row> rows = new ArrayList<>();
@@ -176,12 +177,14 @@ final class SyntheticTables {
             for (int width : widths) {
                 for (int l = 1; l <= hiddenLayers + 1; l++) {
                     double r = (double) l / width;
-                    double relative = l == 1 ? 0 : coefficient * r;
+                    double theory = l == 1 ? 0 : coefficient * r;
+                    double relative = theory * (1 + r);
                     rows.add(row(ResultTables.INIT_NTK, "config_id", id, "activation", activation, "c_w",
                             activation.equals("relu") ? 2.0 : 1.0, "width", width, "hidden_layers", hiddenLayers,
                             "sampler", "weight", "rates", "critical", "layer", l, "r", r, "samples", 1000L, "mean", 1.0,
                             "theory", 1.0, "variance", relative, "relative_variance", relative,
-                            "relative_variance_se", 0.05 * relative, "relative_fluctuation", Math.sqrt(relative)));
+                            "relative_variance_se", 0.05 * relative, "relative_fluctuation", Math.sqrt(relative),
+                            "variance_theory", theory, "relative_variance_theory", theory));
                 }
                 id++;
             }
