@@ -185,9 +185,9 @@ public final class ResultTables {
             .sortedBy(concat(CONFIGURATION_KEY, "z", "n"));
 
     public static final ResultTable KERNEL_PREDICTIONS = ResultTable.named("kernel_predictions",
-                    "`annft theory regression --out`")
+                    "`annft theory regression --out`, `annft sweep` with `sweep.kernel-baseline`")
             .column("activation", STRING)
-            .column("mode", STRING, "`CICT` (critical per-layer rates) or `CINT` (their layer means)")
+            .column("mode", STRING, "`cict` or `nict`: the critical per-layer rates, which have an infinite-width limit")
             .column("protocol", STRING)
             .column("depth", INT, "l_out")
             .column("prediction", STRING, "`trained` (the infinitely wide network trained by the protocol's SGD), "
