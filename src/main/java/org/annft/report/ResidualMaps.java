@@ -237,7 +237,7 @@ public final class ResidualMaps implements FigureFamily {
         n.setRange(-0.5, nMax);
         NumberAxis z = ChartStyle.linear("proton number Z");
         z.setRange(-0.5, zMax);
-        XYBlockRenderer renderer = new XYBlockRenderer();
+        XYBlockRenderer renderer = new FilledBlockRenderer();
         renderer.setPaintScale(scale);
         renderer.setBlockWidth(1);
         renderer.setBlockHeight(1);
