@@ -61,6 +61,12 @@ final class SweepCommand implements Callable<Integer> {
                             + largest.depth(), largest.memoryBytes(data.inputWidth(), data.size()),
                     Math.min(runs, MemoryCheck.localCores(common.master)), Runtime.getRuntime().maxMemory());
         }
+        if (settings.kernelBaseline()) {
+            // The baseline runs on the driver, local mode or not.
+            int deepest = settings.depths().stream().mapToInt(Integer::intValue).max().orElse(1);
+            MemoryCheck.check("sweep", "the infinite-width baseline of " + data.size() + " nuclides (sweep.kernel-baseline)",
+                    org.annft.sweep.KernelBaseline.memoryBytes(data.size(), deepest), 1, Runtime.getRuntime().maxMemory());
+        }
         err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
                 settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());
         boolean adam = settings.modes().stream().anyMatch(m -> m.optimizer() == org.annft.train.OptimizerKind.ADAM);

@@ -251,6 +251,9 @@ final class TheoryCommand implements Runnable {
                         + "per-layer rates (cict or nict); the global rates of cint and nint grow with the width");
             }
             org.annft.theory.Initialization init = configuration.initialization();
+            MemoryCheck.check("theory regression", "the baseline of " + (data.size() + beyond.size()) + " nuclides",
+                    org.annft.sweep.KernelBaseline.memoryBytes(data.size() + beyond.size(), outputLayer), 1,
+                    Runtime.getRuntime().maxMemory());
             long start = System.nanoTime();
             org.annft.sweep.KernelBaseline.Result r;
             try {

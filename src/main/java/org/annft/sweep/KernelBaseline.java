@@ -112,6 +112,15 @@ public final class KernelBaseline {
     }
 
     /**
+     * Bytes the baseline of {@code nuclides} nuclides at depth {@code outputLayer} holds at its peak:
+     * the recursions' kernel and NTK of every layer, twice (bias and weight rates), and about a dozen
+     * n x n blocks, solves and factors beside them.
+     */
+    public static long memoryBytes(int nuclides, int outputLayer) {
+        return (4L * outputLayer + 12) * nuclides * (long) nuclides * Double.BYTES;
+    }
+
+    /**
      * Regresses {@code target} of {@code data} with the kernels of {@code architecture}.
      *
      * @param biasRates   the learning-rate tensor of the biases at raw rate 1, the weights' at 0
