@@ -116,6 +116,18 @@ public final class NtkTracker {
         return s;
     }
 
+    /**
+     * Continues a tracking whose snapshots were {@code recorded} (a resumed training): they replace
+     * those taken so far, after the first snapshot has fixed {@code H_0} again on the initial network.
+     */
+    public void resume(List<Snapshot> recorded) {
+        if (initial == null) {
+            throw new IllegalStateException("H_0 comes first: snapshot the initial network before resuming");
+        }
+        snapshots.clear();
+        snapshots.addAll(recorded);
+    }
+
     /** The snapshots so far, in order. */
     public List<Snapshot> snapshots() {
         return List.copyOf(snapshots);

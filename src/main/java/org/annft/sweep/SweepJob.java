@@ -32,7 +32,8 @@ import org.apache.spark.util.SerializableConfiguration;
 public final class SweepJob {
 
     /** Wall and compute time of the runs trained by one invocation. */
-    public record Summary(int runsTotal, int runsTrained, int runsDiverged, double wallSeconds, double runSeconds) {
+    public record Summary(int runsTotal, int runsTrained, int runsDiverged, int runsResumed, double wallSeconds,
+                          double runSeconds) {
     }
 
     private SweepJob() {
@@ -60,14 +61,12 @@ public final class SweepJob {
         List<TrainingRun> runs = settings.runs();
         String checkpoints = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(outputDirectory),
                 RunCheckpoint.DIRECTORY).toString();
-        // The revision alone does not tell two uncommitted code states apart: the classes' fingerprint does.
-        String version = AnnftVersion.current() + "|code=" + AnnftVersion.codeFingerprint();
-        String dataFingerprint = data.fingerprint();
         long seed = settings.seed();
+        String dataFingerprint = data.fingerprint();
         Map<String, TrainingRun> byName = new LinkedHashMap<>();
         Map<String, String> identities = new java.util.HashMap<>();
         for (TrainingRun r : runs) {
-            String identity = RunCheckpoint.identity(r, seed, dataFingerprint, version);
+            String identity = identity(r, seed, dataFingerprint);
             String name = RunCheckpoint.fileName(r, identity);
             byName.put(name, r);
             identities.put(name, identity);
@@ -86,6 +85,11 @@ public final class SweepJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         LongAccumulator finished = jsc.sc().longAccumulator("sweep runs finished");
         LongAccumulator diverged = jsc.sc().longAccumulator("sweep runs diverged");
+        LongAccumulator resumed = jsc.sc().longAccumulator("sweep runs resumed");
+        LongAccumulator saves = jsc.sc().longAccumulator("sweep mid-run states saved");
+        LongAccumulator saveMillis = jsc.sc().longAccumulator("sweep mid-run state milliseconds");
+        LongAccumulator savedBytes = jsc.sc().longAccumulator("sweep mid-run state bytes");
+        double checkpointSeconds = settings.checkpointSeconds();
         LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run milliseconds");
         org.apache.spark.util.DoubleAccumulator costDone = jsc.sc().doubleAccumulator("sweep cost finished");
         long start = System.nanoTime();
@@ -109,11 +113,23 @@ public final class SweepJob {
                 jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
                     long t0 = System.nanoTime();
                     TrainingRun run = todoRuns.get(i);
+                    String name = todo.get(i);
                     double perEpoch = cost(run) / run.epochs();
-                    TrainingRun.Outcome outcome = run.execute(data, seed, Gemm.blas(), epoch -> costDone.add(perEpoch));
-                    RunCheckpoint.of(identities.get(todo.get(i)), outcome).write(checkpoints, todo.get(i),
-                            hadoop.value().value());
+                    MidRunCheckpoints states = new MidRunCheckpoints(checkpoints, name, identities.get(name),
+                            run.network(data.inputWidth()).architecture(), checkpointSeconds, hadoop.value().value(),
+                            System.err);
+                    TrainingRun.Outcome outcome = run.execute(data, seed, Gemm.blas(), epoch -> costDone.add(perEpoch),
+                            states);
+                    RunCheckpoint.of(identities.get(name), outcome).write(checkpoints, name, hadoop.value().value());
+                    RunState.deleteBefore(checkpoints, name, Integer.MAX_VALUE, hadoop.value().value());
                     runMillis.add((System.nanoTime() - t0) / 1_000_000);
+                    saves.add(states.saves());
+                    saveMillis.add(states.saveNanos() / 1_000_000);
+                    savedBytes.add(states.savedBytes());
+                    if (states.resumedEpoch() > 0) {
+                        resumed.add(1);
+                        costDone.add(perEpoch * states.resumedEpoch());
+                    }
                     if (outcome.result().status() != org.annft.train.TrainingResult.Status.OK) {
                         diverged.add(1);
                     }
@@ -126,6 +142,16 @@ public final class SweepJob {
                 spark.sparkContext().removeSparkListener(inFlight);
             }
         }
+        // Every run has its checkpoint now: a state left by a run killed after writing it is not needed.
+        RunState.deleteAll(checkpoints, hadoop.value().value());
+        if (resumed.value() > 0) {
+            progress.printf(Locale.ROOT, "sweep: %d runs continued from their mid-run states%n", resumed.value());
+        }
+        if (saves.value() > 0) {
+            progress.printf(Locale.ROOT, "sweep: %d mid-run states saved, %.2f s and %.1f MB each on average%n",
+                    saves.value(), saveMillis.value() / 1e3 / saves.value(), savedBytes.value() / 1e6 / saves.value());
+        }
+        progress.flush();
         List<KernelBaselines.Baseline> computed = baselines.join();
         double wall = (System.nanoTime() - start) / 1e9;
         SweepTables.write(spark, settings, data, RunCheckpoint.paths(checkpoints, names), hadoop, out);
@@ -133,7 +159,8 @@ public final class SweepJob {
             out.write(ResultTables.KERNEL_PREDICTIONS, spark.createDataFrame(KernelBaselines.rows(computed),
                     org.annft.spark.SparkTables.schema(ResultTables.KERNEL_PREDICTIONS)));
         }
-        return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), wall, runMillis.value() / 1000.0);
+        return new Summary(runs.size(), todo.size(), (int) diverged.value().longValue(), (int) resumed.value().longValue(),
+                wall, runMillis.value() / 1000.0);
     }
 
     /**
@@ -165,6 +192,16 @@ public final class SweepJob {
         }
         progress.flush();
         return usable;
+    }
+
+    /**
+     * The identity of {@code run}'s checkpoint and states in a sweep of master seed {@code seed} on the
+     * data set of {@code dataFingerprint}.
+     */
+    static String identity(TrainingRun run, long seed, String dataFingerprint) {
+        // The revision alone does not tell two uncommitted code states apart: the classes' fingerprint does.
+        return RunCheckpoint.identity(run, seed, dataFingerprint,
+                AnnftVersion.current() + "|code=" + AnnftVersion.codeFingerprint());
     }
 
     /** Relative cost of a run for scheduling and progress: epochs times multiply-adds per sample. */

@@ -17,7 +17,8 @@ import org.annft.train.SweepMode;
  */
 public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<String> activations,
                             List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
-                            double cutoffMev, double outlierIqrFactor, boolean kernelBaseline, double kernelRidge)
+                            double cutoffMev, double outlierIqrFactor, boolean kernelBaseline, double kernelRidge,
+                            double checkpointSeconds)
         implements java.io.Serializable {
 
     public static final Setting.Section SECTION = Setting.section("sweep", """
@@ -39,6 +40,13 @@ public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<St
     public static final Setting<List<Integer>> DEPTHS = Setting.integers("sweep.depths", 2, 1000, 4);
     public static final Setting<Integer> RUNS = Setting.integer("sweep.runs", 1, 1_000_000, 3).meaning("""
             Trainings per configuration (100 in the paper); they differ only in their seeds.
+            """);
+    public static final Setting<Double> CHECKPOINT_SECONDS = Setting.number("sweep.checkpoint.every-seconds", 0, 1e9,
+            300.0).meaning("""
+            A run saves its state (parameters, optimizer state, epoch, loss curve, NTK snapshots) under
+            <out>/_sweep_runs/ at the first epoch boundary after each this-many seconds of training, and
+            a run restarted (a lost executor, a rerun sweep) continues from its latest state, ending bit for
+            bit as it would have uninterrupted. Runs shorter than this save nothing; 0 saves never.
             """);
     public static final Setting<Double> CUTOFF_MEV = Setting.number("table.cutoff-mev", 0, 1e9, 100.0).meaning("""
             Runs with an RMSD above this (MeV) or NaN are failed: left out of Table I's mean and std and
@@ -78,7 +86,7 @@ public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<St
         }
         return new SweepSettings(Seeds.MASTER.read(c), TrainingProtocol.sweepProtocols(c), activations, modes,
                 WIDTHS.read(c), depths, RUNS.read(c), CUTOFF_MEV.read(c), OUTLIER_IQR_FACTOR.read(c),
-                KernelBaselines.ENABLED.read(c), KernelBaselines.RIDGE.read(c));
+                KernelBaselines.ENABLED.read(c), KernelBaselines.RIDGE.read(c), CHECKPOINT_SECONDS.read(c));
     }
 
     /** Every run of the grid, in nesting order. */

@@ -27,6 +27,7 @@ import org.annft.train.OptimizerSpec;
 import org.annft.train.Samples;
 import org.annft.train.SweepMode;
 import org.annft.train.Trainer;
+import org.annft.train.TrainingCheckpoints;
 import org.annft.train.TrainingMode;
 import org.annft.train.TrainingResult;
 import org.annft.train.TrainingSpec;
@@ -275,6 +276,16 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
 
     /** As {@link #execute(BindingEnergyDataSet, long, Gemm)}, telling {@code afterEpoch} each epoch done. */
     public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm, java.util.function.IntConsumer afterEpoch) {
+        return execute(data, masterSeed, gemm, afterEpoch, TrainingCheckpoints.NONE);
+    }
+
+    /**
+     * As {@link #execute(BindingEnergyDataSet, long, Gemm, java.util.function.IntConsumer)}, continuing
+     * from the state {@code checkpoints} resumes and saving states as it asks: the outcome is the
+     * uninterrupted run's, bit for bit, but for the wall seconds.
+     */
+    public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm, java.util.function.IntConsumer afterEpoch,
+                           TrainingCheckpoints checkpoints) {
         long seed = seed(masterSeed);
         Mlp network = initialNetwork(data.inputWidth(), seed);
         TrainingSpec spec = trainingSpec(seed);
@@ -282,7 +293,8 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         Samples test = split(data, true);
         Trainer trainer = new Trainer(gemm, FloatGemm.blas(), protocol.precision());
         NtkTracker ntk = ntkTracker(data, network, gemm);
-        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk, afterEpoch);
+        TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk, afterEpoch,
+                checkpoints);
         double[] predictions = trainer.predictMev(network, all(data), protocol.targetScale());
         double[] dead = FailureDiagnostics.deadUnitFractions(network, train.inputs(), gemm);
         return new Outcome(this, seed, train.size(), test.size(), result, predictions, dead,

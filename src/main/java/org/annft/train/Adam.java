@@ -136,4 +136,29 @@ public final class Adam implements Optimizer {
                 (float) settings.beta1(), (float) settings.beta2(), (float) settings.epsilon(),
                 (float) (1 - Math.pow(settings.beta1(), steps)), (float) (1 - Math.pow(settings.beta2(), steps)));
     }
+
+    /** t, m and v; float32 moments widened (exactly), so that {@link #restore} rounds them back unchanged. */
+    @Override
+    public OptimizerState state() {
+        if (firstMoment32 != null) {
+            return new OptimizerState(steps, Float32Conversion.widened(firstMoment32),
+                    Float32Conversion.widened(secondMoment32));
+        }
+        return new OptimizerState(steps, firstMoment, secondMoment);
+    }
+
+    @Override
+    public void restore(OptimizerState state, Precision precision) {
+        steps = state.steps();
+        if (state.firstMoment() == null) {
+            return;
+        }
+        if (precision == Precision.FLOAT32) {
+            firstMoment32 = Float32Conversion.rounded(state.firstMoment());
+            secondMoment32 = Float32Conversion.rounded(state.secondMoment());
+        } else {
+            firstMoment = state.firstMoment();
+            secondMoment = state.secondMoment();
+        }
+    }
 }

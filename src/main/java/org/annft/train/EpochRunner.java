@@ -80,6 +80,16 @@ final class EpochRunner {
         return weightedLoss / rows;
     }
 
+    /**
+     * Draws the permutations of {@code epochs} epochs without training, leaving the generator and
+     * the order as those epochs left them (a resumed training continues the same sequence).
+     */
+    void replayShuffles(int epochs) {
+        for (int e = 0; order != null && e < epochs; e++) {
+            PermutationSampler.shuffle(shuffling, order);
+        }
+    }
+
     /** The network's outputs in training units for every row of {@code samples}, into {@code predictions}. */
     void predict(DMatrixRMaj samples, DMatrixRMaj predictions) {
         workspace.predict(network, samples, predictions);

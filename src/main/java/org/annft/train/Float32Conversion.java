@@ -51,11 +51,34 @@ final class Float32Conversion {
     /** The network with its parameters rounded to float. */
     static FloatMlp rounded(Mlp network) {
         FloatMlp out = new FloatMlp(network.architecture(), network.activation());
-        for (int l = 1; l <= network.architecture().outputLayer(); l++) {
-            round(network.parameters().weights(l), out.parameters().weights(l));
-            round(network.parameters().biases(l), out.parameters().biases(l));
-        }
+        roundInto(network.parameters(), out.parameters());
         return out;
+    }
+
+    /** The parameters rounded to float. */
+    static FloatParameters rounded(Parameters source) {
+        FloatParameters out = new FloatParameters(source.architecture());
+        roundInto(source, out);
+        return out;
+    }
+
+    /** The parameters widened to double. */
+    static Parameters widened(FloatParameters source) {
+        Parameters out = new Parameters(source.architecture());
+        widenInto(source, out);
+        return out;
+    }
+
+    /** Writes the parameters, rounded, into {@code target} (same shape). */
+    static void roundInto(Parameters source, FloatParameters target) {
+        if (!source.architecture().equals(target.architecture())) {
+            throw new IllegalArgumentException("parameter shapes differ: " + source.architecture() + " vs "
+                    + target.architecture());
+        }
+        for (int l = 1; l <= source.architecture().outputLayer(); l++) {
+            round(source.weights(l), target.weights(l));
+            round(source.biases(l), target.biases(l));
+        }
     }
 
     /** Writes the float parameters, widened, into {@code target} (same shape). */

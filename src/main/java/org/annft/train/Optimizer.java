@@ -14,4 +14,13 @@ public interface Optimizer {
 
     /** The same update in float32, for a {@link Precision#FLOAT32} training. */
     void step(FloatParameters parameters, FloatParameters gradients);
+
+    /** What the next steps depend on besides the parameters; none by default (SGD). */
+    default OptimizerState state() {
+        return OptimizerState.NONE;
+    }
+
+    /** Continues from {@code state} (taking its arrays), for steps of {@code precision}. */
+    default void restore(OptimizerState state, Precision precision) {
+    }
 }

@@ -76,6 +76,18 @@ public final class Trainer {
      */
     public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec,
             NtkTracker ntk, java.util.function.IntConsumer afterEpoch) {
+        return train(network, train, test, spec, optimizerSpec, ntk, afterEpoch, TrainingCheckpoints.NONE);
+    }
+
+    /**
+     * As {@link #train(Mlp, Samples, Samples, TrainingSpec, OptimizerSpec, NtkTracker, java.util.function.IntConsumer)},
+     * continuing from the state {@code checkpoints} resumes (if any) and saving the state at the
+     * epoch boundaries it asks for. {@code network} is the initial network in either case (the
+     * parameter changes and H_0 are taken from it); the result equals the uninterrupted training's
+     * bit for bit, but for {@link TrainingResult#seconds()}.
+     */
+    public TrainingResult train(Mlp network, Samples train, Samples test, TrainingSpec spec, OptimizerSpec optimizerSpec,
+            NtkTracker ntk, java.util.function.IntConsumer afterEpoch, TrainingCheckpoints checkpoints) {
         long start = System.nanoTime();
         MlpArchitecture architecture = network.architecture();
         requireFits(architecture, train, "training set");
@@ -103,6 +115,21 @@ public final class Trainer {
         if (ntk != null) {
             ntk.snapshot(0, network);
         }
+        double secondsBefore = 0;
+        TrainingState resumed = divergedAt < 0 ? checkpoints.resume() : null;
+        if (resumed != null) {
+            if (resumed.epoch() >= total) {
+                throw new IllegalArgumentException("a state at epoch " + resumed.epoch() + " of " + total);
+            }
+            network.parameters().copyFrom(resumed.parameters());
+            runner.resume(resumed.epoch(), resumed.optimizer());
+            curve = new ArrayList<>(resumed.lossCurve());
+            if (ntk != null) {
+                ntk.resume(resumed.ntk());
+            }
+            epoch = resumed.epoch();
+            secondsBefore = resumed.seconds();
+        }
         while (divergedAt < 0 && epoch < total) {
             epoch++;
             double epochLoss = runner.runEpoch(epoch);
@@ -116,6 +143,11 @@ public final class Trainer {
             if (ntk != null && ntk.every() > 0 && epoch % ntk.every() == 0 && epoch < total && !diverged) {
                 runner.storeParameters();
                 ntk.snapshot(epoch, network);
+            }
+            if (!diverged && epoch < total && checkpoints.due(epoch)) {
+                runner.storeParameters();
+                checkpoints.save(new TrainingState(epoch, secondsBefore + (System.nanoTime() - start) * 1e-9, curve,
+                        ntk == null ? List.of() : ntk.snapshots(), network.parameters(), runner.optimizerState()));
             }
             afterEpoch.accept(epoch);
         }
@@ -142,7 +174,7 @@ public final class Trainer {
             divergedAt = epoch;
         }
         ParameterChanges changes = ParameterChanges.between(initial, network.parameters());
-        double seconds = (System.nanoTime() - start) * 1e-9;
+        double seconds = secondsBefore + (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(divergedAt < 0 ? TrainingResult.Status.OK : TrainingResult.Status.DIVERGED,
                 divergedAt < 0 ? OptionalInt.empty() : OptionalInt.of(divergedAt), epoch,
                 loss.toOriginalUnits(initialLoss, scale), loss.toOriginalUnits(finalLoss, scale),

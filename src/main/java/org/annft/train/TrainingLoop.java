@@ -27,6 +27,15 @@ public interface TrainingLoop {
     /** Leaves the trained parameters in the network (float32: widened to double). */
     void storeParameters();
 
+    /** The optimizer's state, to be saved with the parameters {@link #storeParameters()} leaves. */
+    OptimizerState optimizerState();
+
+    /**
+     * Continues after {@code epochs} epochs from the parameters now in the network (float32: rounded,
+     * exactly, back from the widened ones) and the optimizer's state; the epochs' shuffles are replayed.
+     */
+    void resume(int epochs, OptimizerState state);
+
     /**
      * A loop of the given precision. A float32 loop rounds the network's parameters and the data
      * once, here, and trains a float copy; {@link #storeParameters()} widens it back.
@@ -53,6 +62,17 @@ public interface TrainingLoop {
                 @Override
                 public void storeParameters() {
                     // Trained in place.
+                }
+
+                @Override
+                public OptimizerState optimizerState() {
+                    return optimizer.state();
+                }
+
+                @Override
+                public void resume(int epochs, OptimizerState state) {
+                    optimizer.restore(state, Precision.FLOAT64);
+                    runner.replayShuffles(epochs);
                 }
             };
         }
@@ -83,6 +103,18 @@ public interface TrainingLoop {
             @Override
             public void storeParameters() {
                 Float32Conversion.widenInto(copy.parameters(), network.parameters());
+            }
+
+            @Override
+            public OptimizerState optimizerState() {
+                return optimizer.state();
+            }
+
+            @Override
+            public void resume(int epochs, OptimizerState state) {
+                Float32Conversion.roundInto(network.parameters(), copy.parameters());
+                optimizer.restore(state, Precision.FLOAT32);
+                runner.replayShuffles(epochs);
             }
         };
     }

@@ -2,6 +2,7 @@ package org.annft.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,7 +70,8 @@ class SweepJobTest {
                 GlobalRate.PRACTICE, new AdamSchedule(new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs),
                 NoncriticalInit.of(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 100.0, 1e3, 10,
                 new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5));
-        return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5, false, 1e-6);
+        return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5, false, 1e-6,
+                0);
     }
 
     private SweepJob.Summary sweep(SparkSession spark, SweepSettings s, Path out) {
@@ -236,7 +238,7 @@ class SweepJobTest {
         TrainingProtocol b = a.withSchedule(PhaseSchedule.of(20, 0.002, 0.002), a.adam().epochs()).withBatchSize(0)
                 .withName("slow-full");
         SweepSettings two = new SweepSettings(one.seed(), List.of(a.withName("fast-b16"), b), one.activations(), one.modes(),
-                one.widths(), one.depths(), 2, 1e9, 1.5, false, 1e-6);
+                one.widths(), one.depths(), 2, 1e9, 1.5, false, 1e-6, 0);
         assertEquals(8, sweep(spark, two, out).runsTrained());
         Map<String, Row> byKey = new TreeMap<>();
         for (Row r : table(spark, out, "runs")) {
@@ -324,7 +326,7 @@ class SweepJobTest {
         SweepSettings grid = settings(List.of(SweepMode.CICT, SweepMode.CINT), List.of(4, 8), 3, 0.02, 30, 60);
         // With the infinite-width baseline, computed on the driver beside the runs.
         SweepSettings s = new SweepSettings(grid.seed(), grid.protocols(), grid.activations(), grid.modes(), grid.widths(),
-                grid.depths(), grid.runsPerConfiguration(), grid.cutoffMev(), grid.outlierIqrFactor(), true, 1e-6);
+                grid.depths(), grid.runsPerConfiguration(), grid.cutoffMev(), grid.outlierIqrFactor(), true, 1e-6, 0);
         Path reference = dir.resolve("two-cores");
         SparkSession two = TestSpark.session();
         sweep(two, s, reference);
@@ -361,6 +363,92 @@ class SweepJobTest {
         assertEquals(3L * table(one, reference, "dataset").size(), kernel.size());
         assertTrue(kernel.stream().allMatch(r -> r.getAs("mode").equals("cict")));
         one.stop();
+    }
+
+    private static SweepSettings withCheckpoints(SweepSettings s, double seconds) {
+        return new SweepSettings(s.seed(), s.protocols(), s.activations(), s.modes(), s.widths(), s.depths(),
+                s.runsPerConfiguration(), s.cutoffMev(), s.outlierIqrFactor(), s.kernelBaseline(), s.kernelRidge(), seconds);
+    }
+
+    private static List<String> states(Path out) throws IOException {
+        try (var files = Files.list(out.resolve(RunCheckpoint.DIRECTORY))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".state")).toList();
+        }
+    }
+
+    /** Thrown right after a run saved its state: the task that trained it is lost there. */
+    private static final class Killed extends RuntimeException {
+    }
+
+    /**
+     * Mid-run states. A sweep that saves after every epoch ends with the tables of one that saves
+     * none, and leaves no state behind. A run whose task was lost right after saving its state at
+     * epoch 12 (its files as the lost task left them) continues from that state when the sweep runs
+     * again, while a state cut short and another run's state put in a run's place are not resumed;
+     * the tables equal the uninterrupted sweep's. SGD with mini-batches and Adam, NTK recorded.
+     */
+    @Test
+    void aRunLostAfterAMidRunSaveContinuesFromItsStateToTheSameTables() throws IOException {
+        SparkSession spark = TestSpark.session();
+        SweepSettings plain = settings(List.of(SweepMode.CICT, SweepMode.ADAM_CINT), List.of(6), 2, 0.02, 30, 1e9);
+        Path reference = dir.resolve("uninterrupted");
+        sweep(spark, plain, reference);
+
+        Path saving = dir.resolve("saving");
+        StringWriter log = new StringWriter();
+        SweepJob.Summary everyEpoch = sweep(spark, withCheckpoints(plain, 1e-9), data, saving, log);
+        assertEquals(0, everyEpoch.runsResumed());
+        // After every epoch but the last: 4 runs of 30 epochs.
+        assertTrue(log.toString().contains("sweep: 116 mid-run states saved, "), log.toString());
+        assertEquals(List.of(), states(saving));
+
+        Path lost = dir.resolve("lost");
+        Path directory = Files.createDirectories(lost.resolve(RunCheckpoint.DIRECTORY));
+        List<TrainingRun> runs = plain.runs();
+        TrainingRun adam = runs.get(2);
+        assertEquals(SweepMode.ADAM_CINT, adam.mode());
+        String identity = SweepJob.identity(adam, plain.seed(), data.fingerprint());
+        String name = RunCheckpoint.fileName(adam, identity);
+        MidRunCheckpoints saver = new MidRunCheckpoints(directory.toUri().toString(), name, identity,
+                adam.network(data.inputWidth()).architecture(), 1e-9, new org.apache.hadoop.conf.Configuration(),
+                System.err);
+        assertThrows(Killed.class, () -> adam.execute(data, plain.seed(), org.annft.linalg.Gemm.blas(), e -> { },
+                new org.annft.train.TrainingCheckpoints() {
+                    @Override
+                    public org.annft.train.TrainingState resume() {
+                        return saver.resume();
+                    }
+
+                    @Override
+                    public boolean due(int epoch) {
+                        return epoch == 12;
+                    }
+
+                    @Override
+                    public void save(org.annft.train.TrainingState state) {
+                        saver.save(state);
+                        throw new Killed();
+                    }
+                }));
+        Path saved = directory.resolve(RunState.fileName(name, 12));
+        assertTrue(Files.exists(saved));
+        TrainingRun other = runs.get(0);
+        String otherName = RunCheckpoint.fileName(other, SweepJob.identity(other, plain.seed(), data.fingerprint()));
+        Files.copy(saved, directory.resolve(RunState.fileName(otherName, 12)));
+        TrainingRun third = runs.get(1);
+        String thirdName = RunCheckpoint.fileName(third, SweepJob.identity(third, plain.seed(), data.fingerprint()));
+        Files.writeString(directory.resolve(RunState.fileName(thirdName, 20)), "cut short");
+
+        SweepJob.Summary resumed = sweep(spark, plain, lost);
+        assertEquals(4, resumed.runsTrained());
+        assertEquals(1, resumed.runsResumed(), "only the lost run's own state is resumed");
+        assertEquals(List.of(), states(lost));
+        for (String t : SweepJob.tables(plain)) {
+            String[] drop = t.equals("runs") ? new String[] {"seconds"} : new String[0];
+            List<Row> expected = table(spark, reference, t, drop);
+            assertEquals(expected, table(spark, saving, t, drop), t + ": saving after every epoch");
+            assertEquals(expected, table(spark, lost, t, drop), t + ": a run resumed from its state");
+        }
     }
 
     private static Path crc(Path file) {
