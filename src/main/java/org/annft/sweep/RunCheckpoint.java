@@ -186,14 +186,19 @@ public record RunCheckpoint(String identity, Map<ResultTable, List<Row>> rows) {
         try {
             path.getFileSystem(hadoop).delete(path, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("deleting run checkpoint " + path, e);
+            throw new UncheckedIOException("deleting " + path, e);
         }
     }
 
     /** Names of the checkpoints present in {@code directory} (none if it does not exist). */
     public static Set<String> existing(String directory, Configuration hadoop) {
+        return new HashSet<>(names(directory, SUFFIX, hadoop));
+    }
+
+    /** Names of the files in {@code directory} ending in {@code suffix}, hidden ones aside (none if it does not exist). */
+    static List<String> names(String directory, String suffix, Configuration hadoop) {
         Path dir = new Path(directory);
-        Set<String> names = new HashSet<>();
+        List<String> names = new ArrayList<>();
         try {
             FileSystem fs = dir.getFileSystem(hadoop);
             if (!fs.exists(dir)) {
@@ -201,12 +206,12 @@ public record RunCheckpoint(String identity, Map<ResultTable, List<Row>> rows) {
             }
             for (FileStatus s : fs.listStatus(dir)) {
                 String n = s.getPath().getName();
-                if (n.endsWith(SUFFIX) && !n.startsWith(".")) {
+                if (n.endsWith(suffix) && !n.startsWith(".")) {
                     names.add(n);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("listing run checkpoints in " + directory, e);
+            throw new UncheckedIOException("listing " + directory, e);
         }
         return names;
     }

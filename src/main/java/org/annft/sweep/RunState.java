@@ -21,7 +21,6 @@ import org.annft.train.TrainingResult;
 import org.annft.train.TrainingState;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.ejml.data.DMatrixRMaj;
@@ -153,12 +152,7 @@ final class RunState {
 
     /** Deletes the state {@code name}, if it is there. */
     static void delete(String directory, String name, Configuration hadoop) {
-        Path path = new Path(new Path(directory), name);
-        try {
-            path.getFileSystem(hadoop).delete(path, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting run state " + path, e);
-        }
+        RunCheckpoint.delete(directory, name, hadoop);
     }
 
     /** Deletes the run's states of epochs before {@code epoch} (all of them for {@code Integer.MAX_VALUE}). */
@@ -179,23 +173,7 @@ final class RunState {
 
     /** Names of all states in {@code directory} (none if it does not exist). */
     private static List<String> all(String directory, Configuration hadoop) {
-        Path dir = new Path(directory);
-        List<String> names = new ArrayList<>();
-        try {
-            FileSystem fs = dir.getFileSystem(hadoop);
-            if (!fs.exists(dir)) {
-                return names;
-            }
-            for (FileStatus s : fs.listStatus(dir)) {
-                String n = s.getPath().getName();
-                if (n.endsWith(SUFFIX) && !n.startsWith(".")) {
-                    names.add(n);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing run states in " + directory, e);
-        }
-        return names;
+        return RunCheckpoint.names(directory, SUFFIX, hadoop);
     }
 
     /** The epoch in a state's name, or -1 if the name is not {@code prefix<epoch>.state}. */
