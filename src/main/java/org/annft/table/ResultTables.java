@@ -45,7 +45,11 @@ public final class ResultTables {
                 .column("binding_energy_per_nucleon_uncertainty_kev", DOUBLE)
                 .column("mass_excess_kev", DOUBLE)
                 .column("estimated", BOOLEAN)
-                .column("split", STRING, "`train`/`test`");
+                .column("split", STRING, "`train`/`test`/`edge`: trained on, held out at random "
+                        + "(`data.test-fraction`) or as an outermost isotope (`data.holdout.edge-isotopes`)")
+                .column("distance", INT, "from the training nuclides: neutrons to the nearest training isotope of the "
+                        + "element, single-nucleon steps to the nearest training nuclide for an element without one, 0 for a "
+                        + "training nuclide (docs/extrapolation.md)");
         for (String input : inputs) {
             b = b.column("input_" + input, DOUBLE);
         }
