@@ -10,8 +10,11 @@ import java.util.TreeMap;
  * interval mean +- f std of each level: the held-out nuclides are grouped by their distance d from
  * the training nuclides, adjacent distances pooled from d = 1 up until each group holds at least
  * {@link #MIN_GROUP} nuclides (a remainder joins the last group), and each group has its factors f
- * per level, fitted by the {@link CalibrationMethod}. A nuclide of any distance takes the factors of
- * its group: nearer than the first group, the first; farther than the last, the last. Immutable.
+ * per level, fitted by the {@link CalibrationMethod} and then made non-decreasing with distance (a
+ * group's factor is at least that of the group before it: a nuclide farther from the training
+ * nuclides is not taken to be known better, relative to the ensemble's spread, than a nearer one).
+ * A nuclide of any distance takes the factors of its group: nearer than the first group, the first;
+ * farther than the last, the last. Immutable.
  */
 public final class UncertaintyCalibration implements java.io.Serializable {
 
@@ -70,9 +73,14 @@ public final class UncertaintyCalibration implements java.io.Serializable {
             pooled.get(pooled.size() - 1).addAll(open);
         }
         List<Group> groups = new ArrayList<>();
+        double[] floor = new double[LEVELS.size()];
         for (List<HeldOutPrediction> g : pooled) {
             double[] scores = g.stream().mapToDouble(HeldOutPrediction::score).sorted().toArray();
             double[] factors = LEVELS.stream().mapToDouble(p -> method.factor(scores, p)).toArray();
+            for (int l = 0; l < factors.length; l++) {
+                factors[l] = Math.max(factors[l], floor[l]);
+                floor[l] = factors[l];
+            }
             double[] coverage = new double[factors.length];
             for (int l = 0; l < factors.length; l++) {
                 double f = factors[l];

@@ -111,4 +111,26 @@ class UncertaintyCalibrationTest {
         assertEquals(3, c.halfWidth(3, 1, 0), 0);
         assertEquals(6, c.halfWidth(2, 2, 0), 0);
     }
+
+    @Test
+    void aFartherGroupIsNeverGivenANarrowerInterval() {
+        // Scores 4 at d = 1, 1 at d = 2, 6 at d = 3: the d = 2 group keeps the factor 4 of d = 1.
+        List<HeldOutPrediction> heldOut = new ArrayList<>();
+        double[] score = {4, 1, 6};
+        for (int d = 1; d <= 3; d++) {
+            for (int i = 0; i < 40; i++) {
+                heldOut.add(new HeldOutPrediction(d, 10, 0.5, 10 + (i % 2 == 0 ? 1 : -1) * 0.5 * score[d - 1]));
+            }
+        }
+        for (CalibrationMethod m : CalibrationMethod.values()) {
+            UncertaintyCalibration c = UncertaintyCalibration.fit(m, heldOut);
+            for (int l = 0; l < 3; l++) {
+                assertEquals(c.group(1).factors()[l], c.group(2).factors()[l], 0, m + " level " + l);
+                assertTrue(c.group(3).factors()[l] > c.group(2).factors()[l], m + " level " + l);
+                // Every score of d = 2 (1) lies inside the factor taken from d = 1.
+                assertEquals(1, c.group(2).coverage()[l], 0);
+            }
+            assertEquals(m == CalibrationMethod.CONFORMAL ? 4 : 4 * 0.9945, c.group(2).factors()[0], 1e-3);
+        }
+    }
 }
