@@ -214,19 +214,27 @@ final class SyntheticTables {
      * d <= 3, 1.5 for d = 4 and 2.5 for d = 5, with std 1 and the 5-95% band mean +- 2.
      */
     void ensemblePredictions(List<Integer> widths) {
+        ensemblePredictions(widths, List.of("default"));
+    }
+
+    /** As {@link #ensemblePredictions(List)}, the same rows under each of {@code protocols}. */
+    void ensemblePredictions(List<Integer> widths, List<String> protocols) {
         List<Row> rows = new ArrayList<>();
-        for (int width : widths) {
-            for (int z = 10; z <= 14; z++) {
-                for (int n = z; n <= z + 9; n++) {
-                    int d = n - (z + 4);
-                    double ame = 8.0 * (z + n);
-                    double residual = d <= 0 ? 0.1 : d <= 3 ? 0.5 : d == 4 ? 1.5 : 2.5;
-                    double mean = ame - residual;
-                    rows.add(row(ResultTables.ENSEMBLE_PREDICTIONS, "activation", "relu", "mode", "cict", "width", width,
-                            "depth", 4, "z", z, "n", n, "a", z + n, "element", "X", "runs", 10L, "mean_mev", mean,
-                            "std_mev", 1.0, "median_mev", mean, "q05_mev", mean - 2, "q95_mev", mean + 2, "ame_mev", ame,
-                            "ame_estimated", d > 0, "extrapolation", false, "split", d <= 0 ? "train" : null,
-                            "distance", Math.max(d, 0)));
+        for (String protocol : protocols) {
+            for (int width : widths) {
+                for (int z = 10; z <= 14; z++) {
+                    for (int n = z; n <= z + 9; n++) {
+                        int d = n - (z + 4);
+                        double ame = 8.0 * (z + n);
+                        double residual = d <= 0 ? 0.1 : d <= 3 ? 0.5 : d == 4 ? 1.5 : 2.5;
+                        double mean = ame - residual;
+                        rows.add(row(ResultTables.ENSEMBLE_PREDICTIONS, "activation", "relu", "mode", "cict", "protocol", protocol,
+                                "width", width,
+                                "depth", 4, "z", z, "n", n, "a", z + n, "element", "X", "runs", 10L, "mean_mev", mean,
+                                "std_mev", 1.0, "median_mev", mean, "q05_mev", mean - 2, "q95_mev", mean + 2, "ame_mev", ame,
+                                "ame_estimated", d > 0, "extrapolation", false, "split", d <= 0 ? "train" : null,
+                                "distance", Math.max(d, 0)));
+                    }
                 }
             }
         }
