@@ -125,7 +125,8 @@ public final class EnsemblePredictions {
         List<String> listing = new ArrayList<>();
         boolean intervals = calibration.isPresent();
         listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10s %9s  %-21s%s", "network", "nuclide",
-                "AME2020 (MeV)", "mean (MeV)", "std", "5-95% (MeV)", intervals ? "  calibrated +-68%  +-95%" : ""));
+                "AME2020 (MeV)", "mean (MeV)", "std", "5-95% (MeV)", intervals ? "  calibrated +-68%  +-95%" : "")
+                .stripTrailing());
         for (Map.Entry<String, List<double[]>> e : evaluation.byConfiguration().entrySet()) {
             String[] key = e.getKey().split("\t");
             UncertaintyCalibration fitted = calibration.flatMap(c -> c.chosen(e.getKey())).orElse(null);
@@ -149,7 +150,7 @@ public final class EnsemblePredictions {
                                 Boolean.TRUE.equals(t.estimated()) ? " est." : ""),
                         s.mean(), s.std(), String.format(java.util.Locale.ROOT, "%.2f-%.2f", s.q05(), s.q95()),
                         !intervals ? "" : half[0] == null ? "  -" : String.format(java.util.Locale.ROOT, "  %16.2f %6.2f",
-                                half[0], half[2])));
+                                half[0], half[2])).stripTrailing());
             }
         }
         out.writeInOrder(ResultTables.ENSEMBLE_PREDICTIONS, table);
