@@ -55,9 +55,10 @@ final class DataCommand implements Callable<Integer> {
         long estimated = ns.stream().filter(Nuclide::estimated).count();
         out.printf(Locale.ROOT, "AME2020 table: %s%n", source.tablePath());
         out.printf(Locale.ROOT, "data set: subset=%s inputs=%s min-z=%d min-n=%d min-a=%d -> %d nuclides "
-                        + "(%d experimental, %d estimated), %d held out for testing%n",
+                        + "(%d experimental, %d estimated), %d held out for testing (%d of them edge isotopes)%n",
                 data.spec().subset().configName(), data.spec().inputs().configName(), data.spec().minZ(),
-                data.spec().minN(), data.spec().minA(), ns.size(), ns.size() - estimated, estimated, data.testCount());
+                data.spec().minN(), data.spec().minA(), ns.size(), ns.size() - estimated, estimated, data.testCount(),
+                data.edgeCount());
         out.printf(Locale.ROOT, "Z %d..%d   N %d..%d   A %d..%d%n",
                 ns.stream().mapToInt(Nuclide::z).min().orElse(0), ns.stream().mapToInt(Nuclide::z).max().orElse(0),
                 ns.stream().mapToInt(Nuclide::n).min().orElse(0), ns.stream().mapToInt(Nuclide::n).max().orElse(0),

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict binding energies of any nuclides with the saved networks of a sweep.",
             "Uses table models under --models DIR: per configuration and nuclide the mean, std, median and 5-95%%",
-            "band of the networks kept by Table I's cutoff, beside AME2020's value. Table: ensemble_predictions."})
+            "band of the networks kept by Table I's cutoff, beside AME2020's value, and the calibrated 68, 90 and 95%%",
+            "intervals where a calibration is fitted (--calibration). Tables: ensemble_predictions, calibration."})
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +49,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--select", paramLabel = "KEY=VALUE,...", defaultValue = "",
             description = "Only these networks, e.g. activation=relu,mode=cict,width=120 (keys: activation, mode, protocol, width, depth, run).")
     String select;
+
+    @Option(names = "--calibration", paramLabel = "DIR",
+            description = "Result directory of a sweep trained with data.holdout.edge-isotopes, whose networks of the same configurations calibrate the intervals on its held-out edge isotopes (default: --models DIR itself when it has edge isotopes, else no calibration).")
+    Path calibration;
+
+    @Option(names = "--calibration-method", paramLabel = "conformal|inflated", defaultValue = "conformal",
+            description = "The calibration the calibrated_* columns apply: conformal (split conformal per distance group) or inflated (the ensemble's std inflated per distance group, Gaussian); table calibration holds both (default ${DEFAULT-VALUE}).")
+    String calibrationMethod;
 
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
             converter = FormatConverter.class,
@@ -81,19 +90,40 @@ final class PredictCommand implements Callable<Integer> {
             throw new BadInputException("--models " + models + ": not a directory");
         }
         Map<String, String> selection = selection(select);
+        org.annft.predict.CalibrationMethod method = org.annft.predict.CalibrationMethod.parse(calibrationMethod);
+        Path calibrationDir = calibration == null ? null : CallerDirectory.resolve(calibration);
+        if (calibrationDir != null && !Files.isDirectory(calibrationDir)) {
+            throw new BadInputException("--calibration " + calibrationDir + ": not a directory");
+        }
         AnnftConfig config = common.config(List.of());
         MassTable table = Ame2020Reader.read(DataSource.fromConfig(config).tablePath());
         List<EnsemblePredictions.Target> targets = targets(nuclides, table);
         EnsemblePredictions.check(models.toString(), selection);
+        if (calibrationDir != null) {
+            EnsemblePredictions.check(calibrationDir.toString(), selection);
+            ResultSetCheck.requireTables(calibrationDir, List.of("dataset"));
+        }
         err.printf(Locale.ROOT, "predict: %d nuclides with the networks under %s%s%n", targets.size(), models,
                 selection.isEmpty() ? "" : " selected by " + selection);
         err.flush();
         EnsemblePredictions.Result[] result = new EnsemblePredictions.Result[1];
         String before = ResultSetCheck.state(models);
-        Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name()), err, (spark, out) -> {
-            result[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out);
+        String calibrationBefore = calibrationDir == null ? null : ResultSetCheck.state(calibrationDir);
+        Job.run(common, config, "predict", List.of(ResultTables.ENSEMBLE_PREDICTIONS.name(), ResultTables.CALIBRATION.name()),
+                err, (spark, out) -> {
+            Path from = calibrationDir != null ? calibrationDir
+                    : org.annft.predict.EdgeCalibration.hasEdges(spark, models.toString()) ? models : null;
+            java.util.Optional<org.annft.predict.EdgeCalibration> fitted = from == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(org.annft.predict.EdgeCalibration.fit(spark, from.toString(), selection, method));
+            fitted.ifPresent(c -> err.printf(Locale.ROOT, "predict: %s calibration fitted on the edge isotopes of %s%n",
+                    method.configName(), from));
+            result[0] = EnsemblePredictions.run(spark, models.toString(), selection, targets, out,
+                    EnsemblePredictions.LOCAL_LIMIT_BYTES, fitted);
             // Checked before the commit: predictions from two result sets are never written.
             ResultSetCheck.requireUnchanged(models, before, "predict", null);
+            if (calibrationDir != null) {
+                ResultSetCheck.requireUnchanged(calibrationDir, calibrationBefore, "predict", null);
+            }
         });
         err.printf(Locale.ROOT, "predict: %d networks%n", result[0].networks());
         err.flush();

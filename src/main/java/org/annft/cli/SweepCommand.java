@@ -67,8 +67,9 @@ final class SweepCommand implements Callable<Integer> {
             MemoryCheck.check("sweep", "the infinite-width baseline of " + data.size() + " nuclides (sweep.kernel-baseline)",
                     org.annft.sweep.KernelBaseline.memoryBytes(data.size(), deepest), 1, Runtime.getRuntime().maxMemory());
         }
-        err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out)%n",
-                settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount());
+        err.printf(Locale.ROOT, "sweep: %d configurations x %d runs = %d tasks on %d nuclides (%d held out, %d of them edge isotopes)%n",
+                settings.configurations(), settings.runsPerConfiguration(), runs, data.size(), data.testCount(),
+                data.edgeCount());
         boolean adam = settings.modes().stream().anyMatch(m -> m.optimizer() == org.annft.train.OptimizerKind.ADAM);
         boolean sgd = settings.modes().stream().anyMatch(m -> m.optimizer() == org.annft.train.OptimizerKind.SGD);
         for (TrainingProtocol p : settings.protocols()) {

@@ -8,7 +8,9 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * A binding-energy data set: the selected nuclides, their MinMax-scaled inputs (row-major,
- * {@code size x inputWidth}), their total binding energies in MeV, and a seeded train/test split.
+ * {@code size x inputWidth}), their total binding energies in MeV, and their split: the edge
+ * isotopes {@link EdgeHoldout} holds out, then a seeded random test set of the rest, the others
+ * trained on.
  * The scaler is fitted on the whole selected set (paper Eq. 40), so every nuclide, in or out of the
  * set, can be mapped with {@link #scaledInputs(Nuclide)}. Immutable.
  */
@@ -19,21 +21,21 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
     private final MinMaxScaler scaler;
     private final double[] inputs;
     private final double[] targetsMev;
-    private final boolean[] test;
+    private final Split[] split;
     private final BaselineFits[] baselineFits;
 
     private BindingEnergyDataSet(DataSetSpec spec, List<Nuclide> nuclides, MinMaxScaler scaler,
-                                 double[] inputs, double[] targetsMev, boolean[] test) {
+                                 double[] inputs, double[] targetsMev, Split[] split) {
         this.spec = spec;
         this.nuclides = nuclides;
         this.scaler = scaler;
         this.inputs = inputs;
         this.targetsMev = targetsMev;
-        this.test = test;
-        boolean[] train = new boolean[test.length];
+        this.split = split;
+        boolean[] train = new boolean[split.length];
         int trainCount = 0;
-        for (int i = 0; i < test.length; i++) {
-            train[i] = !test[i];
+        for (int i = 0; i < split.length; i++) {
+            train[i] = split[i] == Split.TRAIN;
             trainCount += train[i] ? 1 : 0;
         }
         this.baselineFits = new BaselineFits[Target.values().length];
@@ -47,7 +49,7 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
 
     /**
      * SHA-256 (hex) of what a training sees: the spec, and per nuclide Z, N, the scaled inputs, the
-     * target and the train/test flag, bit for bit. Any changed value of the table that enters the set
+     * target and the split, bit for bit. Any changed value of the table that enters the set
      * changes it.
      */
     public String fingerprint() {
@@ -65,7 +67,7 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
                 }
                 b.clear();
                 sha.update(b.putDouble(targetsMev[i]).array());
-                sha.update((byte) (test[i] ? 1 : 0));
+                sha.update((byte) split[i].ordinal());
             }
             return java.util.HexFormat.of().formatHex(sha.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -103,8 +105,18 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
             }
             targets[i] = selected.get(i).bindingEnergyMev();
         }
-        return new BindingEnergyDataSet(spec, selected, scaler, inputs, targets,
-                testMask(selected.size(), spec.testFraction(), spec.splitSeed()));
+        boolean[] edge = EdgeHoldout.mask(selected, spec.edgeIsotopes());
+        Split[] split = new Split[selected.size()];
+        int[] rest = java.util.stream.IntStream.range(0, split.length).filter(i -> !edge[i]).toArray();
+        boolean[] test = testMask(rest.length, spec.testFraction(), spec.splitSeed());
+        Arrays.fill(split, Split.EDGE);
+        for (int j = 0; j < rest.length; j++) {
+            split[rest[j]] = test[j] ? Split.TEST : Split.TRAIN;
+        }
+        if (rest.length == 0 || Arrays.stream(split).noneMatch(s -> s == Split.TRAIN)) {
+            throw new org.annft.config.BadInputException("the data selection (" + spec + ") leaves no nuclide to train on");
+        }
+        return new BindingEnergyDataSet(spec, selected, scaler, inputs, targets, split);
     }
 
     /** Marks round(fraction * size) nuclides as test, chosen by a seeded Fisher-Yates shuffle. */
@@ -194,17 +206,28 @@ public final class BindingEnergyDataSet implements java.io.Serializable {
         return out;
     }
 
-    /** Whether nuclide i is held out for testing. */
+    /** Whether nuclide i is held out of training (a random test nuclide or an edge isotope). */
     public boolean isTest(int i) {
-        return test[i];
+        return split[i] != Split.TRAIN;
     }
 
+    /** What nuclide i is for. */
+    public Split split(int i) {
+        return split[i];
+    }
+
+    /** The nuclides held out of training, at random or at an edge. */
     public int testCount() {
         int c = 0;
-        for (boolean t : test) {
-            c += t ? 1 : 0;
+        for (Split s : split) {
+            c += s != Split.TRAIN ? 1 : 0;
         }
         return c;
+    }
+
+    /** The edge isotopes held out ({@link EdgeHoldout}). */
+    public int edgeCount() {
+        return (int) Arrays.stream(split).filter(s -> s == Split.EDGE).count();
     }
 
     /** The network input of any nuclide under this data set's features and scaler. */

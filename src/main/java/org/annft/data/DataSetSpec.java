@@ -10,9 +10,10 @@ package org.annft.data;
  * @param inputs (Z, N) or (Z, N, Z0, N0)
  * @param testFraction fraction of the selected nuclides held out as a test set, in [0, 1)
  * @param splitSeed seed of the train/test shuffle
+ * @param edgeIsotopes the outermost isotopes of each element held out on either side ({@link EdgeHoldout}), 0 for none
  */
 public record DataSetSpec(Subset subset, int minZ, int minN, int minA, InputFeatures inputs,
-                          double testFraction, long splitSeed) implements java.io.Serializable {
+                          double testFraction, long splitSeed, int edgeIsotopes) implements java.io.Serializable {
 
     public DataSetSpec {
         if (subset == null || inputs == null) {
@@ -25,11 +26,14 @@ public record DataSetSpec(Subset subset, int minZ, int minN, int minA, InputFeat
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new org.annft.config.BadInputException("data.test-fraction must be in [0, 1), got " + testFraction);
         }
+        if (edgeIsotopes < 0) {
+            throw new org.annft.config.BadInputException("data.holdout.edge-isotopes must be >= 0, got " + edgeIsotopes);
+        }
     }
 
     /** Every nuclide, inputs (Z, N), no test set. */
     public static DataSetSpec all() {
-        return new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 0.0, 0L);
+        return new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 0.0, 0L, 0);
     }
 
     public boolean accepts(Nuclide nuclide) {

@@ -39,10 +39,19 @@ public record DataSource(Optional<String> amePath, DataSetSpec spec) {
             Fraction of the selected nuclides held out as a test set, in [0, 1). The paper trains on all.
             """);
 
+    public static final Setting<Integer> EDGE_ISOTOPES = Setting.integer("data.holdout.edge-isotopes", 0, 100, 0)
+            .meaning("""
+            Hold out the k outermost isotopes of each element on the neutron-deficient and on the
+            neutron-rich side (at most (c - 1) / 2 per side of an element of c isotopes, so each keeps one),
+            to measure and calibrate extrapolation (docs/extrapolation.md); table dataset marks them
+            split = edge. 0 holds none out. The random test set (test-fraction) is drawn from the rest.
+            """);
+
     /** Reads the {@code data.*} keys and {@code seed} (which seeds the train/test split). */
     public static DataSource fromConfig(AnnftConfig config) {
         DataSetSpec spec = new DataSetSpec(SUBSET.read(config), MIN_Z.read(config), MIN_N.read(config),
-                MIN_A.read(config), INPUTS.read(config), TEST_FRACTION.read(config), Seeds.MASTER.read(config));
+                MIN_A.read(config), INPUTS.read(config), TEST_FRACTION.read(config), Seeds.MASTER.read(config),
+                EDGE_ISOTOPES.read(config));
         return new DataSource(Optional.of(AME.read(config)).filter(s -> !s.isBlank()), spec);
     }
 

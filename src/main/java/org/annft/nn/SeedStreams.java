@@ -15,6 +15,8 @@ public final class SeedStreams {
     public static final int INITIALIZATION = 0;
     /** The stream that shuffles the training set each epoch. */
     public static final int SHUFFLING = 1;
+    /** The stream that draws a bootstrap resample of the training set ({@code train.bootstrap}). */
+    public static final int BOOTSTRAP = 2;
 
     private SeedStreams() {
     }

@@ -63,7 +63,7 @@ public final class EnsemblePredictions {
     }
 
     /** Models tables up to this size on disk are evaluated on the driver. */
-    static final long LOCAL_LIMIT_BYTES = 64L << 20;
+    public static final long LOCAL_LIMIT_BYTES = 64L << 20;
 
     private EnsemblePredictions() {
     }
@@ -97,7 +97,94 @@ public final class EnsemblePredictions {
      */
     public static Result run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
                              ResultStore.Commit out, long localLimitBytes) {
+        return run(spark, modelsDir, selection, targets, out, localLimitBytes, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, Map, List, ResultStore.Commit, long)}, with the intervals of
+     * {@code calibration} (fitted per configuration on held-out edge isotopes, {@link EdgeCalibration}):
+     * each configuration that the calibration has is given its half-widths, the others NULL, and the
+     * fitted calibrations are written as table {@code calibration}.
+     */
+    public static Result run(SparkSession spark, String modelsDir, Map<String, String> selection, List<Target> targets,
+                             ResultStore.Commit out, long localLimitBytes, Optional<EdgeCalibration> calibration) {
         check(modelsDir, selection);
+        int[][] zn = targets.stream().map(t -> new int[] {t.z(), t.n()}).toArray(int[][]::new);
+        Evaluation evaluation = evaluate(spark, modelsDir, selection, zn, localLimitBytes);
+        TrainedModel range = evaluation.range();
+        if (calibration.isPresent() && !calibration.get().covers(evaluation.byConfiguration().keySet())) {
+            throw new BadInputException("--calibration: no configuration of its networks is one of --models " + modelsDir
+                    + " (" + String.join("; ", evaluation.byConfiguration().keySet()).replace('\t', ' ') + ")");
+        }
+        Optional<TrainingSet> trained = TrainingSet.read(spark, modelsDir);
+        // Rows in the table's order: configurations sort by their zero-padded run keys, nuclides by (Z, N).
+        List<Integer> order = java.util.stream.IntStream.range(0, targets.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> targets.get(i).z()).thenComparingInt(i -> targets.get(i).n()))
+                .toList();
+        List<Row> table = new ArrayList<>();
+        List<String> listing = new ArrayList<>();
+        boolean intervals = calibration.isPresent();
+        listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10s %9s  %-21s%s", "network", "nuclide",
+                "AME2020 (MeV)", "mean (MeV)", "std", "5-95% (MeV)", intervals ? "  calibrated +-68%  +-95%" : "")
+                .stripTrailing());
+        for (Map.Entry<String, List<double[]>> e : evaluation.byConfiguration().entrySet()) {
+            String[] key = e.getKey().split("\t");
+            UncertaintyCalibration fitted = calibration.flatMap(c -> c.chosen(e.getKey())).orElse(null);
+            for (int i : order) {
+                Statistics s = statistics(e.getValue(), i);
+                Target t = targets.get(i);
+                Integer distance = trained.map(d -> d.region().distance(t.z(), t.n())).orElse(null);
+                Double[] half = new Double[UncertaintyCalibration.LEVELS.size()];
+                for (int l = 0; l < half.length; l++) {
+                    half[l] = fitted == null || distance == null ? null : fitted.halfWidth(distance, s.std(), l);
+                }
+                table.add(SparkTables.row(ResultTables.ENSEMBLE_PREDICTIONS, key[0], key[1], key[2],
+                        Integer.parseInt(key[3]), Integer.parseInt(key[4]), t.z(), t.n(), t.z() + t.n(), t.element(),
+                        s.runs(), s.mean(), s.std(), s.median(), s.q05(), s.q95(), t.ameMev(), t.estimated(),
+                        range.extrapolates(t.z(), t.n()), trained.map(d -> d.split(t.z(), t.n())).orElse(null), distance,
+                        fitted == null ? null : calibration.get().description(), half[0], half[1], half[2]));
+                listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10.2f %9.2f  %-21s%s",
+                        key[0] + " " + key[1] + " n=" + Integer.parseInt(key[3]) + " L=" + Integer.parseInt(key[4])
+                                + (key[2].equals("default") ? "" : " " + key[2]),
+                        t.name(), t.ameMev() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f%s", t.ameMev(),
+                                Boolean.TRUE.equals(t.estimated()) ? " est." : ""),
+                        s.mean(), s.std(), String.format(java.util.Locale.ROOT, "%.2f-%.2f", s.q05(), s.q95()),
+                        !intervals ? "" : half[0] == null ? "  -" : String.format(java.util.Locale.ROOT, "  %16.2f %6.2f",
+                                half[0], half[2])).stripTrailing());
+            }
+        }
+        out.writeInOrder(ResultTables.ENSEMBLE_PREDICTIONS, table);
+        if (calibration.isPresent()) {
+            out.writeInOrder(ResultTables.CALIBRATION, calibration.get().rows());
+        }
+        return new Result(evaluation.networks(), List.copyOf(table), List.copyOf(listing));
+    }
+
+    /** The statistics of one configuration's runs at nuclide {@code i}. */
+    static Statistics statistics(List<double[]> runs, int i) {
+        OrderedSample sample = new OrderedSample();
+        for (double[] p : runs) {
+            sample.add(p[i]);
+        }
+        return Statistics.of(sample);
+    }
+
+    /**
+     * The predictions of the kept networks of one directory: per configuration key (activation, mode,
+     * protocol, width, depth, tab-separated) its runs' predictions, in run order, and one network whose
+     * MinMax range says what is an extrapolation.
+     */
+    record Evaluation(long networks, Map<String, List<double[]>> byConfiguration, TrainedModel range) {
+    }
+
+    /**
+     * Every network under {@code modelsDir} that matches {@code selection} and that Table I's cutoff
+     * keeps, evaluated at {@code zn}.
+     *
+     * @throws BadInputException if no kept network matches
+     */
+    static Evaluation evaluate(SparkSession spark, String modelsDir, Map<String, String> selection, int[][] zn,
+                               long localLimitBytes) {
         Dataset<Row> models = read(spark, modelsDir, "models").orElseThrow();
         Dataset<Row> runs = read(spark, modelsDir, "runs").orElseThrow();
         double cutoff = read(spark, modelsDir, "table1").map(t -> t.first().<Double>getAs("cutoff_mev"))
@@ -110,7 +197,6 @@ public final class EnsemblePredictions {
                 .select("activation", "mode", "protocol", "width", "depth", "run");
         models = models.join(kept, scala.jdk.javaapi.CollectionConverters.asScala(
                 List.of("activation", "mode", "protocol", "width", "depth", "run")).toSeq());
-        int[][] zn = targets.stream().map(t -> new int[] {t.z(), t.n()}).toArray(int[][]::new);
         List<scala.Tuple2<String, double[]>> predicted;
         TrainedModel range;
         if (bytes(spark, modelsDir + "/models") <= localLimitBytes) {
@@ -150,37 +236,7 @@ public final class EnsemblePredictions {
         Map<String, List<double[]>> byConfiguration = new LinkedHashMap<>();
         predicted.stream().sorted(Comparator.comparing(scala.Tuple2::_1))
                 .forEach(p -> byConfiguration.computeIfAbsent(configurationKey(p._1()), k -> new ArrayList<>()).add(p._2()));
-        // Rows in the table's order: configurations sort by their zero-padded run keys, nuclides by (Z, N).
-        List<Integer> order = java.util.stream.IntStream.range(0, targets.size()).boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> targets.get(i).z()).thenComparingInt(i -> targets.get(i).n()))
-                .toList();
-        List<Row> table = new ArrayList<>();
-        List<String> listing = new ArrayList<>();
-        listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10s %9s  %-21s", "network", "nuclide",
-                "AME2020 (MeV)", "mean (MeV)", "std", "5-95% (MeV)"));
-        for (Map.Entry<String, List<double[]>> e : byConfiguration.entrySet()) {
-            String[] key = e.getKey().split("\t");
-            for (int i : order) {
-                OrderedSample sample = new OrderedSample();
-                for (double[] p : e.getValue()) {
-                    sample.add(p[i]);
-                }
-                Statistics s = Statistics.of(sample);
-                Target t = targets.get(i);
-                table.add(SparkTables.row(ResultTables.ENSEMBLE_PREDICTIONS, key[0], key[1], key[2],
-                        Integer.parseInt(key[3]), Integer.parseInt(key[4]), t.z(), t.n(), t.z() + t.n(), t.element(),
-                        s.runs(), s.mean(), s.std(), s.median(), s.q05(), s.q95(), t.ameMev(), t.estimated(),
-                        range.extrapolates(t.z(), t.n())));
-                listing.add(String.format(java.util.Locale.ROOT, "%-28s %-12s %14s %10.2f %9.2f  %.2f-%.2f",
-                        key[0] + " " + key[1] + " n=" + Integer.parseInt(key[3]) + " L=" + Integer.parseInt(key[4])
-                                + (key[2].equals("default") ? "" : " " + key[2]),
-                        t.name(), t.ameMev() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f%s", t.ameMev(),
-                                Boolean.TRUE.equals(t.estimated()) ? " est." : ""),
-                        s.mean(), s.std(), s.q05(), s.q95()));
-            }
-        }
-        out.writeInOrder(ResultTables.ENSEMBLE_PREDICTIONS, table);
-        return new Result(predicted.size(), List.copyOf(table), List.copyOf(listing));
+        return new Evaluation(predicted.size(), byConfiguration, range);
     }
 
     /**
@@ -214,7 +270,7 @@ public final class EnsemblePredictions {
         }
     }
 
-    private static Optional<Dataset<Row>> read(SparkSession spark, String dir, String table) {
+    static Optional<Dataset<Row>> read(SparkSession spark, String dir, String table) {
         java.nio.file.Path path = java.nio.file.Path.of(dir, table);
         if (!java.nio.file.Files.isDirectory(path)) {
             return Optional.empty();

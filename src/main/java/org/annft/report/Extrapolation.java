@@ -99,7 +99,11 @@ public final class Extrapolation implements FigureFamily {
                     + ", l_out = " + e.getKey().get(3) + (e.getKey().get(2).equals(TableSource.DEFAULT_PROTOCOL) ? ""
                     : ", protocol " + e.getKey().get(2));
             int depth = (Integer) e.getKey().get(3);
-            String[] fileKey = {(String) e.getKey().get(0), (String) e.getKey().get(1), "depth" + depth};
+            // The protocol names the files too: a sweep of several protocols draws one set per protocol.
+            String protocol = (String) e.getKey().get(2);
+            String[] fileKey = protocol.equals(TableSource.DEFAULT_PROTOCOL)
+                    ? new String[] {(String) e.getKey().get(0), (String) e.getKey().get(1), "depth" + depth}
+                    : new String[] {(String) e.getKey().get(0), (String) e.getKey().get(1), protocol, "depth" + depth};
             figures.add(residualMap(name, depth, byWidth, source, files, fileKey));
             figures.add(distance(name, byWidth, source, files, fileKey));
             figures.add(calibration(name, byWidth, source, files, fileKey));

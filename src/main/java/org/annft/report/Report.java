@@ -36,7 +36,8 @@ public final class Report {
     /** The report with every figure family of the paper, in the paper's order. */
     public Report() {
         this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new NtkFluctuations(),
-                new LossCurves(), new ParameterChangeFigures(), new RmsdVsAspectRatio(), new RmsdStrips(), new NtkChanges(), new ResidualMaps(), new PredictionsVsAme(), new Extrapolation(), new TableOne(),
+                new LossCurves(), new ParameterChangeFigures(), new RmsdVsAspectRatio(), new RmsdStrips(), new NtkChanges(), new ResidualMaps(), new PredictionsVsAme(), new Extrapolation(), new UncertaintyCoverage(),
+                new TableOne(),
                 new ProtocolScan(), new ReproductionClaims()));
     }
 

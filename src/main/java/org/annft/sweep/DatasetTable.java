@@ -30,9 +30,10 @@ public final class DatasetTable {
         ResultTable table = table(data);
         List<Row> rows = new ArrayList<>(data.size());
         int width = data.inputWidth();
+        org.annft.data.TrainingRegion region = org.annft.data.TrainingRegion.of(data);
         for (int i = 0; i < data.size(); i++) {
             Nuclide x = data.nuclide(i);
-            Object[] v = new Object[11 + width];
+            Object[] v = new Object[12 + width];
             v[0] = i;
             v[1] = x.z();
             v[2] = x.n();
@@ -43,9 +44,10 @@ public final class DatasetTable {
             v[7] = x.bindingEnergyPerNucleonUncertaintyKev();
             v[8] = x.massExcessKev();
             v[9] = x.estimated();
-            v[10] = data.isTest(i) ? "test" : "train";
+            v[10] = data.split(i).configName();
+            v[11] = region.distance(x.z(), x.n());
             for (int j = 0; j < width; j++) {
-                v[11 + j] = data.input(i, j);
+                v[12 + j] = data.input(i, j);
             }
             rows.add(SparkTables.row(table, v));
         }

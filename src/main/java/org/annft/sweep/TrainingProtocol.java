@@ -38,10 +38,11 @@ import org.annft.table.TextValues;
  * @param divergenceFactor  loss bound, relative to the initial loss
  * @param logEvery          loss-curve stride in epochs
  * @param ntk               where and when the empirical NTK is recorded
+ * @param bootstrap         train on a resample, with replacement, of the training nuclides, drawn from the run's seed
  */
 public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate globalRate, AdamSchedule adam,
         NoncriticalInit noncritical, int batchSize, Precision precision, Loss loss, Target target, double targetScale,
-        double divergenceFactor, int logEvery, NtkRecording ntk) implements java.io.Serializable {
+        double divergenceFactor, int logEvery, NtkRecording ntk, boolean bootstrap) implements java.io.Serializable {
 
     /** The name of the protocol made of the {@code train.*} keys alone. */
     public static final String DEFAULT = "default";
@@ -145,6 +146,13 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
             diverged (status in table runs).
             """);
 
+    public static final Setting<Boolean> BOOTSTRAP = Setting.bool("train.bootstrap", false).meaning("""
+            Train on a bootstrap resample of the training nuclides: as many draws, with replacement, as there
+            are training nuclides, drawn from the run's seed (its own random stream), so the runs of an ensemble
+            differ in their data as well as in their initialization and batches. runs.rmsd_train_mev is then
+            over the resample.
+            """);
+
     public static final Setting<List<AnnftConfig>> SWEEP_PROTOCOLS = Setting.custom("sweep.protocols", "[]",
             AnnftConfig::objectList).meaning("""
             Training protocols, a grid axis: each a unique non-empty `name` (the `protocol` column of every
@@ -156,7 +164,8 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                 {name = "b32-r0.1", train {batch-size = 32, noncritical {c-w = 1.5}, phases = [...]}}
               ]
             Any train.* key but those the grid sets (activation, width, depth, init, mode, optimizer, run):
-            phases, batch-size, noncritical, adam, loss, target, target-scale, log-every, divergence-factor. A run's
+            phases, batch-size, noncritical, adam, loss, target, target-scale, log-every, divergence-factor,
+            bootstrap. A run's
             seed does not depend on its protocol: runs that differ only in protocol start from the same
             network. Empty: one protocol named "default", train.* as it stands.
             """);
@@ -212,7 +221,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         return new TrainingProtocol(name, PHASES.read(c), GLOBAL_RATE.read(c),
                 new AdamSchedule(settings, rates, ADAM_EPOCHS.read(c)), noncritical, BATCH_SIZE.read(c),
                 PRECISION.read(c), LOSS.read(c), TARGET.read(c), TARGET_SCALE.read(c), DIVERGENCE_FACTOR.read(c), LOG_EVERY.read(c),
-                new NtkRecording(NTK_NUCLIDES.read(c), NTK_EVERY.read(c)));
+                new NtkRecording(NTK_NUCLIDES.read(c), NTK_EVERY.read(c)), BOOTSTRAP.read(c));
     }
 
     /** The SGD phases of {@code key}: a non-empty list of {epochs >= 1, lambda-b >= 0, lambda-w >= 0}. */
@@ -274,37 +283,37 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
     /** This protocol under the name {@code other}; every setting stays. */
     public TrainingProtocol withName(String other) {
         return new TrainingProtocol(other, phases, globalRate, adam, noncritical, batchSize, precision, loss, target, targetScale,
-                divergenceFactor, logEvery, ntk);
+                divergenceFactor, logEvery, ntk, bootstrap);
     }
 
     /** This protocol with the SGD phases {@code schedule} and {@code adamEpochs} Adam epochs; every other setting stays. */
     public TrainingProtocol withSchedule(PhaseSchedule schedule, int adamEpochs) {
         return new TrainingProtocol(name, schedule, globalRate, adam.withEpochs(adamEpochs), noncritical, batchSize,
-                precision, loss, target, targetScale, divergenceFactor, logEvery, ntk);
+                precision, loss, target, targetScale, divergenceFactor, logEvery, ntk, bootstrap);
     }
 
     /** This protocol with batch size {@code size} (0 for full batch); every other setting stays. */
     public TrainingProtocol withBatchSize(int size) {
         return new TrainingProtocol(name, phases, globalRate, adam, noncritical, size, precision, loss, target, targetScale,
-                divergenceFactor, logEvery, ntk);
+                divergenceFactor, logEvery, ntk, bootstrap);
     }
 
     /** This protocol recording the NTK as {@code recording} says; every other setting stays. */
     public TrainingProtocol withNtk(NtkRecording recording) {
         return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, precision, loss, target, targetScale,
-                divergenceFactor, logEvery, recording);
+                divergenceFactor, logEvery, recording, bootstrap);
     }
 
     /** This protocol in {@code arithmetic}; every other setting stays. */
     public TrainingProtocol withPrecision(Precision arithmetic) {
         return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, arithmetic, loss, target, targetScale,
-                divergenceFactor, logEvery, ntk);
+                divergenceFactor, logEvery, ntk, bootstrap);
     }
 
     /** This protocol training on {@code other}; every other setting stays. */
     public TrainingProtocol withTarget(Target other) {
         return new TrainingProtocol(name, phases, globalRate, adam, noncritical, batchSize, precision, loss, other, targetScale,
-                divergenceFactor, logEvery, ntk);
+                divergenceFactor, logEvery, ntk, bootstrap);
     }
 
     /**
@@ -346,6 +355,7 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
         out.put(NTK_NUCLIDES.key(), ntk.nuclides().stream().map(zn -> "{\"z\":" + zn.get(0) + ",\"n\":" + zn.get(1) + "}")
                 .collect(java.util.stream.Collectors.joining(",", "[", "]")));
         out.put(NTK_EVERY.key(), Integer.toString(ntk.every()));
+        out.put(BOOTSTRAP.key(), Boolean.toString(bootstrap));
         return out;
     }
 
@@ -386,6 +396,9 @@ public record TrainingProtocol(String name, PhaseSchedule phases, GlobalRate glo
                 r.rawBiasRate(), r.rawWeightRate()) : "lr " + a.learningRate();
         s.append(String.format(Locale.ROOT, ", NINT (C_W, C_b) = %s, %s loss on %s, target scale %s", noncritical,
                 loss.configName(), target.symbol(), targetScale));
+        if (bootstrap) {
+            s.append(", on a bootstrap resample of the training nuclides");
+        }
         if (adamUsed) {
             s.append(String.format(Locale.ROOT, ", Adam %d epochs at %s, betas (%s, %s), epsilon %s", adam.epochs(), rates,
                     a.beta1(), a.beta2(), a.epsilon()));

@@ -289,8 +289,8 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         long seed = seed(masterSeed);
         Mlp network = initialNetwork(data.inputWidth(), seed);
         TrainingSpec spec = trainingSpec(seed);
-        Samples train = split(data, false);
-        Samples test = split(data, true);
+        Samples train = split(data, false, seed);
+        Samples test = split(data, true, seed);
         Trainer trainer = new Trainer(gemm, FloatGemm.blas(), protocol.precision());
         NtkTracker ntk = ntkTracker(data, network, gemm);
         TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk, afterEpoch,
@@ -341,16 +341,18 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
         long seed = seed(masterSeed);
         Mlp network = initialNetwork(data.inputWidth(), seed);
         TrainingSpec spec = trainingSpec(seed);
-        return new Trainer(gemm, FloatGemm.blas(), protocol.precision()).epochSeconds(network, split(data, false), spec,
+        return new Trainer(gemm, FloatGemm.blas(), protocol.precision()).epochSeconds(network, split(data, false, seed), spec,
                 optimizerSpec(data.inputWidth()), epochs);
     }
 
     /**
      * The training ({@code test = false}) or test nuclides as samples: scaled inputs, the protocol's
-     * target in MeV (per nucleon for B/A), reported as total B.
+     * target in MeV (per nucleon for B/A), reported as total B; the training nuclides resampled from
+     * {@code seed} when the protocol bootstraps.
      */
-    Samples split(BindingEnergyDataSet data, boolean test) {
-        return samples(data, protocol.target(), i -> data.isTest(i) == test);
+    Samples split(BindingEnergyDataSet data, boolean test, long seed) {
+        Samples out = samples(data, protocol.target(), i -> data.isTest(i) == test);
+        return !test && protocol.bootstrap() ? out.resample(SeedStreams.stream(seed, SeedStreams.BOOTSTRAP)) : out;
     }
 
     /** Every nuclide of the data set as samples of the protocol's target. */

@@ -45,7 +45,11 @@ public final class ResultTables {
                 .column("binding_energy_per_nucleon_uncertainty_kev", DOUBLE)
                 .column("mass_excess_kev", DOUBLE)
                 .column("estimated", BOOLEAN)
-                .column("split", STRING, "`train`/`test`");
+                .column("split", STRING, "`train`/`test`/`edge`: trained on, held out at random "
+                        + "(`data.test-fraction`) or as an outermost isotope (`data.holdout.edge-isotopes`)")
+                .column("distance", INT, "from the training nuclides: neutrons to the nearest training isotope of the "
+                        + "element, single-nucleon steps to the nearest training nuclide for an element without one, 0 for a "
+                        + "training nuclide (docs/extrapolation.md)");
         for (String input : inputs) {
             b = b.column("input_" + input, DOUBLE);
         }
@@ -181,8 +185,32 @@ public final class ResultTables {
             .nullable("ame_mev", DOUBLE, "AME2020's binding energy, NULL beyond the table")
             .nullable("ame_estimated", BOOLEAN, "AME2020 marks the value as an estimate (#)")
             .column("extrapolation", BOOLEAN, "Z or N outside the MinMax range of the training data")
+            .nullable("split", STRING, "the nuclide in the networks' data set (`dataset.split`): `train`/`test`/`edge`; "
+                    + "NULL outside it")
+            .nullable("distance", INT, "from the networks' training nuclides, as `dataset.distance`; NULL without table "
+                    + "`dataset`")
+            .nullable("calibration", STRING, "the calibration method applied and the directory it was fitted on (table "
+                    + "`calibration`); NULL without one")
+            .nullable("calibrated_68_mev", DOUBLE, "half-width of the calibrated 68% interval, mean_mev +- this")
+            .nullable("calibrated_90_mev", DOUBLE, "90%")
+            .nullable("calibrated_95_mev", DOUBLE, "95%")
             .note("Binding energies predicted by the saved networks of a sweep")
             .sortedBy(concat(CONFIGURATION_KEY, "z", "n"));
+
+    public static final ResultTable CALIBRATION = ResultTable.named("calibration", "`annft predict`, with a calibration")
+            .columns(CONFIGURATION)
+            .column("method", STRING, "`conformal`/`inflated` (docs/extrapolation.md)")
+            .column("level", DOUBLE, "nominal coverage: 0.68, 0.9, 0.95")
+            .column("distance_from", INT, "the distance group: held-out nuclides at distances from .. to; nearer nuclides "
+                    + "take the first group, farther ones the last")
+            .column("distance_to", INT)
+            .column("nuclides", INT, "held-out nuclides in the group")
+            .column("factor", DOUBLE, "the interval is mean_mev +- factor std_mev")
+            .column("coverage", DOUBLE, "fraction of the group's held-out nuclides inside (in-sample)")
+            .column("applied", BOOLEAN, "the method of the `calibrated_*` columns of `ensemble_predictions`")
+            .column("fitted_on", STRING, "the result directory whose edge isotopes (`dataset.split = edge`) it was fitted on")
+            .note("Fitted per configuration on the kept networks' predictions of the held-out edge isotopes")
+            .sortedBy(concat(CONFIGURATION_KEY, "method", "level", "distance_from"));
 
     public static final ResultTable KERNEL_PREDICTIONS = ResultTable.named("kernel_predictions",
                     "`annft theory regression --out`, `annft sweep` with `sweep.kernel-baseline`")
@@ -432,7 +460,7 @@ public final class ResultTables {
     /** Every table defined here, in the order of docs/results.md. */
     public static List<ResultTable> all() {
         return List.of(THEORY, THEORY_KERNEL_MATRIX, RUNS, LOSS_CURVES, PARAM_CHANGES, PREDICTIONS, LOSS_BANDS,
-                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, PROTOCOLS, ENSEMBLE_PREDICTIONS, KERNEL_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
+                PARAM_CHANGE_MEANS, NTK_CHANGES, MODELS, RESIDUALS, TABLE1, PROTOCOLS, ENSEMBLE_PREDICTIONS, CALIBRATION, KERNEL_PREDICTIONS, INIT_CONFIGURATIONS, INIT_MOMENTS, INIT_HISTOGRAMS,
                 INIT_COVARIANCE, INIT_SAMPLES, INIT_NTK, RUN_INFO);
     }
     private static List<TableColumn> concat(List<TableColumn> first, TableColumn more) {

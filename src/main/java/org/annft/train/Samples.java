@@ -54,6 +54,24 @@ public final class Samples {
         return new Samples(new DMatrixRMaj(0, inputWidth), new DMatrixRMaj(0, outputWidth));
     }
 
+    /**
+     * A bootstrap resample: {@link #size()} rows drawn uniformly with replacement by {@code random}
+     * (Efron's bootstrap), each row with its target and report scale.
+     */
+    public Samples resample(org.apache.commons.rng.UniformRandomProvider random) {
+        int n = size();
+        DMatrixRMaj in = new DMatrixRMaj(n, inputs.numCols);
+        DMatrixRMaj out = new DMatrixRMaj(n, targets.numCols);
+        double[] scales = new double[n];
+        for (int row = 0; row < n; row++) {
+            int from = random.nextInt(n);
+            System.arraycopy(inputs.data, from * inputs.numCols, in.data, row * inputs.numCols, inputs.numCols);
+            System.arraycopy(targets.data, from * targets.numCols, out.data, row * targets.numCols, targets.numCols);
+            scales[row] = reportScales[from];
+        }
+        return new Samples(in, out, scales);
+    }
+
     public int size() {
         return inputs.numRows;
     }

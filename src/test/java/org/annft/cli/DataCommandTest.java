@@ -85,6 +85,12 @@ class DataCommandTest {
         assertEquals(2, cli.run("data", "--ame", broken.toString(), "--out", results.toString()));
         assertTrue(cli.err().contains("broken.txt:8"), cli.err());
 
+        for (String bad : List.of("-1", "101", "two", "1.5")) {
+            assertEquals(2, cli.run("data", "--ame", table.toString(), "--out", results.toString(), "--set",
+                    "data.holdout.edge-isotopes=" + bad), bad);
+            assertTrue(cli.err().contains("data.holdout.edge-isotopes"), cli.err());
+        }
+
         assertEquals(2, cli.run("data", "--no-such-option"));
         assertFalse(Files.exists(results), "no output directory for a failed command");
     }

@@ -29,7 +29,7 @@ class ResultContractTest {
 
     @Test
     void tinyJobsWriteEveryContractedTableAndTheReportSkipsNothing() throws Exception {
-        Path table = new AmeTableWriter().liquidDropChain(8, 48).writeTo(dir.resolve("mass.txt"));
+        Path table = new AmeTableWriter().liquidDropChart(8, 24).writeTo(dir.resolve("mass.txt"));
         CliRun cli = new CliRun();
         Path results = dir.resolve("results");
         assertEquals(0, cli.run("init-ensemble", "--out", results.resolve("ensemble").toString(),
@@ -43,6 +43,7 @@ class ResultContractTest {
                 "--set", "train.batch-size=10", "--set", "train.target-scale=100", "--set", "train.log-every=5",
                 "--set", "table.cutoff-mev=1e9", "--set", "train.ntk.nuclides=[{z = 8, n = 8}, {z = 20, n = 20}]",
                 "--set", "sweep.kernel-baseline=true",
+                "--set", "data.holdout.edge-isotopes=1",
                 "--set", "train.phases=[{epochs = 10, lambda-b = 0.05, lambda-w = 0.05}]"), cli.err());
         assertEquals(0, cli.run("predict", "--ame", table.toString(), "--models", results.resolve("sweep").toString(),
                 "--nuclides", "8:8,20:20,120:200", "--select", "mode=cict", "--out", results.resolve("predict").toString()),

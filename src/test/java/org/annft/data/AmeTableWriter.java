@@ -78,6 +78,25 @@ public final class AmeTableWriter {
                 "B-", "*", "", (n + z) / 1000 + 1, "000000.0", "0.1");
     }
 
+    /**
+     * A small nuclear chart: for each Z in [zFrom, zTo) the isotopes N = Z - 2 .. Z + 4 (seven), of
+     * liquid-drop binding energies; the two beyond them on the neutron-rich side, N = Z + 5 and Z + 6,
+     * are estimated ({@code #}).
+     */
+    public AmeTableWriter liquidDropChart(int zFrom, int zTo) {
+        for (int z = zFrom; z < zTo; z++) {
+            for (int n = z - 2; n <= z + 6; n++) {
+                int b = (int) Math.round(1000 * liquidDropMev(z, n) / (z + n));
+                if (n <= z + 4) {
+                    nuclide(z, n, "X", b);
+                } else {
+                    estimatedNuclide(z, n, "X", b);
+                }
+            }
+        }
+        return this;
+    }
+
     public List<String> lines() {
         return List.copyOf(lines);
     }

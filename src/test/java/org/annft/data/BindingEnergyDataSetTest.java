@@ -34,14 +34,14 @@ class BindingEnergyDataSetTest {
         MassTable t = table();
         assertEquals(32, BindingEnergyDataSet.build(t, DataSetSpec.all()).size());
         assertEquals(24, BindingEnergyDataSet.build(t,
-                new DataSetSpec(Subset.EXPERIMENTAL, 0, 0, 0, InputFeatures.ZN, 0, 0)).size());
+                new DataSetSpec(Subset.EXPERIMENTAL, 0, 0, 0, InputFeatures.ZN, 0, 0, 0)).size());
         BindingEnergyDataSet filtered = BindingEnergyDataSet.build(t,
-                new DataSetSpec(Subset.ALL, 4, 5, 10, InputFeatures.ZN, 0, 0));
+                new DataSetSpec(Subset.ALL, 4, 5, 10, InputFeatures.ZN, 0, 0, 0));
         assertTrue(filtered.nuclides().stream().allMatch(x -> x.z() >= 4 && x.n() >= 5 && x.a() >= 10));
         // By hand: Z=4 keeps N=6 only (N=5 has A=9); Z=5 keeps N=5,6,7; Z=6..9 keep all four.
         assertEquals(1 + 3 + 4 * 4, filtered.size());
         assertThrows(IllegalArgumentException.class, () -> BindingEnergyDataSet.build(t,
-                new DataSetSpec(Subset.ALL, 200, 0, 0, InputFeatures.ZN, 0, 0)));
+                new DataSetSpec(Subset.ALL, 200, 0, 0, InputFeatures.ZN, 0, 0, 0)));
     }
 
     @Test
@@ -63,7 +63,7 @@ class BindingEnergyDataSetTest {
     @Test
     void pairingFlagsAreUnscaled() {
         BindingEnergyDataSet d = BindingEnergyDataSet.build(table(),
-                new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN_PAIRING, 0, 0));
+                new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN_PAIRING, 0, 0, 0));
         assertEquals(4, d.inputWidth());
         Nuclide odd = d.nuclides().stream().filter(x -> x.z() == 3 && x.n() == 4).findFirst().orElseThrow();
         assertArrayEquals(new double[] {1 / 7.0, 3 / 10.0, 1, 0}, d.scaledInputs(odd), 1e-15);
@@ -72,11 +72,11 @@ class BindingEnergyDataSetTest {
     @Test
     void testSplitIsSeededAndSized() {
         MassTable t = table();
-        DataSetSpec spec = new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 0.25, 7);
+        DataSetSpec spec = new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 0.25, 7, 0);
         BindingEnergyDataSet a = BindingEnergyDataSet.build(t, spec);
         BindingEnergyDataSet b = BindingEnergyDataSet.build(t, spec);
         BindingEnergyDataSet c = BindingEnergyDataSet.build(t,
-                new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 0.25, 8));
+                new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 0.25, 8, 0));
         assertEquals(8, a.testCount());
         assertEquals(mask(a), mask(b));
         assertNotEquals(mask(a), mask(c));
@@ -93,7 +93,7 @@ class BindingEnergyDataSetTest {
     @Test
     void invalidSpecsAreRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 1.0, 0));
+                () -> new DataSetSpec(Subset.ALL, 0, 0, 0, InputFeatures.ZN, 1.0, 0, 0));
         assertTrue(e.getMessage().contains("data.test-fraction"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Subset.parse("some"))
                 .getMessage().contains("all, experimental"));

@@ -95,7 +95,7 @@ class RealAme2020TableTest {
         BindingEnergyDataSet all = BindingEnergyDataSet.build(table, DataSetSpec.all());
         assertEquals(3558, all.size());
         BindingEnergyDataSet exp = BindingEnergyDataSet.build(table,
-                new DataSetSpec(Subset.EXPERIMENTAL, 0, 0, 0, InputFeatures.ZN_PAIRING, 0.0, 1));
+                new DataSetSpec(Subset.EXPERIMENTAL, 0, 0, 0, InputFeatures.ZN_PAIRING, 0.0, 1, 0));
         assertEquals(2550, exp.size());
         double[] fe = all.scaledInputs(table.find(26, 30).orElseThrow());
         assertEquals(26.0 / 118, fe[0], 1e-15);

@@ -100,6 +100,17 @@ class FiguresTest {
         assertTrue(figures.get(1).caption().contains("n = 120: 0.50 MeV one neutron out (5 nuclides)"), figures.get(1).caption());
     }
 
+    /** A sweep of two protocols draws one set of figures per protocol, each under its own name. */
+    @Test
+    void extrapolationFiguresOfTwoProtocolsAreNamedByProtocol() throws Exception {
+        tables().ensemblePredictions(List.of(60, 120), List.of("bootstrap", "seeds"));
+        List<String> files = render(new Extrapolation()).stream().map(Figure::file).toList();
+        assertEquals(List.of("extrapolation-residuals-relu-cict-bootstrap-depth4.png",
+                "extrapolation-distance-relu-cict-bootstrap-depth4.png", "extrapolation-calibration-relu-cict-bootstrap-depth4.png",
+                "extrapolation-residuals-relu-cict-seeds-depth4.png", "extrapolation-distance-relu-cict-seeds-depth4.png",
+                "extrapolation-calibration-relu-cict-seeds-depth4.png"), files);
+    }
+
     @Test
     void fig5IsACornerPlotOfTheInputs() throws Exception {
         SyntheticTables t = tables();

@@ -44,7 +44,7 @@ class KernelBaselineTest {
             }
         }
         BindingEnergyDataSet data = BindingEnergyDataSet.build(Ame2020Reader.read(w.writeTo(dir.resolve("t.txt"))),
-                new DataSetSpec(org.annft.data.Subset.ALL, 0, 0, 0, org.annft.data.InputFeatures.ZN, 0.25, 7));
+                new DataSetSpec(org.annft.data.Subset.ALL, 0, 0, 0, org.annft.data.InputFeatures.ZN, 0.25, 7, 0));
         assertTrue(data.testCount() > 10, "held-out nuclides: " + data.testCount());
         Architecture linear = Architecture.uniform(Activations.parse("linear"), 2, 1, 1.0, 0.0);
         KernelBaseline.Training training = new KernelBaseline.Training(

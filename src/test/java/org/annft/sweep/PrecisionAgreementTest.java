@@ -61,7 +61,7 @@ class PrecisionAgreementTest {
         for (int run = 0; run < RUNS; run++) {
             TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(EPOCHS, rate, rate),
                     GlobalRate.PRACTICE, new AdamSchedule(Adam.AdamSettings.paper(), AdamRates.fixed(), 1),
-                    NoncriticalInit.of(1, 0), 0, precision, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 1000.0, 1e3, EPOCHS, NtkRecording.none());
+                    NoncriticalInit.of(1, 0), 0, precision, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 1000.0, 1e3, EPOCHS, NtkRecording.none(), false);
             TrainingRun r = new TrainingRun("relu", 40, 4, SweepMode.CICT, protocol, run);
             TrainingResult result = r.execute(data, seed, Gemm.blas()).result();
             assertEquals(TrainingResult.Status.OK, result.status(), precision + " run " + run);

@@ -69,7 +69,7 @@ class SweepJobTest {
         TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(epochs, rate, rate),
                 GlobalRate.PRACTICE, new AdamSchedule(new Adam.AdamSettings(1e-3, 0.9, 0.999, 1e-7), AdamRates.fixed(), epochs),
                 NoncriticalInit.of(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 100.0, 1e3, 10,
-                new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5));
+                new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5), false);
         return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5, false, 1e-6,
                 0);
     }

@@ -52,7 +52,7 @@ class TargetTest {
     private static TrainingRun run(Target target) {
         TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, PhaseSchedule.of(30, 0.05, 0.05),
                 GlobalRate.PRACTICE, new AdamSchedule(Adam.AdamSettings.paper(), AdamRates.fixed(), 1),
-                NoncriticalInit.halfCritical(), 8, Precision.FLOAT64, Loss.MAE, target, 1.0, 1e3, 10, NtkRecording.none());
+                NoncriticalInit.halfCritical(), 8, Precision.FLOAT64, Loss.MAE, target, 1.0, 1e3, 10, NtkRecording.none(), false);
         return new TrainingRun("relu", 16, 3, SweepMode.CICT, protocol, 0);
     }
 

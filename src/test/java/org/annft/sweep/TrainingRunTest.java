@@ -26,7 +26,7 @@ class TrainingRunTest {
                 new PhaseSchedule.Phase(10, 0.02, 0.03)));
         TrainingProtocol protocol = new TrainingProtocol(TrainingProtocol.DEFAULT, phases, rule,
                 new AdamSchedule(Adam.AdamSettings.paper(), adamRates, 20), NoncriticalInit.of(1, 0), 32, Precision.FLOAT64,
-                Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 1.0, 1e3, 10, NtkRecording.none());
+                Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 1.0, 1e3, 10, NtkRecording.none(), false);
         return new TrainingRun("relu", 120, 4, SweepMode.of(true, mode, optimizer), protocol, 0);
     }
 
