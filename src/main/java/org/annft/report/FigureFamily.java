@@ -31,6 +31,15 @@ public interface FigureFamily {
         return false;
     }
 
+    /**
+     * Tables an {@link #acrossSources()} family also draws where a directory holds them: it is
+     * rendered when some directory holds {@link #tables()}, from every directory that holds any of
+     * either list.
+     */
+    default List<ResultTable> optionalTables() {
+        return List.of();
+    }
+
     /** Renders from all the source directories that hold the tables; only for {@link #acrossSources()} families. */
     default Section renderAcross(List<TableSource> sources, FigureFiles files) throws Exception {
         throw new UnsupportedOperationException(heading() + " draws one source at a time");

@@ -36,7 +36,7 @@ public final class Report {
     /** The report with every figure family of the paper, in the paper's order. */
     public Report() {
         this(List.of(new OutputHistograms(), new CornerPlots(), new DepthProfiles(), new NtkFluctuations(),
-                new LossCurves(), new ParameterChangeFigures(), new RmsdVsAspectRatio(), new RmsdStrips(), new NtkChanges(), new ResidualMaps(), new PredictionsVsAme(), new Extrapolation(), new UncertaintyCoverage(),
+                new LossCurves(), new ParameterChangeFigures(), new RmsdVsAspectRatio(), new RmsdStrips(), new NtkChanges(), new ResidualMaps(), new PredictionsVsAme(), new Extrapolation(), new UncertaintyCoverage(), new InfiniteWidthExtrapolation(),
                 new TableOne(),
                 new ProtocolScan(), new ReproductionClaims()));
     }
@@ -97,7 +97,9 @@ public final class Report {
                     + " under " + tables.dir() + ".");
         }
         if (family.acrossSources()) {
-            return family.renderAcross(sources, new FigureFiles(out, ""));
+            List<ResultTable> read = new java.util.ArrayList<>(family.tables());
+            read.addAll(family.optionalTables());
+            return family.renderAcross(tables.withAny(read), new FigureFiles(out, ""));
         }
         Section section = new Section(family.heading(), List.of(), "", List.of());
         for (TableSource whole : sources) {

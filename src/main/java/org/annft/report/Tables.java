@@ -119,6 +119,11 @@ public final class Tables {
         return sources.stream().filter(s -> s.hasAll(contracts)).toList();
     }
 
+    /** The directories that hold at least one of the tables. */
+    public List<TableSource> withAny(List<ResultTable> contracts) {
+        return sources.stream().filter(s -> contracts.stream().anyMatch(c -> s.has(c.name()))).toList();
+    }
+
     /** Every table name found, across directories. */
     public Set<String> names() {
         Set<String> all = new TreeSet<>();

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.annft.table.ResultTable;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,35 @@ class FiguresTest {
         assertEquals((int) estimated, points.get("n = 10, AME2020 estimates (#)"));
         assertEquals((int) estimated, points.get("n = 120, AME2020 estimates (#)"));
         assertTrue(figure.caption().contains("outlined: those whose value AME2020 estimates"), figure.caption());
+    }
+
+    /**
+     * The infinite-width baseline and the ensembles of another directory on AME2020's estimates: one series per
+     * model, each nuclide's error and standard deviation, and in the caption the share within one std
+     * (ensembles: residuals 0.5, 0.5, 0.5, 1.5, 2.5 MeV against std 1, so 60%; NTK: 20 MeV against 0.001, 0%).
+     */
+    @Test
+    void theInfiniteWidthBaselineIsDrawnBesideTheEnsemblesOfAnotherDirectory() throws Exception {
+        new SyntheticTables(spark, dir.resolve("tables/kernel")).kernelPredictionsBeyond();
+        new SyntheticTables(spark, dir.resolve("tables/predict")).ensemblePredictions(List.of(60, 120));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Tables scanned = Tables.scan(spark, dir.resolve("tables"));
+        InfiniteWidthExtrapolation family = new InfiniteWidthExtrapolation();
+        List<ResultTable> read = new java.util.ArrayList<>(family.tables());
+        read.addAll(family.optionalTables());
+        List<Figure> figures = family.renderAcross(scanned.withAny(read), new FigureFiles(out, "")).figures();
+        assertEquals(1, figures.size());
+        java.util.Map<String, FigureData.Series> errors = new java.util.HashMap<>();
+        figures.get(0).data().panels().get(0).series().forEach(x -> errors.put(x.name(), x));
+        assertEquals(java.util.Set.of("infinite width, trained by the protocol", "infinite width, NTK regression, converged",
+                "ensemble n = 60, protocol default", "ensemble n = 120, protocol default"), errors.keySet());
+        for (double[] point : errors.get("infinite width, NTK regression, converged").points()) {
+            assertEquals(20.0, point[1], 1e-9);
+        }
+        assertEquals(25, errors.get("ensemble n = 60, protocol default").points().size());
+        String caption = figures.get(0).caption();
+        assertTrue(caption.contains("NTK regression, converged: RMSD 20.00 MeV, 0.0% within one std"), caption);
+        assertTrue(caption.contains("ensemble n = 60, protocol default: RMSD 1.36 MeV, 60.0% within one std"), caption);
     }
 
     @Test
