@@ -133,6 +133,7 @@ class ReportTest {
         sweep.protocolRuns(List.of(4, 10, 40, 120), 5);
         sweep.ntkChanges(List.of(10, 120), 2);
         sweep.ensemblePredictions(List.of(10, 120));
+        sweep.kernelPredictionsBeyond();
         sweep.calibration(List.of(10, 120));
         sweep.runInfo("sweep", SyntheticTables.SWEEP_CONFIG);
         Files.createDirectories(dir.resolve("report"));
@@ -153,7 +154,8 @@ class ReportTest {
                 "fig14-sweep-relu-cict-depth4.png", "predictions-vs-ame-sweep-relu-cict-depth4.png",
                 "extrapolation-residuals-sweep-relu-cict-depth4.png",
                 "extrapolation-distance-sweep-relu-cict-depth4.png", "extrapolation-calibration-sweep-relu-cict-depth4.png",
-                "uncertainty-coverage-sweep.png", "protocol-scan-sweep-relu-cict-depth4.png"), names);
+                "uncertainty-coverage-sweep.png", "infinite-width-extrapolation-relu-cict-depth4.png",
+                "protocol-scan-sweep-relu-cict-depth4.png"), names);
         assertFalse(html.contains("Tables not found"), "nothing missing");
         // Coverage of the 25 estimates per width by hand (SyntheticTables.calibration): raw z_p std covers the
         // residuals 0.5 at 68% and also 1.5 at 90% and 95%; conformal 3/5, 4/5, 5/5; inflated 3/5 throughout.
@@ -167,7 +169,7 @@ class ReportTest {
         assertFalse(Files.exists(report.resolve("stale.png")), "the old report is replaced, not merged");
         // Captions carry the protocol from run_info.
         assertTrue(html.contains("mini-batches of 32") && html.contains("5000 epochs at raw rates"), "protocol in captions");
-        assertTrue(err.toString().contains("20 figures"), err.toString());
+        assertTrue(err.toString().contains("21 figures"), err.toString());
         // The protocol scan counts every run: 2 protocols x 4 widths x 5 runs, 4 failed (NaN or above 100 MeV).
         assertTrue(html.contains("(40 runs, 4 failed)"), "protocol scan caption");
         protocolScanMediansPassThroughKeptRuns(report.resolve("protocol-scan-sweep-relu-cict-depth4.csv"));
