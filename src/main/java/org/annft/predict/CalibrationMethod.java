@@ -41,8 +41,7 @@ public enum CalibrationMethod {
             for (double s : sortedScores) {
                 squares += s * s;
             }
-            double z = new org.apache.commons.math3.distribution.NormalDistribution(0, 1)
-                    .inverseCumulativeProbability((1 + level) / 2);
+            double z = org.annft.theory.GaussianInterval.halfWidth(level);
             return z * Math.sqrt(squares / m);
         }
         int k = (int) Math.ceil((m + 1) * level);

@@ -28,7 +28,7 @@ public final class UncertaintyCoverage implements FigureFamily {
     static final int PANEL_WIDTH = 460;
     static final int PANEL_HEIGHT = 400;
 
-    /** Gaussian z_p = Phi^-1((1 + p) / 2) of the levels 0.68, 0.90, 0.95. */
+    /** Gaussian z_p = Phi^-1((1 + p) / 2) of the levels 0.68, 0.90, 0.95 (theory.GaussianInterval's; the report uses no theory code). */
     static double z(double level) {
         return new org.apache.commons.math3.distribution.NormalDistribution(0, 1).inverseCumulativeProbability((1 + level) / 2);
     }

@@ -114,7 +114,7 @@ public final class KernelBaselines {
     }
 
     /** The 5% and 95% quantiles of a Gaussian lie this many standard deviations from its mean. */
-    private static final double Z_90 = 1.6448536269514722;
+    private static final double Z_90 = org.annft.theory.GaussianInterval.halfWidth(0.90);
 
     private static Row row(KernelBaseline.Result r, KernelBaseline.Prediction p, String activation, String mode,
                            String protocol, int depth, String kind, Integer epochs, double mean, double std) {
