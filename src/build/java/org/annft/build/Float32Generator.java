@@ -46,6 +46,7 @@ public final class Float32Generator {
             "org/annft/linalg/BlasGemm.java",
             "org/annft/train/EpochRunner.java",
             "org/annft/train/OptimizerSteps.java",
+            "org/annft/train/SgdStep.java",
             "org/annft/train/LossLoops.java",
             "org/annft/bench/GemmWorkload.java");
 

@@ -31,6 +31,14 @@ public interface Gemm {
         return BlasGemm.INSTANCE;
     }
 
+    /**
+     * {@link #blas()} with large products split over {@code threads} threads, bit for bit the same
+     * results (see {@code BlasGemm}); for one training at a time.
+     */
+    static Gemm blas(int threads) {
+        return threads == 1 ? BlasGemm.INSTANCE : new BlasGemm(BlasLibrary.current(), threads);
+    }
+
     // begin float64 only
     /** EJML's own {@code CommonOps_DDRM} products: the baseline the benchmark compares against. */
     static Gemm ejml() {

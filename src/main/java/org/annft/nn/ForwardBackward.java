@@ -23,7 +23,8 @@ public final class ForwardBackward {
     @FunctionalInterface
     public interface LayerVisitor {
         /**
-         * Called for {@code l = l_out} down to 1.
+         * Called for {@code l = l_out} down to 1, after {@code Delta^(l-1)} has been computed from
+         * {@code W^(l)}: the visitor may change {@code W^(l)} and {@code b^(l)}.
          *
          * @param layer  l
          * @param delta  {@code Delta^(l)}, batch x n_l: derivative of the backpropagated quantity by
@@ -201,15 +202,17 @@ public final class ForwardBackward {
         int next = 0;
         for (int l = layer; l >= 1; l--) {
             DMatrixRMaj layerInput = l == 1 ? input : activations[l - 1];
-            visitor.visit(l, delta, layerInput);
+            DMatrixRMaj previousDelta = null;
             if (l > 1) {
-                DMatrixRMaj previousDelta = hiddenDeltas[next];
+                // Before the visit: a visitor may update W^(l) in place (a fused SGD step).
+                previousDelta = hiddenDeltas[next];
                 next = 1 - next;
                 previousDelta.reshape(batch, architecture.width(l - 1), false);
                 gemm.multiply(false, false, 1.0, delta, parameters.weights(l), 0.0, previousDelta);
                 multiplyElementwise(previousDelta, derivatives[l - 1]);
-                delta = previousDelta;
             }
+            visitor.visit(l, delta, layerInput);
+            delta = previousDelta;
         }
     }
 
@@ -278,8 +281,8 @@ public final class ForwardBackward {
         }
     }
 
-    /** out[j] = sum_i m[i][j]. */
-    static void sumRowsInto(DMatrixRMaj m, double[] out) {
+    /** out[j] = sum_i m[i][j]: the bias gradient {@code 1^T Delta}. */
+    public static void sumRowsInto(DMatrixRMaj m, double[] out) {
         int cols = m.numCols;
         java.util.Arrays.fill(out, 0, cols, 0.0);
         for (int row = 0, offset = 0; row < m.numRows; row++, offset += cols) {

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.annft.AnnftVersion;
 import org.annft.data.BindingEnergyDataSet;
+import org.annft.linalg.FloatGemm;
 import org.annft.linalg.Gemm;
 import org.annft.spark.ProgressLine;
 import org.annft.spark.ResultStore;
@@ -24,14 +25,15 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The training-sweep job (paper Sec. IV). Every run of the grid is one Spark task (one partition
- * each, so Spark hands runs to free cores as they finish); a task trains one network on one thread
- * and stores its rows as a {@link RunCheckpoint}. Runs whose checkpoint exists are skipped, so an
+ * each, so Spark hands runs to free cores as they finish); a task trains one network, on one thread
+ * or, for the {@link WideRuns}, on several ({@link TaskStages}), and stores its rows as a
+ * {@link RunCheckpoint}. Runs whose checkpoint exists are skipped, so an
  * interrupted sweep resumes where it stopped. This class schedules the runs, checks and keeps their
  * checkpoints and reports progress; {@link SweepTables} then builds the tables from the checkpoints.
  */
 public final class SweepJob {
 
-    /** Wall and compute time of the runs trained by one invocation. */
+    /** Wall time and compute time (core-seconds: a run's seconds times its cores) of the runs trained by one invocation. */
     public record Summary(int runsTotal, int runsTrained, int runsDiverged, int runsResumed, double wallSeconds,
                           double runSeconds) {
     }
@@ -90,7 +92,7 @@ public final class SweepJob {
         LongAccumulator saveMillis = jsc.sc().longAccumulator("sweep mid-run state milliseconds");
         LongAccumulator savedBytes = jsc.sc().longAccumulator("sweep mid-run state bytes");
         double checkpointSeconds = settings.checkpointSeconds();
-        LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run milliseconds");
+        LongAccumulator runMillis = jsc.sc().longAccumulator("sweep run core-milliseconds");
         org.apache.spark.util.DoubleAccumulator costDone = jsc.sc().doubleAccumulator("sweep cost finished");
         long start = System.nanoTime();
         // The baselines need no executor: the driver computes them while the runs train.
@@ -110,7 +112,8 @@ public final class SweepJob {
                     ProgressLine.stderrIsTerminal(), System::nanoTime);
             reporter.start();
             try {
-                jsc.parallelize(IntStream.range(0, todo.size()).boxed().toList(), todo.size()).foreach(i -> {
+                WideRuns wide = settings.wideRuns();
+                org.apache.spark.api.java.function.VoidFunction<Integer> train = i -> {
                     long t0 = System.nanoTime();
                     TrainingRun run = todoRuns.get(i);
                     String name = todo.get(i);
@@ -118,11 +121,13 @@ public final class SweepJob {
                     MidRunCheckpoints states = new MidRunCheckpoints(checkpoints, name, identities.get(name),
                             run.network(data.inputWidth()).architecture(), checkpointSeconds, hadoop.value().value(),
                             System.err);
-                    TrainingRun.Outcome outcome = run.execute(data, seed, Gemm.blas(), epoch -> costDone.add(perEpoch),
-                            states);
+                    int threads = wide.threads(run);
+                    TrainingRun.Outcome outcome = run.execute(data, seed, Gemm.blas(threads), FloatGemm.blas(threads),
+                            epoch -> costDone.add(perEpoch), states);
                     RunCheckpoint.of(identities.get(name), outcome).write(checkpoints, name, hadoop.value().value());
                     RunState.deleteBefore(checkpoints, name, Integer.MAX_VALUE, hadoop.value().value());
-                    runMillis.add((System.nanoTime() - t0) / 1_000_000);
+                    // Core-seconds: a wide run holds its threads' cores.
+                    runMillis.add(threads * ((System.nanoTime() - t0) / 1_000_000));
                     saves.add(states.saves());
                     saveMillis.add(states.saveNanos() / 1_000_000);
                     savedBytes.add(states.savedBytes());
@@ -136,7 +141,12 @@ public final class SweepJob {
                     // A diverged run stopped early: its whole cost counts as done.
                     costDone.add(perEpoch * (run.epochs() - outcome.result().epochsDone()));
                     finished.add(1);
-                });
+                };
+                List<Integer> wideRuns = IntStream.range(0, todo.size()).filter(i -> wide.threads(todoRuns.get(i)) > 1)
+                        .boxed().toList();
+                List<Integer> oneCore = IntStream.range(0, todo.size()).filter(i -> wide.threads(todoRuns.get(i)) == 1)
+                        .boxed().toList();
+                TaskStages.run(jsc, wideRuns, oneCore, wide.threads(), train, progress);
             } finally {
                 reporter.stop();
                 spark.sparkContext().removeSparkListener(inFlight);

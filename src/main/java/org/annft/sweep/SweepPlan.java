@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.annft.data.BindingEnergyDataSet;
+import org.annft.linalg.FloatGemm;
 import org.annft.linalg.Gemm;
 import org.annft.spark.ProgressLine;
 import org.annft.train.PhaseSchedule;
@@ -30,24 +31,43 @@ import org.annft.train.PhaseSchedule;
  * epoch gives the fixed cost of a run {@code t_0 = T(1) - t_e} (initialization, evaluations,
  * predictions); a run of {@code E} epochs costs {@code t_0 + E t_e}. As many calibrations run
  * side by side as the sweep runs tasks on this machine, so that they compete for the memory
- * bandwidth and the cores as the tasks will; each figure is the median over them. The wall time on {@code c} cores is that of the sweep's own
- * schedule: runs in decreasing cost, each to the core that frees first. The estimate assumes the
- * cluster's cores are as fast and as busy as this one.
+ * bandwidth and the cores as the tasks will; each figure is the median over them.
  *
- * @param runSeconds      estimated seconds of every run, in grid order
+ * <p>A wide run ({@link WideRuns}) is calibrated on its {@code k} threads, {@code cores / k} side
+ * by side. When {@code k} exceeds this machine's cores it cannot be timed here: its epoch time is
+ * then Amdahl's law, {@code t_k = t_1 ((1 - p) + p / k)}, with the parallel fraction
+ * {@code p = (1 - t_m / t_1) / (1 - 1 / m)} measured at {@code m} = this machine's cores (the
+ * plan says so on the line; memory bandwidth shared by more threads may make it optimistic).
+ *
+ * <p>The wall time on {@code c} cores is that of the sweep's own schedule ({@link TaskStages}):
+ * whenever cores free, the wide runs (longest first) start while {@code k} cores are free, then the
+ * one-core runs (longest first) on the rest. Cores are pooled (executor boundaries are not
+ * modelled). The estimate assumes the cluster's cores are as fast and as busy as this one.
+ *
+ * @param runSeconds      estimated wall seconds of every run, in grid order
+ * @param runCores        cores (threads) of every run, in grid order
  * @param calibrations    per architecture key: time per epoch and fixed cost
- * @param sideBySide      calibrations that ran at once
+ * @param sideBySide      one-thread calibrations that ran at once
  */
-public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<String, Calibration> calibrations,
-                        int sideBySide) {
+public record SweepPlan(int runs, int configurations, double[] runSeconds, int[] runCores,
+                        Map<String, Calibration> calibrations, int sideBySide) {
 
     /** Each architecture's epochs are timed for at least this long ... */
     static final double MINIMUM_SECONDS = 0.5;
     /** ... and at least this many epochs, unless one epoch alone lasts that long. */
     static final int MINIMUM_EPOCHS = 5;
 
-    /** The measured cost of one architecture: {@code secondsPerEpoch} per epoch plus {@code fixedSeconds} per run. */
-    public record Calibration(double secondsPerEpoch, double fixedSeconds, int epochsTimed) {
+    /**
+     * The measured cost of one architecture on {@code threads} threads: {@code secondsPerEpoch} per
+     * epoch plus {@code fixedSeconds} per run; {@code parallelFraction} is Amdahl's p when the epoch
+     * time was extrapolated to {@code threads} (NaN when measured).
+     */
+    public record Calibration(double secondsPerEpoch, double fixedSeconds, int epochsTimed, int threads,
+                              int sideBySide, double parallelFraction) {
+        public Calibration(double secondsPerEpoch, double fixedSeconds, int epochsTimed) {
+            this(secondsPerEpoch, fixedSeconds, epochsTimed, 1, 1, Double.NaN);
+        }
+
         double runSeconds(int epochs) {
             return fixedSeconds + epochs * secondsPerEpoch;
         }
@@ -55,6 +75,22 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
 
     public SweepPlan {
         runSeconds = runSeconds.clone();
+        runCores = runCores.clone();
+        if (runCores.length != runSeconds.length) {
+            throw new IllegalArgumentException("one core count per run");
+        }
+    }
+
+    /** Every run on one core. */
+    public SweepPlan(int runs, int configurations, double[] runSeconds, Map<String, Calibration> calibrations,
+                     int sideBySide) {
+        this(runs, configurations, runSeconds, ones(runSeconds.length), calibrations, sideBySide);
+    }
+
+    private static int[] ones(int n) {
+        int[] out = new int[n];
+        Arrays.fill(out, 1);
+        return out;
     }
 
     /**
@@ -64,21 +100,25 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
      */
     public static SweepPlan calibrate(SweepSettings settings, BindingEnergyDataSet data, int parallelism) {
         List<TrainingRun> runs = settings.runs();
+        WideRuns wide = settings.wideRuns();
+        int cores = Math.max(1, parallelism);
         Map<String, Calibration> calibrations = new LinkedHashMap<>();
         double[] seconds = new double[runs.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
+        int[] threads = new int[runs.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
         try {
             boolean warmedUp = false;
             for (int i = 0; i < runs.size(); i++) {
                 TrainingRun run = runs.get(i);
-                String key = architectureKey(run);
+                threads[i] = wide.threads(run);
+                String key = architectureKey(run, threads[i]);
                 Calibration calibration = calibrations.get(key);
                 if (calibration == null) {
                     if (!warmedUp) {
-                        calibrateSideBySide(run, data, settings.seed(), pool, parallelism);
+                        calibrateSideBySide(run, data, settings.seed(), pool, cores, 1);
                         warmedUp = true;
                     }
-                    calibration = calibrateSideBySide(run, data, settings.seed(), pool, parallelism);
+                    calibration = calibrateOn(run, data, settings.seed(), pool, cores, threads[i]);
                     calibrations.put(key, calibration);
                 }
                 seconds[i] = calibration.runSeconds(run.epochs());
@@ -86,15 +126,39 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
         } finally {
             pool.shutdownNow();
         }
-        return new SweepPlan(runs.size(), settings.configurations(), seconds, calibrations, Math.max(1, parallelism));
+        return new SweepPlan(runs.size(), settings.configurations(), seconds, threads, calibrations, cores);
     }
 
-    /** {@code parallelism} calibrations of one architecture at once; the median of their figures. */
+    /** {@code run}'s architecture on {@code threads} threads: measured, or extrapolated beyond {@code cores}. */
+    private static Calibration calibrateOn(TrainingRun run, BindingEnergyDataSet data, long seed, ExecutorService pool,
+            int cores, int threads) {
+        if (threads <= cores) {
+            return calibrateSideBySide(run, data, seed, pool, Math.max(1, cores / threads), threads);
+        }
+        Calibration one = calibrateSideBySide(run, data, seed, pool, cores, 1);
+        Calibration all = calibrateSideBySide(run, data, seed, pool, 1, cores);
+        double p = amdahlFraction(one.secondsPerEpoch(), all.secondsPerEpoch(), cores);
+        return new Calibration(one.secondsPerEpoch() * amdahlFactor(p, threads), all.fixedSeconds(),
+                one.epochsTimed() + all.epochsTimed(), threads, 1, p);
+    }
+
+    /** Amdahl's parallel fraction from the times on 1 and {@code m} threads, within [0, 1]. */
+    static double amdahlFraction(double oneThread, double mThreads, int m) {
+        double p = (1 - mThreads / oneThread) / (1 - 1.0 / m);
+        return Math.max(0, Math.min(1, p));
+    }
+
+    /** {@code t_k / t_1 = (1 - p) + p / k}. */
+    static double amdahlFactor(double parallelFraction, int threads) {
+        return (1 - parallelFraction) + parallelFraction / threads;
+    }
+
+    /** {@code sideBySide} calibrations of one architecture on {@code threads} threads each at once; the median of their figures. */
     private static Calibration calibrateSideBySide(TrainingRun run, BindingEnergyDataSet data, long seed,
-            ExecutorService pool, int parallelism) {
+            ExecutorService pool, int sideBySide, int threads) {
         List<Future<Calibration>> futures = new ArrayList<>();
-        for (int t = 0; t < Math.max(1, parallelism); t++) {
-            futures.add(pool.submit(() -> calibrate(run, data, seed)));
+        for (int t = 0; t < Math.max(1, sideBySide); t++) {
+            futures.add(pool.submit(() -> calibrate(run, data, seed, threads)));
         }
         double[] perEpoch = new double[futures.size()];
         double[] fixed = new double[futures.size()];
@@ -113,22 +177,23 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
             fixed[t] = c.fixedSeconds();
             epochsTimed += c.epochsTimed();
         }
-        return new Calibration(median(perEpoch), median(fixed), epochsTimed);
+        return new Calibration(median(perEpoch), median(fixed), epochsTimed, threads, futures.size(), Double.NaN);
     }
 
-    /** Times epochs and the fixed cost of the run's architecture (see the class comment). */
-    static Calibration calibrate(TrainingRun run, BindingEnergyDataSet data, long seed) {
+    /** Times epochs and the fixed cost of the run's architecture on {@code threads} threads (see the class comment). */
+    static Calibration calibrate(TrainingRun run, BindingEnergyDataSet data, long seed, int threads) {
         int total = run.epochs();
-        Gemm gemm = Gemm.blas();
-        double first = run.epochSeconds(data, seed, gemm, 1)[0];
+        Gemm gemm = Gemm.blas(threads);
+        FloatGemm floatGemm = FloatGemm.blas(threads);
+        double first = run.epochSeconds(data, seed, gemm, floatGemm, 1)[0];
         int count = first >= MINIMUM_SECONDS ? 1
                 : (int) Math.min(total, Math.max(MINIMUM_EPOCHS, Math.ceil(MINIMUM_SECONDS / Math.max(first, 1e-6))));
-        double[] times = count == 1 ? new double[] {first} : run.epochSeconds(data, seed, gemm, count);
+        double[] times = count == 1 ? new double[] {first} : run.epochSeconds(data, seed, gemm, floatGemm, count);
         double perEpoch = median(times);
         long start = System.nanoTime();
-        withEpochs(run, 1).execute(data, seed, gemm);
+        withEpochs(run, 1).execute(data, seed, gemm, floatGemm, epoch -> { }, org.annft.train.TrainingCheckpoints.NONE);
         double oneEpochRun = (System.nanoTime() - start) / 1e9;
-        return new Calibration(perEpoch, Math.max(0, oneEpochRun - perEpoch), times.length);
+        return new Calibration(perEpoch, Math.max(0, oneEpochRun - perEpoch), times.length, threads, 1, Double.NaN);
     }
 
     private static double median(double[] values) {
@@ -138,11 +203,11 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
         return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
-    static String architectureKey(TrainingRun run) {
-        return String.format(Locale.ROOT, "%s width %d depth %d %s batch %s %s", run.activation(), run.width(),
+    static String architectureKey(TrainingRun run, int threads) {
+        return String.format(Locale.ROOT, "%s width %d depth %d %s batch %s %s%s", run.activation(), run.width(),
                 run.depth(), run.mode().optimizer().configName(),
                 run.protocol().batchSize() == 0 ? "full" : Integer.toString(run.protocol().batchSize()),
-                run.protocol().precision().configName());
+                run.protocol().precision().configName(), threads == 1 ? "" : ", " + threads + " threads");
     }
 
     /** The run with {@code epochs} epochs at its first phase's rates (SGD) or {@code epochs} Adam epochs. */
@@ -152,9 +217,13 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
                 epochs).withName(TrainingProtocol.DEFAULT));
     }
 
-    /** Estimated seconds of run time, all runs together, on one core each. */
+    /** Estimated core-seconds of run time, all runs together (a run's wall seconds times its cores). */
     public double coreSeconds() {
-        return Arrays.stream(runSeconds).sum();
+        double sum = 0;
+        for (int i = 0; i < runSeconds.length; i++) {
+            sum += runSeconds[i] * runCores[i];
+        }
+        return sum;
     }
 
     /** The longest run's estimated seconds. */
@@ -163,21 +232,49 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
     }
 
     /**
-     * Estimated wall time of the training on {@code cores} cores: the runs in decreasing cost,
-     * each started on the core that frees first (the sweep's schedule).
+     * Estimated wall time of the training on {@code cores} cores, as {@link TaskStages} schedules it:
+     * at each moment cores free, the waiting multi-core runs start (longest first) while enough cores
+     * are free, then the one-core runs (longest first). A run needing more cores than there are gets
+     * them all.
      */
     public double wallSeconds(int cores) {
-        double[] sorted = runSeconds.clone();
-        Arrays.sort(sorted);
-        PriorityQueue<Double> free = new PriorityQueue<>();
-        for (int c = 0; c < Math.max(1, cores); c++) {
-            free.add(0.0);
+        int total = Math.max(1, cores);
+        List<double[]> wide = new ArrayList<>();
+        List<double[]> narrow = new ArrayList<>();
+        for (int i = 0; i < runSeconds.length; i++) {
+            (runCores[i] > 1 ? wide : narrow).add(new double[] {runSeconds[i], Math.min(runCores[i], total)});
         }
+        java.util.Comparator<double[]> longestFirst = (x, y) -> Double.compare(y[0], x[0]);
+        wide.sort(longestFirst);
+        narrow.sort(longestFirst);
+        // Running runs by finishing time: {end, cores}.
+        PriorityQueue<double[]> running = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+        int free = total;
+        double now = 0;
         double end = 0;
-        for (int i = sorted.length - 1; i >= 0; i--) {
-            double finish = free.poll() + sorted[i];
-            end = Math.max(end, finish);
-            free.add(finish);
+        int nextWide = 0;
+        int nextNarrow = 0;
+        while (nextWide < wide.size() || nextNarrow < narrow.size()) {
+            while (nextWide < wide.size() && wide.get(nextWide)[1] <= free) {
+                double[] r = wide.get(nextWide++);
+                free -= (int) r[1];
+                running.add(new double[] {now + r[0], r[1]});
+                end = Math.max(end, now + r[0]);
+            }
+            while (nextNarrow < narrow.size() && free >= 1) {
+                double[] r = narrow.get(nextNarrow++);
+                free -= 1;
+                running.add(new double[] {now + r[0], 1});
+                end = Math.max(end, now + r[0]);
+            }
+            if (nextWide < wide.size() || nextNarrow < narrow.size()) {
+                double[] done = running.poll();
+                now = done[0];
+                free += (int) done[1];
+                while (!running.isEmpty() && running.peek()[0] == now) {
+                    free += (int) running.poll()[1];
+                }
+            }
         }
         return end;
     }
@@ -186,9 +283,15 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, Map<S
         out.printf(Locale.ROOT, "sweep plan: %d runs (Spark tasks) in %d configurations%n", runs, configurations);
         for (Map.Entry<String, Calibration> e : calibrations.entrySet()) {
             Calibration c = e.getValue();
-            out.printf(Locale.ROOT, "  calibration: %s: %.4f s per epoch + %.3f s per run on one core (%d epochs timed, "
-                    + "%d trainings side by side)%n", e.getKey(), c.secondsPerEpoch(), c.fixedSeconds(), c.epochsTimed(),
-                    sideBySide);
+            if (Double.isNaN(c.parallelFraction())) {
+                out.printf(Locale.ROOT, "  calibration: %s: %.4f s per epoch + %.3f s per run (%d epochs timed, "
+                        + "%d trainings side by side)%n", e.getKey(), c.secondsPerEpoch(), c.fixedSeconds(), c.epochsTimed(),
+                        c.sideBySide());
+            } else {
+                out.printf(Locale.ROOT, "  calibration: %s: %.4f s per epoch + %.3f s per run, extrapolated by Amdahl's "
+                        + "law (parallel fraction %.3f measured on %d threads; %d epochs timed)%n", e.getKey(),
+                        c.secondsPerEpoch(), c.fixedSeconds(), c.parallelFraction(), sideBySide, c.epochsTimed());
+            }
         }
         out.printf(Locale.ROOT, "  estimated cost: %.2f core-hours (%.0f s of run time); on %d cores about %s wall "
                 + "of training (longest run %s)%n", coreSeconds() / 3600, coreSeconds(), cores,

@@ -18,7 +18,7 @@ import org.annft.train.SweepMode;
 public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<String> activations,
                             List<SweepMode> modes, List<Integer> widths, List<Integer> depths, int runsPerConfiguration,
                             double cutoffMev, double outlierIqrFactor, boolean kernelBaseline, double kernelRidge,
-                            double checkpointSeconds)
+                            double checkpointSeconds, WideRuns wideRuns)
         implements java.io.Serializable {
 
     public static final Setting.Section SECTION = Setting.section("sweep", """
@@ -86,7 +86,8 @@ public record SweepSettings(long seed, List<TrainingProtocol> protocols, List<St
         }
         return new SweepSettings(Seeds.MASTER.read(c), TrainingProtocol.sweepProtocols(c), activations, modes,
                 WIDTHS.read(c), depths, RUNS.read(c), CUTOFF_MEV.read(c), OUTLIER_IQR_FACTOR.read(c),
-                KernelBaselines.ENABLED.read(c), KernelBaselines.RIDGE.read(c), CHECKPOINT_SECONDS.read(c));
+                KernelBaselines.ENABLED.read(c), KernelBaselines.RIDGE.read(c), CHECKPOINT_SECONDS.read(c),
+                WideRuns.fromConfig(c));
     }
 
     /** Every run of the grid, in nesting order. */

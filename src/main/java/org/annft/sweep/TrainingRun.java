@@ -286,12 +286,21 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      */
     public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm, java.util.function.IntConsumer afterEpoch,
                            TrainingCheckpoints checkpoints) {
+        return execute(data, masterSeed, gemm, FloatGemm.blas(), afterEpoch, checkpoints);
+    }
+
+    /**
+     * As {@link #execute(BindingEnergyDataSet, long, Gemm, java.util.function.IntConsumer, TrainingCheckpoints)},
+     * float32 products on {@code floatGemm} (e.g. both split over a wide run's threads).
+     */
+    public Outcome execute(BindingEnergyDataSet data, long masterSeed, Gemm gemm, FloatGemm floatGemm,
+                           java.util.function.IntConsumer afterEpoch, TrainingCheckpoints checkpoints) {
         long seed = seed(masterSeed);
         Mlp network = initialNetwork(data.inputWidth(), seed);
         TrainingSpec spec = trainingSpec(seed);
         Samples train = split(data, false, seed);
         Samples test = split(data, true, seed);
-        Trainer trainer = new Trainer(gemm, FloatGemm.blas(), protocol.precision());
+        Trainer trainer = new Trainer(gemm, floatGemm, protocol.precision());
         NtkTracker ntk = ntkTracker(data, network, gemm);
         TrainingResult result = trainer.train(network, train, test, spec, optimizerSpec(data.inputWidth()), ntk, afterEpoch,
                 checkpoints);
@@ -337,11 +346,11 @@ public record TrainingRun(String activation, int width, int depth, SweepMode mod
      * Wall seconds of each of the first {@code epochs} epochs of this run (see
      * {@link Trainer#epochSeconds}), for cost estimates.
      */
-    public double[] epochSeconds(BindingEnergyDataSet data, long masterSeed, Gemm gemm, int epochs) {
+    public double[] epochSeconds(BindingEnergyDataSet data, long masterSeed, Gemm gemm, FloatGemm floatGemm, int epochs) {
         long seed = seed(masterSeed);
         Mlp network = initialNetwork(data.inputWidth(), seed);
         TrainingSpec spec = trainingSpec(seed);
-        return new Trainer(gemm, FloatGemm.blas(), protocol.precision()).epochSeconds(network, split(data, false, seed), spec,
+        return new Trainer(gemm, floatGemm, protocol.precision()).epochSeconds(network, split(data, false, seed), spec,
                 optimizerSpec(data.inputWidth()), epochs);
     }
 

@@ -28,7 +28,10 @@ final class EpochRunner {
     private final UniformRandomProvider shuffling;
     private final int batchSize;
     private final ForwardBackward workspace;
+    /** The batch's gradients, for optimizers that need them whole (Adam); null for SGD. */
     private final Parameters gradients;
+    /** Plain SGD's update fused into the backward pass; null for Adam, which needs the gradients. */
+    private final SgdStep sgdStep;
     private final int[] order;
     private final DMatrixRMaj batchInputs;
     private final DMatrixRMaj batchTargets;
@@ -52,7 +55,8 @@ final class EpochRunner {
         this.batchSize = batchSize;
         MlpArchitecture architecture = network.architecture();
         this.workspace = new ForwardBackward(architecture, batchSize, gemm);
-        this.gradients = new Parameters(architecture);
+        this.sgdStep = optimizer instanceof Sgd sgd ? new SgdStep(sgd, network.parameters(), gemm) : null;
+        this.gradients = sgdStep == null ? new Parameters(architecture) : null;
         boolean fullBatch = batchSize == inputs.numRows;
         this.order = fullBatch ? null : PermutationSampler.natural(inputs.numRows);
         this.batchInputs = fullBatch ? null : new DMatrixRMaj(batchSize, inputs.numCols);
@@ -98,8 +102,12 @@ final class EpochRunner {
     private double step(DMatrixRMaj batchIn, DMatrixRMaj batchOut) { // keep double
         DMatrixRMaj prediction = workspace.forward(network, batchIn, true);
         double value = loss.evaluate(prediction, batchOut, workspace.outputGradient()); // keep double
-        workspace.backward(network, gradients);
-        optimizer.step(network.parameters(), gradients);
+        if (sgdStep != null) {
+            workspace.backpropagate(network, sgdStep);
+        } else {
+            workspace.backward(network, gradients);
+            optimizer.step(network.parameters(), gradients);
+        }
         return value;
     }
 

@@ -80,6 +80,26 @@ public final class Sgd implements Optimizer {
         throw new IllegalArgumentException("epoch " + epoch + " outside 1 .. " + phaseEnds[phaseEnds.length - 1]);
     }
 
+    /** {@code lambda_W^(l) / n_{l-1}} of the current phase. */
+    double currentWeightRate(int layer) {
+        return weightRates[current][layer - 1];
+    }
+
+    /** {@code lambda_b^(l)} of the current phase. */
+    double currentBiasRate(int layer) {
+        return biasRates[current][layer - 1];
+    }
+
+    /** {@link #currentWeightRate} rounded to float, for float32 steps. */
+    float currentWeightRate32(int layer) {
+        return weightRates32[current][layer - 1];
+    }
+
+    /** {@link #currentBiasRate} rounded to float, for float32 steps. */
+    float currentBiasRate32(int layer) {
+        return biasRates32[current][layer - 1];
+    }
+
     @Override
     public void step(Parameters parameters, Parameters gradients) {
         OptimizerSteps.sgd(parameters, gradients, weightRates[current], biasRates[current]);

@@ -42,7 +42,7 @@ class BlasLibraryTest {
         DMatrixRMaj a = TestNetworks.uniformMatrix(m, k, 0.1, 1, random);
         DMatrixRMaj b = TestNetworks.uniformMatrix(k, n, 0.1, 1, random);
         DMatrixRMaj c = new DMatrixRMaj(m, n);
-        new BlasGemm(bundled).multiply(false, false, 1.0, a, b, 0.0, c);
+        new BlasGemm(bundled, 1).multiply(false, false, 1.0, a, b, 0.0, c);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double sum = 0;
@@ -70,7 +70,7 @@ class BlasLibraryTest {
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});
         DMatrixRMaj b = new DMatrixRMaj(new double[][] {{5, 6}, {7, 8}});
         DMatrixRMaj c = new DMatrixRMaj(2, 2);
-        new BlasGemm(java).multiply(false, true, 1.0, a, b, 0.0, c);
+        new BlasGemm(java, 1).multiply(false, true, 1.0, a, b, 0.0, c);
         assertArrayEqualsExactly(new double[] {17, 23, 39, 53}, c.data);
     }
 

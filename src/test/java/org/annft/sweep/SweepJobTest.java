@@ -71,7 +71,7 @@ class SweepJobTest {
                 NoncriticalInit.of(1.0, 0.0), 16, Precision.FLOAT64, Loss.MAE, org.annft.data.Target.BINDING_ENERGY, 100.0, 1e3, 10,
                 new NtkRecording(List.of(List.of(8, 8), List.of(20, 20), List.of(30, 34), List.of(99, 99)), 5), false);
         return new SweepSettings(7, List.of(protocol), List.of("relu"), modes, widths, List.of(3), runs, cutoff, 1.5, false, 1e-6,
-                0);
+                0, WideRuns.NONE);
     }
 
     private SweepJob.Summary sweep(SparkSession spark, SweepSettings s, Path out) {
@@ -238,7 +238,7 @@ class SweepJobTest {
         TrainingProtocol b = a.withSchedule(PhaseSchedule.of(20, 0.002, 0.002), a.adam().epochs()).withBatchSize(0)
                 .withName("slow-full");
         SweepSettings two = new SweepSettings(one.seed(), List.of(a.withName("fast-b16"), b), one.activations(), one.modes(),
-                one.widths(), one.depths(), 2, 1e9, 1.5, false, 1e-6, 0);
+                one.widths(), one.depths(), 2, 1e9, 1.5, false, 1e-6, 0, WideRuns.NONE);
         assertEquals(8, sweep(spark, two, out).runsTrained());
         Map<String, Row> byKey = new TreeMap<>();
         for (Row r : table(spark, out, "runs")) {
@@ -326,12 +326,15 @@ class SweepJobTest {
         SweepSettings grid = settings(List.of(SweepMode.CICT, SweepMode.CINT), List.of(4, 8), 3, 0.02, 30, 60);
         // With the infinite-width baseline, computed on the driver beside the runs.
         SweepSettings s = new SweepSettings(grid.seed(), grid.protocols(), grid.activations(), grid.modes(), grid.widths(),
-                grid.depths(), grid.runsPerConfiguration(), grid.cutoffMev(), grid.outlierIqrFactor(), true, 1e-6, 0);
+                grid.depths(), grid.runsPerConfiguration(), grid.cutoffMev(), grid.outlierIqrFactor(), true, 1e-6, 0, grid.wideRuns());
         Path reference = dir.resolve("two-cores");
         SparkSession two = TestSpark.session();
         sweep(two, s, reference);
         List<String> tables = SweepJob.tables(s);
         assertTrue(tables.contains("kernel_predictions"));
+        // Width 8 as wide runs of two threads: in local mode a stage of their own, one at a time on two cores.
+        Path wide = dir.resolve("wide");
+        sweep(two, withWideRuns(s, new WideRuns(8, 2)), wide);
 
         // Interrupted: only some runs had finished (their checkpoints exist), one was being written.
         Path resumed = dir.resolve("resumed");
@@ -357,6 +360,12 @@ class SweepJobTest {
             List<Row> expected = table(one, reference, t, drop);
             assertEquals(expected, table(one, oneCore, t, drop), t + ": one core vs two");
             assertEquals(expected, table(one, resumed, t, drop), t + ": resumed vs uninterrupted");
+            // The gemm column names the threads.
+            String[] dropGemm = t.equals("runs") ? new String[] {"seconds", "gemm"} : new String[0];
+            assertEquals(table(one, reference, t, dropGemm), table(one, wide, t, dropGemm), t + ": wide runs on two threads");
+        }
+        for (Row r : table(one, wide, "runs")) {
+            assertEquals(r.<Integer>getAs("width") == 8, r.<String>getAs("gemm").endsWith(", 2 threads"), r.toString());
         }
         // The baseline exists for CICT only: CINT's global rates have no infinite-width limit.
         List<Row> kernel = table(one, reference, "kernel_predictions");
@@ -365,9 +374,15 @@ class SweepJobTest {
         one.stop();
     }
 
+    private static SweepSettings withWideRuns(SweepSettings s, WideRuns wide) {
+        return new SweepSettings(s.seed(), s.protocols(), s.activations(), s.modes(), s.widths(), s.depths(),
+                s.runsPerConfiguration(), s.cutoffMev(), s.outlierIqrFactor(), s.kernelBaseline(), s.kernelRidge(),
+                s.checkpointSeconds(), wide);
+    }
+
     private static SweepSettings withCheckpoints(SweepSettings s, double seconds) {
         return new SweepSettings(s.seed(), s.protocols(), s.activations(), s.modes(), s.widths(), s.depths(),
-                s.runsPerConfiguration(), s.cutoffMev(), s.outlierIqrFactor(), s.kernelBaseline(), s.kernelRidge(), seconds);
+                s.runsPerConfiguration(), s.cutoffMev(), s.outlierIqrFactor(), s.kernelBaseline(), s.kernelRidge(), seconds, s.wideRuns());
     }
 
     private static List<String> states(Path out) throws IOException {
