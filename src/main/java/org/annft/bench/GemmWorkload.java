@@ -8,8 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The matrix products of the benchmark, without the rest of the training: a square product, and
- * one epoch's products (per batch, each layer's forward, weight-gradient and backpropagation
- * product) on random matrices. Its float32 twin {@code FloatGemmWorkload} is generated from this
+ * one epoch's products (per batch, each layer's forward, backpropagation and fused SGD update
+ * {@code W -= eta Delta^T A} into the weights, as the trainer does) on random matrices. Its float32 twin {@code FloatGemmWorkload} is generated from this
  * class at build time.
  */
 final class GemmWorkload {
@@ -33,13 +33,11 @@ final class GemmWorkload {
         DMatrixRMaj[] a = new DMatrixRMaj[layers + 1];
         DMatrixRMaj[] delta = new DMatrixRMaj[layers + 1];
         DMatrixRMaj[] w = new DMatrixRMaj[layers + 1];
-        DMatrixRMaj[] g = new DMatrixRMaj[layers + 1];
         for (int l = 0; l <= layers; l++) {
             a[l] = randomMatrix(batchSize, architecture.width(l), random);
             delta[l] = randomMatrix(batchSize, architecture.width(l), random);
             if (l > 0) {
                 w[l] = randomMatrix(architecture.width(l), architecture.width(l - 1), random);
-                g[l] = new DMatrixRMaj(architecture.width(l), architecture.width(l - 1));
             }
         }
         return () -> {
@@ -53,10 +51,11 @@ final class GemmWorkload {
                     gemm.multiply(false, true, 1.0, a[l - 1], w[l], 0.0, a[l]);
                 }
                 for (int l = layers; l >= 1; l--) {
-                    gemm.multiply(true, false, 1.0, delta[l], a[l - 1], 0.0, g[l]);
                     if (l > 1) {
                         gemm.multiply(false, false, 1.0, delta[l], w[l], 0.0, delta[l - 1]);
                     }
+                    // A rate small enough to leave the weights where they are.
+                    gemm.multiply(true, false, -1e-30, delta[l], a[l - 1], 1.0, w[l]);
                 }
             }
         };

@@ -54,22 +54,23 @@ public final class TrainingBenchmark {
      * @param minimumSeconds each timing repeats until it has run this long (at least three calls)
      */
     public record Settings(int samples, int depth, int[] widths, int batchSize, List<Precision> precisions,
-            double minimumSeconds) {
+            double minimumSeconds, int[] threads) {
         public Settings {
             if (samples < 1 || depth < 2 || widths.length == 0 || java.util.Arrays.stream(widths).min().getAsInt() < 1
                     || batchSize < 1 || precisions.isEmpty()
-                    || !(minimumSeconds > 0)) {
-                throw new IllegalArgumentException("benchmark settings need samples, batch, widths >= 1, depth >= 2, "
-                        + "a precision and a positive time");
+                    || !(minimumSeconds > 0) || threads.length == 0 || java.util.Arrays.stream(threads).min().getAsInt() < 1) {
+                throw new IllegalArgumentException("benchmark settings need samples, batch, widths, threads >= 1, "
+                        + "depth >= 2, a precision and a positive time");
             }
             widths = widths.clone();
             precisions = List.copyOf(precisions);
+            threads = threads.clone();
         }
 
-        /** The default protocol: 3558 samples, depth 4, batch 32, widths 10 to 1000, both precisions. */
+        /** The default protocol: 3558 samples, depth 4, batch 32, widths 10 to 1000, both precisions, one thread. */
         public static Settings standard() {
             return new Settings(3558, 4, new int[] {10, 40, 120, 240, 1000}, 32,
-                    List.of(Precision.FLOAT64, Precision.FLOAT32), 1.0);
+                    List.of(Precision.FLOAT64, Precision.FLOAT32), 1.0, new int[] {1});
         }
     }
 
@@ -147,7 +148,45 @@ public final class TrainingBenchmark {
         }
         out.println("of shapes: the epoch's rate over that of its products alone (gemm@shapes); of 1000^3: over the"
                 + " 1000^3 rate of dgemm (float64) or sgemm (float32); vs float64: float64 epoch time / float32 epoch time");
+        printThreadSpeedUps(out, settings, timings);
         out.flush();
+    }
+
+    /**
+     * The batch epochs again with products split over each thread count of the settings (a wide run
+     * of a sweep, {@code sweep.wide-runs}), against the one-thread epoch timed above: speed-up
+     * {@code t_1 / t_k} and its share of the ideal {@code k}.
+     */
+    private static void printThreadSpeedUps(PrintWriter out, Settings settings, List<EpochTiming> timings) {
+        if (java.util.Arrays.stream(settings.threads()).allMatch(t -> t == 1)) {
+            return;
+        }
+        out.printf(Locale.ROOT, "threads: the batch-%d epochs with products split over k threads (%d cores here)%n",
+                settings.batchSize(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%-8s %6s %8s %11s %9s %11s%n", "", "width", "threads", "epoch", "speed-up", "efficiency");
+        for (EpochTiming one : timings) {
+            if (one.batchSize() != Math.min(settings.batchSize(), settings.samples())) {
+                continue;
+            }
+            for (int threads : settings.threads()) {
+                if (threads == 1) {
+                    continue;
+                }
+                double seconds = timeEpochs(settings, one.width(), one.batchSize(), one.precision(), threads);
+                double speedUp = one.secondsPerEpoch() / seconds;
+                out.printf(Locale.ROOT, "%-8s %6d %8d %11s %8.2fx %10.0f%%%n", one.precision().configName(), one.width(),
+                        threads, format(seconds), speedUp, 100 * speedUp / threads);
+                out.flush();
+            }
+        }
+    }
+
+    /** The fastest epoch at one width, batch size and precision with products split over {@code threads} threads. */
+    static double timeEpochs(Settings settings, int width, int batchSize, Precision precision, int threads) {
+        MlpArchitecture architecture = MlpArchitecture.ofDepth(2, width, settings.depth(), 1);
+        TrainingLoop loop = syntheticTraining(architecture, settings.samples(), batchSize, precision, threads);
+        int[] epoch = {0};
+        return fastestCall(() -> loop.runEpoch(++epoch[0]), settings.minimumSeconds());
     }
 
     /** Best dgemm rate for square n x n products, in GFLOP/s. */
@@ -163,9 +202,7 @@ public final class TrainingBenchmark {
     /** Times epochs at one width, batch size and precision, and the same epoch's products alone. */
     public static EpochTiming timeEpoch(Settings settings, int width, int batchSize, Precision precision) {
         MlpArchitecture architecture = MlpArchitecture.ofDepth(2, width, settings.depth(), 1);
-        TrainingLoop loop = syntheticTraining(architecture, settings.samples(), batchSize, precision);
-        int[] epoch = {0};
-        double epochSeconds = fastestCall(() -> loop.runEpoch(++epoch[0]), settings.minimumSeconds());
+        double epochSeconds = timeEpochs(settings, width, batchSize, precision, 1);
         Runnable products = precision == Precision.FLOAT32
                 ? FloatGemmWorkload.epochProducts(architecture, settings.samples(), batchSize, FloatGemm.blas())
                 : GemmWorkload.epochProducts(architecture, settings.samples(), batchSize, Gemm.blas());
@@ -188,7 +225,8 @@ public final class TrainingBenchmark {
      * A training of a ReLU network on synthetic data ({@code y = sin(3 x_1) + x_2}) whose epochs do
      * the work of real ones: tiny rates keep the parameters where they are.
      */
-    static TrainingLoop syntheticTraining(MlpArchitecture architecture, int samples, int batchSize, Precision precision) {
+    static TrainingLoop syntheticTraining(MlpArchitecture architecture, int samples, int batchSize, Precision precision,
+            int threads) {
         UniformRandomProvider random = SeedStreams.stream(7, 0);
         NetworkSpec spec = new NetworkSpec(Activations.parse("relu"), architecture,
                 InitSpec.uniform(2.0, 0.0, architecture.outputLayer()));
@@ -202,7 +240,7 @@ public final class TrainingBenchmark {
         Optimizer sgd = new Sgd(architecture, PhaseSchedule.of(Integer.MAX_VALUE, 1e-9, 1e-9),
                 LearningRatePrescription.uniform(architecture.outputLayer()));
         return TrainingLoop.create(precision, network, inputs, targets, Loss.MAE, sgd, batchSize,
-                SeedStreams.stream(7, SeedStreams.SHUFFLING), Gemm.blas(), FloatGemm.blas());
+                SeedStreams.stream(7, SeedStreams.SHUFFLING), Gemm.blas(threads), FloatGemm.blas(threads));
     }
 
     /**

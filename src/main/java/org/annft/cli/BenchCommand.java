@@ -144,6 +144,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seconds", defaultValue = "1", description = "Time spent per measurement (default ${DEFAULT-VALUE}).")
         double seconds;
 
+        @Option(names = "--threads", split = ",", paramLabel = "K,K", defaultValue = "1",
+                description = "Also time the batch epochs with products split over these thread counts, as a sweep's "
+                        + "wide runs train, and print the speed-up over one thread (default ${DEFAULT-VALUE}: none).")
+        int[] threads;
+
         @Spec
         CommandSpec spec;
 
@@ -154,7 +159,7 @@ final class BenchCommand implements Runnable {
             List<org.annft.train.Precision> parsed = precisions.stream()
                     .map(p -> OptionValues.parsed("--precisions", p, org.annft.train.Precision::parse)).toList();
             TrainingBenchmark.Settings settings = OptionValues.checked("bench train options", () ->
-                    new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds));
+                    new TrainingBenchmark.Settings(samples, depth, widths, batchSize, parsed, seconds, threads));
             TrainingBenchmark.run(out, settings);
             out.flush();
             return 0;

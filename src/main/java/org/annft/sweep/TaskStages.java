@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
+import org.annft.config.BadInputException;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction;
@@ -51,6 +53,7 @@ final class TaskStages {
             stage(jsc, oneCore, train);
             return;
         }
+        checkCluster(jsc.getConf(), threads);
         progress.printf(Locale.ROOT, "sweep: %d wide runs as tasks of %d cores, %d runs as tasks of one core%n",
                 wide.size(), threads, oneCore.size());
         progress.flush();
@@ -68,6 +71,26 @@ final class TaskStages {
             if (oneCoreStage != null) {
                 oneCoreStage.cancel(true);
             }
+        }
+    }
+
+    /**
+     * What a task resource profile of {@code threads} CPUs needs of a cluster application: dynamic
+     * allocation off (Spark 4.1 supports such profiles only then) and executors of at least that
+     * many cores, when their size is set.
+     *
+     * @throws BadInputException naming the setting to change
+     */
+    static void checkCluster(SparkConf conf, int threads) {
+        if (conf.getBoolean("spark.dynamicAllocation.enabled", false)) {
+            throw new BadInputException("sweep.wide-runs.threads = " + threads + " needs spark.dynamicAllocation.enabled"
+                    + "=false (its tasks of " + threads + " cores share the application's executors); or set "
+                    + "sweep.wide-runs.threads = 1");
+        }
+        int executorCores = conf.getInt("spark.executor.cores", 0);
+        if (executorCores > 0 && executorCores < threads) {
+            throw new BadInputException("sweep.wide-runs.threads = " + threads + " needs executors of at least " + threads
+                    + " cores, spark.executor.cores is " + executorCores);
         }
     }
 
