@@ -8,6 +8,7 @@ import org.annft.config.AnnftConfig;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.sweep.SweepJob;
+import org.annft.sweep.PlanLimits;
 import org.annft.sweep.SweepPlan;
 import org.annft.sweep.SweepSettings;
 import org.annft.sweep.TrainingProtocol;
@@ -88,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
             plan.print(err, planCores);
         }
         if (planOnly) {
+            PlanLimits.measure(settings, data).print(err, plan);
             return 0;
         }
         SweepPlan estimate = plan;
