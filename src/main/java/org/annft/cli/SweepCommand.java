@@ -30,7 +30,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--plan", description = "Print the tasks and the estimated cost, then stop without training.")
+    @Option(names = "--plan", description = "Print the tasks, the estimated cost and each architecture's epoch against a "
+            + "core's gemm and memory-bandwidth limits, then stop without training.")
     boolean planOnly;
 
     @Option(names = "--cores", paramLabel = "N", description = "Cores for the wall-time estimate (default: this machine's).")
