@@ -27,7 +27,7 @@ class Float32KernelTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"nn.Parameters", "nn.Mlp", "nn.ForwardBackward", "linalg.Gemm", "linalg.BlasGemm",
-        "train.EpochRunner", "train.OptimizerSteps", "train.LossLoops", "bench.GemmWorkload"})
+        "linalg.SquareProduct", "train.EpochRunner", "train.OptimizerSteps", "train.LossLoops", "bench.GemmWorkload"})
     void generatedTwinDeclaresTheTemplatesMethodsInFloat(String qualified) throws ClassNotFoundException {
         Class<?> template = Class.forName("org.annft." + qualified);
         String name = template.getSimpleName();
@@ -79,7 +79,7 @@ class Float32KernelTest {
 
     /** The template names, as the generator renames them. */
     private static final class FloatNames {
-        static final String[] TEMPLATES = {"Parameters", "Mlp", "Gemm", "BlasGemm", "ForwardBackward", "EpochRunner",
-            "OptimizerSteps", "LossLoops", "GemmWorkload"};
+        static final String[] TEMPLATES = {"Parameters", "Mlp", "Gemm", "BlasGemm", "SquareProduct", "ForwardBackward",
+            "EpochRunner", "OptimizerSteps", "LossLoops", "GemmWorkload"};
     }
 }

@@ -44,6 +44,7 @@ public final class Float32Generator {
             "org/annft/nn/ForwardBackward.java",
             "org/annft/linalg/Gemm.java",
             "org/annft/linalg/BlasGemm.java",
+            "org/annft/linalg/SquareProduct.java",
             "org/annft/train/EpochRunner.java",
             "org/annft/train/OptimizerSteps.java",
             "org/annft/train/SgdStep.java",

@@ -7,23 +7,14 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The matrix products of the benchmark, without the rest of the training: a square product, and
- * one epoch's products (per batch, each layer's forward, backpropagation and fused SGD update
- * {@code W -= eta Delta^T A} into the weights, as the trainer does) on random matrices. Its float32 twin {@code FloatGemmWorkload} is generated from this
+ * The matrix products of the benchmark, without the rest of the training: one epoch's products
+ * (per batch, each layer's forward, backpropagation and fused SGD update {@code W -= eta Delta^T A}
+ * into the weights, as the trainer does) on random matrices. Its float32 twin {@code FloatGemmWorkload} is generated from this
  * class at build time.
  */
 final class GemmWorkload {
 
     private GemmWorkload() {
-    }
-
-    /** {@code c = a b} for random n x n matrices, allocated once. */
-    static Runnable squareProduct(Gemm gemm, int n) {
-        UniformRandomProvider random = SeedStreams.stream(1, 0);
-        DMatrixRMaj a = randomMatrix(n, n, random);
-        DMatrixRMaj b = randomMatrix(n, n, random);
-        DMatrixRMaj c = new DMatrixRMaj(n, n);
-        return () -> gemm.multiply(false, false, 1.0, a, b, 0.0, c);
     }
 
     /** The products of one epoch over {@code samples} rows in batches of {@code batchSize}. */

@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.annft.linalg.CoreLimits;
+import org.annft.linalg.FastestCall;
 import org.annft.linalg.FloatGemm;
 import org.annft.linalg.Gemm;
+import org.annft.linalg.LastLevelCache;
 import org.annft.nn.InitSpec;
 import org.annft.nn.Mlp;
 import org.annft.nn.MlpArchitecture;
 import org.annft.nn.NetworkSpec;
 import org.annft.nn.SeedStreams;
 import org.annft.theory.Activations;
+import org.annft.train.EpochCost;
 import org.annft.train.LearningRatePrescription;
 import org.annft.train.Loss;
 import org.annft.train.Optimizer;
+import org.annft.train.OptimizerKind;
 import org.annft.train.PhaseSchedule;
 import org.annft.train.Precision;
 import org.annft.train.Sgd;
@@ -34,10 +39,13 @@ import org.ejml.data.DMatrixRMaj;
  * float32. Each epoch is set against two rates measured in the same run: the BLAS's own
  * {@code dgemm} / {@code sgemm} rate at 1000 x 1000 x 1000, and its rate on exactly the products
  * of that epoch (same shapes, same calls, nothing else), so that the ratio to the latter is the
- * share of the epoch spent in the products. Each time is the fastest of repeated calls, the least
- * disturbed by other load on a shared machine. Prints ratios; asserts nothing.
+ * share of the epoch spent in the products. Each epoch is also set against its time at a core's
+ * limits ({@link CoreLimits}: the 1000^3 rate and the STREAM triad bandwidth, measured in the same
+ * run) for the flops and bytes of {@link EpochCost}. Each time is the fastest of repeated calls
+ * ({@link FastestCall}), the least disturbed by other load on a shared machine. Prints ratios;
+ * asserts nothing.
  *
- * <p>Useful work per epoch, counted as matrix-product flops:
+ * <p>Useful work per epoch, counted as matrix-product flops ({@link EpochCost#flops}):
  * {@code 2 B sum_l n_l n_{l-1}} forward, the same for the weight gradients, and
  * {@code 2 B sum_{l >= 2} n_l n_{l-1}} for backpropagating the error signal, B the samples.
  */
@@ -78,18 +86,18 @@ public final class TrainingBenchmark {
      * Timing of one (precision, batch, width).
      *
      * @param batchSize         samples per step (the data set's size for full batch)
-     * @param flopsPerEpoch     matrix-product flops of one epoch
+     * @param cost              the epoch's flops and bytes
      * @param secondsPerEpoch   fastest epoch
      * @param gemmSecondsPerEpoch fastest run of the epoch's products alone
      */
-    public record EpochTiming(Precision precision, int batchSize, int width, double flopsPerEpoch,
+    public record EpochTiming(Precision precision, int batchSize, int width, EpochCost cost,
             double secondsPerEpoch, double gemmSecondsPerEpoch) {
         public double gflops() {
-            return flopsPerEpoch / secondsPerEpoch * 1e-9;
+            return cost.flops() / secondsPerEpoch * 1e-9;
         }
 
         public double gemmGflops() {
-            return flopsPerEpoch / gemmSecondsPerEpoch * 1e-9;
+            return cost.flops() / gemmSecondsPerEpoch * 1e-9;
         }
     }
 
@@ -103,15 +111,13 @@ public final class TrainingBenchmark {
     /** Runs the benchmark and prints a report to {@code out}. */
     public static void run(PrintWriter out, Settings settings) {
         Gemm blas = Gemm.blas();
-        FloatGemm sblas = FloatGemm.blas();
         out.printf(Locale.ROOT, "gemm implementation: %s%n", blas.implementationName());
         loadedBlasLibraries().forEach(path -> out.printf(Locale.ROOT, "loaded native library: %s%n", path));
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         out.printf(Locale.ROOT, "OPENBLAS_NUM_THREADS=%s%s%n", threads,
                 "1".equals(threads) ? "" : "  (set it to 1: each training must use exactly one thread)");
-        double[] before = {dgemmGflops(blas, 1000, settings.minimumSeconds()),
-            sgemmGflops(sblas, 1000, settings.minimumSeconds())};
-        out.printf(Locale.ROOT, "1000x1000x1000: dgemm %.2f GFLOP/s, sgemm %.2f GFLOP/s%n", before[0], before[1]);
+        CoreLimits before = CoreLimits.measure(settings.minimumSeconds());
+        out.printf(Locale.ROOT, "limits of one core: %s%n", before.describe());
         out.printf(Locale.ROOT, "epochs: relu, %d samples x 2 inputs, depth %d, MAE, SGD, one thread%n",
                 settings.samples(), settings.depth());
         out.flush();
@@ -125,9 +131,10 @@ public final class TrainingBenchmark {
         }
         // Measured again after the epochs: the better of the two is the rate the machine can give, so a
         // disturbance during either measurement does not inflate the ratios.
-        double dgemm = Math.max(before[0], dgemmGflops(blas, 1000, settings.minimumSeconds()));
-        double sgemm = Math.max(before[1], sgemmGflops(sblas, 1000, settings.minimumSeconds()));
-        out.printf(Locale.ROOT, "1000x1000x1000 again; ratios below use dgemm %.2f, sgemm %.2f GFLOP/s%n", dgemm, sgemm);
+        CoreLimits limits = before.best(CoreLimits.measure(settings.minimumSeconds()));
+        double dgemm = limits.dgemmFlopsPerSecond() * 1e-9;
+        double sgemm = limits.sgemmFlopsPerSecond() * 1e-9;
+        out.printf(Locale.ROOT, "limits again; below, the better of the two: %s%n", limits.describe());
         out.printf(Locale.ROOT, "%-8s %6s %6s %11s %9s %12s %10s %10s %11s%n", "", "batch", "width", "epoch",
                 "GFLOP/s", "gemm@shapes", "of shapes", "of 1000^3", "vs float64");
         for (EpochTiming t : timings) {
@@ -148,6 +155,13 @@ public final class TrainingBenchmark {
         }
         out.println("of shapes: the epoch's rate over that of its products alone (gemm@shapes); of 1000^3: over the"
                 + " 1000^3 rate of dgemm (float64) or sgemm (float32); vs float64: float64 epoch time / float32 epoch time");
+        out.printf(Locale.ROOT, "against the limits (SGD's bytes, a core's share of the last-level cache, %.4g MiB):%n",
+                limits.cache().sharePerCore() / 1048576.0);
+        for (EpochTiming t : timings) {
+            out.printf(Locale.ROOT, "  %s batch %s width %d: %s%n", t.precision().configName(),
+                    t.batchSize() == settings.samples() ? "full" : Integer.toString(t.batchSize()), t.width(),
+                    t.cost().against(limits, t.secondsPerEpoch()));
+        }
         printThreadSpeedUps(out, settings, timings);
         out.flush();
     }
@@ -186,17 +200,7 @@ public final class TrainingBenchmark {
         MlpArchitecture architecture = MlpArchitecture.ofDepth(2, width, settings.depth(), 1);
         TrainingLoop loop = syntheticTraining(architecture, settings.samples(), batchSize, precision, threads);
         int[] epoch = {0};
-        return fastestCall(() -> loop.runEpoch(++epoch[0]), settings.minimumSeconds());
-    }
-
-    /** Best dgemm rate for square n x n products, in GFLOP/s. */
-    public static double dgemmGflops(Gemm gemm, int n, double minimumSeconds) {
-        return 2.0 * n * n * (double) n / fastestCall(GemmWorkload.squareProduct(gemm, n), minimumSeconds) * 1e-9;
-    }
-
-    /** Best sgemm rate for square n x n products, in GFLOP/s. */
-    public static double sgemmGflops(FloatGemm gemm, int n, double minimumSeconds) {
-        return 2.0 * n * n * (double) n / fastestCall(FloatGemmWorkload.squareProduct(gemm, n), minimumSeconds) * 1e-9;
+        return FastestCall.seconds(() -> loop.runEpoch(++epoch[0]), settings.minimumSeconds());
     }
 
     /** Times epochs at one width, batch size and precision, and the same epoch's products alone. */
@@ -206,19 +210,10 @@ public final class TrainingBenchmark {
         Runnable products = precision == Precision.FLOAT32
                 ? FloatGemmWorkload.epochProducts(architecture, settings.samples(), batchSize, FloatGemm.blas())
                 : GemmWorkload.epochProducts(architecture, settings.samples(), batchSize, Gemm.blas());
-        double gemmSeconds = fastestCall(products, settings.minimumSeconds());
-        return new EpochTiming(precision, batchSize, width, flopsPerEpoch(architecture, settings.samples()),
-                epochSeconds, gemmSeconds);
-    }
-
-    /** Matrix-product flops of one epoch over {@code samples} rows, whatever the batch size (see the class comment). */
-    public static double flopsPerEpoch(MlpArchitecture architecture, int samples) {
-        double flops = 0;
-        for (int l = 1; l <= architecture.outputLayer(); l++) {
-            double product = 2.0 * samples * architecture.width(l) * architecture.width(l - 1);
-            flops += l == 1 ? 2 * product : 3 * product;
-        }
-        return flops;
+        double gemmSeconds = FastestCall.seconds(products, settings.minimumSeconds());
+        EpochCost cost = EpochCost.of(architecture, settings.samples(), batchSize, OptimizerKind.SGD, precision,
+                LastLevelCache.ofThisMachine().sharePerCore());
+        return new EpochTiming(precision, batchSize, width, cost, epochSeconds, gemmSeconds);
     }
 
     /**
@@ -241,27 +236,6 @@ public final class TrainingBenchmark {
                 LearningRatePrescription.uniform(architecture.outputLayer()));
         return TrainingLoop.create(precision, network, inputs, targets, Loss.MAE, sgd, batchSize,
                 SeedStreams.stream(7, SeedStreams.SHUFFLING), Gemm.blas(threads), FloatGemm.blas(threads));
-    }
-
-    /**
-     * Seconds of the fastest of at least three calls repeated for {@code minimumSeconds}, after
-     * warm-up calls for half that time (so that the just-in-time compiler has compiled the loops).
-     */
-    private static double fastestCall(Runnable call, double minimumSeconds) {
-        long warm = System.nanoTime() + (long) (minimumSeconds * 0.5e9);
-        do {
-            call.run();
-        } while (System.nanoTime() < warm);
-        double best = Double.POSITIVE_INFINITY;
-        int calls = 0;
-        long end = System.nanoTime() + (long) (minimumSeconds * 1e9);
-        while (calls < 3 || System.nanoTime() < end) {
-            long start = System.nanoTime();
-            call.run();
-            best = Math.min(best, (System.nanoTime() - start) * 1e-9);
-            calls++;
-        }
-        return best;
     }
 
     /**

@@ -117,10 +117,11 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code annft bench train}: epochs of the default protocol against the gemm rates. */
+    /** {@code annft bench train}: epochs of the default protocol against the gemm rates and the bandwidth. */
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Time training epochs (batch 32 and full batch, float64 and float32, depth 4, 3558 samples)",
-                "on one thread against the dgemm / sgemm rate at the epoch's own shapes and at 1000x1000x1000."})
+                "on one thread against the dgemm / sgemm rate at the epoch's own shapes and at 1000x1000x1000,",
+                "and against a core's gemm and memory-bandwidth limits (STREAM triad), measured in the same run."})
     static final class Train implements Callable<Integer> {
 
         @Option(names = "--widths", split = ",", paramLabel = "N,N", defaultValue = "10,40,120,240,1000",

@@ -8,6 +8,7 @@ import org.annft.config.AnnftConfig;
 import org.annft.data.BindingEnergyDataSet;
 import org.annft.data.DataSource;
 import org.annft.sweep.SweepJob;
+import org.annft.sweep.PlanLimits;
 import org.annft.sweep.SweepPlan;
 import org.annft.sweep.SweepSettings;
 import org.annft.sweep.TrainingProtocol;
@@ -29,7 +30,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--plan", description = "Print the tasks and the estimated cost, then stop without training.")
+    @Option(names = "--plan", description = "Print the tasks, the estimated cost and each architecture's epoch against a "
+            + "core's gemm and memory-bandwidth limits, then stop without training.")
     boolean planOnly;
 
     @Option(names = "--cores", paramLabel = "N", description = "Cores for the wall-time estimate (default: this machine's).")
@@ -88,6 +90,7 @@ final class SweepCommand implements Callable<Integer> {
             plan.print(err, planCores);
         }
         if (planOnly) {
+            PlanLimits.measure(settings, data).print(err, plan);
             return 0;
         }
         SweepPlan estimate = plan;

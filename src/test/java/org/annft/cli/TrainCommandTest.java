@@ -139,14 +139,19 @@ class TrainCommandTest {
     }
 
     @Test
-    void benchTrainPrintsRatiosAgainstDgemmAndSgemm() {
+    void benchTrainPrintsRatiosAgainstDgemmSgemmAndTheBandwidth() {
         assertEquals(0, cli.run("bench", "train", "--widths", "16", "--samples", "64", "--seconds", "0.05"), cli.err());
         String report = cli.out();
         assertTrue(report.lines().anyMatch(l -> l.matches("BLAS: (bundled|system|java) .*")), report);
-        assertTrue(report.contains("1000x1000x1000: dgemm"), report);
+        assertTrue(report.lines().anyMatch(l -> l.matches("limits of one core: dgemm .* GFLOP/s, sgemm .* GFLOP/s \\(1000\\^3\\), "
+                + "STREAM triad .* GB/s, .*")), report);
         for (String row : List.of("float64 32 16 ", "float32 32 16 ", "float64 full 16 ", "float32 full 16 ")) {
             assertTrue(report.lines().anyMatch(l -> l.trim().replaceAll(" +", " ").startsWith(row) && l.contains("%")),
                     row + " in\n" + report);
+        }
+        // Against the limits: 2 x 64 x (2 (16 x 2 + 16 x 16 + 16 x 16 + 16) + 16 x 16 + 16 x 16 + 16) flops per epoch.
+        for (String precision : List.of("float64", "float32")) {
+            assertTrue(report.contains("  " + precision + " batch 32 width 16: 2.11e+05 FLOP, "), precision + " in\n" + report);
         }
     }
 
