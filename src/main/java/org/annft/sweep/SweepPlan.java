@@ -23,9 +23,9 @@ import org.annft.train.PhaseSchedule;
  * from a calibration on this machine.
  *
  * <p>Every distinct architecture of the grid (activation, width, depth, optimizer, batch size,
- * precision) trains on one thread, as the sweep's tasks do, for at least {@value #MINIMUM_EPOCHS}
- * epochs and {@value #MINIMUM_SECONDS} s (one epoch if that alone lasts longer); the time per
- * epoch {@code t_e} is the median of those epochs' times, which a disturbance by other load on
+ * precision) trains on its threads, as the sweep's tasks do, for at least {@value #MINIMUM_EPOCHS}
+ * epochs and {@value #MINIMUM_SECONDS} s ({@value #LONG_EPOCHS} epochs if one alone lasts longer),
+ * after one untimed epoch; the time per epoch {@code t_e} is the median of those epochs' times, which a disturbance by other load on
  * the machine does not move. Before that the first architecture is calibrated once for nothing:
  * the just-in-time compiler compiles the code, so no timing sees a cold JVM. A whole run of one
  * epoch gives the fixed cost of a run {@code t_0 = T(1) - t_e} (initialization, evaluations,
@@ -54,8 +54,10 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, int[]
 
     /** Each architecture's epochs are timed for at least this long ... */
     static final double MINIMUM_SECONDS = 0.5;
-    /** ... and at least this many epochs, unless one epoch alone lasts that long. */
+    /** ... and at least this many epochs, ... */
     static final int MINIMUM_EPOCHS = 5;
+    /** ... or this many when one epoch alone lasts that long. */
+    static final int LONG_EPOCHS = 2;
 
     /**
      * The measured cost of one architecture on {@code threads} threads: {@code secondsPerEpoch} per
@@ -186,9 +188,12 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, int[]
         Gemm gemm = Gemm.blas(threads);
         FloatGemm floatGemm = FloatGemm.blas(threads);
         double first = run.epochSeconds(data, seed, gemm, floatGemm, 1)[0];
-        int count = first >= MINIMUM_SECONDS ? 1
-                : (int) Math.min(total, Math.max(MINIMUM_EPOCHS, Math.ceil(MINIMUM_SECONDS / Math.max(first, 1e-6))));
-        double[] times = count == 1 ? new double[] {first} : run.epochSeconds(data, seed, gemm, floatGemm, count);
+        int count = first >= MINIMUM_SECONDS ? LONG_EPOCHS
+                : (int) Math.max(MINIMUM_EPOCHS, Math.ceil(MINIMUM_SECONDS / Math.max(first, 1e-6)));
+        // One epoch more than timed: a training's first epoch also touches its arrays for the first
+        // time (page faults, a wide run's threads starting), which its other epochs do not.
+        double[] all = run.epochSeconds(data, seed, gemm, floatGemm, Math.min(total, count + 1));
+        double[] times = all.length > 1 ? Arrays.copyOfRange(all, 1, all.length) : all;
         double perEpoch = median(times);
         long start = System.nanoTime();
         withEpochs(run, 1).execute(data, seed, gemm, floatGemm, epoch -> { }, org.annft.train.TrainingCheckpoints.NONE);
