@@ -57,7 +57,7 @@ public record SweepPlan(int runs, int configurations, double[] runSeconds, int[]
     /** ... and at least this many epochs, ... */
     static final int MINIMUM_EPOCHS = 5;
     /** ... or this many when one epoch alone lasts that long. */
-    static final int LONG_EPOCHS = 2;
+    static final int LONG_EPOCHS = 3;
 
     /**
      * The measured cost of one architecture on {@code threads} threads: {@code secondsPerEpoch} per
