@@ -142,11 +142,10 @@ public final class SweepJob {
                     costDone.add(perEpoch * (run.epochs() - outcome.result().epochsDone()));
                     finished.add(1);
                 };
-                List<Integer> wideRuns = IntStream.range(0, todo.size()).filter(i -> wide.threads(todoRuns.get(i)) > 1)
-                        .boxed().toList();
-                List<Integer> oneCore = IntStream.range(0, todo.size()).filter(i -> wide.threads(todoRuns.get(i)) == 1)
-                        .boxed().toList();
-                TaskStages.run(jsc, wideRuns, oneCore, wide.threads(), train, progress);
+                // Each part keeps todo's order, most expensive first.
+                Map<Boolean, List<Integer>> byCores = IntStream.range(0, todo.size()).boxed()
+                        .collect(java.util.stream.Collectors.partitioningBy(i -> wide.threads(todoRuns.get(i)) > 1));
+                TaskStages.run(jsc, byCores.get(true), byCores.get(false), wide.threads(), train, progress);
             } finally {
                 reporter.stop();
                 spark.sparkContext().removeSparkListener(inFlight);

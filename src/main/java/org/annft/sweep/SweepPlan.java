@@ -25,8 +25,8 @@ import org.annft.train.PhaseSchedule;
  * <p>Every distinct architecture of the grid (activation, width, depth, optimizer, batch size,
  * precision) trains on its threads, as the sweep's tasks do, for at least {@value #MINIMUM_EPOCHS}
  * epochs and {@value #MINIMUM_SECONDS} s ({@value #LONG_EPOCHS} epochs if one alone lasts longer),
- * after one untimed epoch; the time per epoch {@code t_e} is the median of those epochs' times, which a disturbance by other load on
- * the machine does not move. Before that the first architecture is calibrated once for nothing:
+ * after one untimed epoch; the time per epoch {@code t_e} is the median of those epochs' times,
+ * which a disturbance by other load on the machine does not move. Before that the first architecture is calibrated once for nothing:
  * the just-in-time compiler compiles the code, so no timing sees a cold JVM. A whole run of one
  * epoch gives the fixed cost of a run {@code t_0 = T(1) - t_e} (initialization, evaluations,
  * predictions); a run of {@code E} epochs costs {@code t_0 + E t_e}. As many calibrations run
